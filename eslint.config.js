@@ -1,0 +1,48 @@
+// Lint: errors, not warnings. The import restrictions keep dependencies pointing inward
+// (STYLE.md habit 2): domain knows nothing of HTTP or SQL; the offline verifier library
+// imports nothing of the server.
+import tseslint from 'typescript-eslint';
+
+const outer = ['**/http/**', '**/db/**', '**/services/**', '**/cli/**', '**/config/**', '**/jobs/**'];
+const banned = (groups, message) => ({
+  'no-restricted-imports': ['error', { patterns: [{ group: groups, message }] }],
+});
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'data/', 'drizzle/', 'web/dist/', 'coverage/'] },
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      eqeqeq: 'error',
+    },
+  },
+  {
+    files: ['src/domain/**/*.ts'],
+    rules: banned([...outer, '**/credentials/**', 'fastify', 'drizzle-orm', 'drizzle-orm/*', 'pg', '@electric-sql/*'], 'domain is pure: no HTTP, SQL or services'),
+  },
+  {
+    files: ['src/verify/**/*.ts'],
+    rules: banned([...outer, '**/domain/**', '**/credentials/**', 'node:*', 'fastify', 'drizzle-orm', 'pg'], 'the offline verifier runs in the browser: no server, database or Node imports'),
+  },
+  {
+    files: ['src/credentials/**/*.ts'],
+    rules: banned(['**/http/**', '**/db/**', '**/services/**', '**/cli/**', 'fastify', 'drizzle-orm', 'pg'], 'credentials are pure crypto: no HTTP or SQL'),
+  },
+  {
+    files: ['src/services/**/*.ts'],
+    rules: banned(['**/http/**', '**/cli/**', 'fastify'], 'services are called by http and cli, never the reverse'),
+  },
+  {
+    files: ['src/db/**/*.ts'],
+    rules: banned(['**/http/**', '**/services/**', '**/cli/**', 'fastify'], 'repositories know nothing of HTTP or use cases'),
+  },
+  {
+    files: ['**/*.js'],
+    extends: [tseslint.configs.disableTypeChecked],
+  },
+);

@@ -1,0 +1,33 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ConfigError, loadConfig } from './config.ts';
+
+test('no configuration means demo mode on PGlite in ./data, port 3000', () => {
+  const c = loadConfig({});
+  assert.equal(c.mode, 'demo');
+  assert.equal(c.databaseUrl, undefined);
+  assert.equal(c.port, 3000);
+  assert.match(c.dataDir, /data$/);
+  assert.equal(c.seedDemo, true);
+});
+
+test('a bad value names the variable', () => {
+  assert.throws(() => loadConfig({ PORT: 'eighty' }), (e: unknown) => e instanceof ConfigError && e.variable === 'PORT');
+  assert.throws(() => loadConfig({ JUZHU_MODE: 'prod' }), /JUZHU_MODE/);
+  assert.throws(() => loadConfig({ DATABASE_URL: 'mysql://x' }), /DATABASE_URL/);
+  assert.throws(() => loadConfig({ JUZHU_CLOCK: 'tomorrow' }), /JUZHU_CLOCK/);
+});
+
+test('production mode needs a database and refuses a demo clock', () => {
+  assert.throws(() => loadConfig({ JUZHU_MODE: 'production' }), /DATABASE_URL/);
+  assert.throws(
+    () => loadConfig({ JUZHU_MODE: 'production', DATABASE_URL: 'postgres://x@h/db', JUZHU_CLOCK: '2025-01-01' }),
+    /JUZHU_CLOCK/,
+  );
+});
+
+test('JUZHU_CLOCK starts the clock at the given instant in demo mode', () => {
+  const c = loadConfig({ JUZHU_CLOCK: '2025-09-30T09:00:00+08:00', PORT: '0', JUZHU_DATA_DIR: '/tmp/x' });
+  assert.equal(c.clockStart?.toISOString(), '2025-09-30T01:00:00.000Z');
+  assert.equal(c.dataDir, '/tmp/x');
+});

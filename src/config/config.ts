@@ -1,0 +1,98 @@
+// Configuration is read once, at start-up, from the environment, and checked: a bad value stops
+// the process with a message that names the variable (STYLE habit 1, after opencrvs).
+import path from 'node:path';
+
+export type Mode = 'demo' | 'production';
+
+export interface Config {
+  mode: Mode;
+  host: string;
+  port: number;
+  /** PostgreSQL URL; when absent the embedded PGlite database in `dataDir` is used. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** Demo only: the instant the server clock starts at (it then runs on). */
+  clockStart: Date | undefined;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Whether to seed demo stations, staff and residents (demo mode). */
+  seedDemo: boolean;
+  /** Lifetime of a resident session token, seconds. */
+  sessionTtlSeconds: number;
+  /** Lifetime of a one-time login code, seconds (≤ 600). */
+  otpTtlSeconds: number;
+}
+
+export class ConfigError extends Error {
+  readonly variable: string;
+  constructor(variable: string, problem: string) {
+    super(`${variable}: ${problem}`);
+    this.name = 'ConfigError';
+    this.variable = variable;
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const v = env[name];
+  if (v === undefined || v === '') return fallback;
+  if (!(allowed as readonly string[]).includes(v)) {
+    throw new ConfigError(name, `must be one of ${allowed.join(', ')}, got "${v}"`);
+  }
+  return v as T;
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const v = env[name];
+  if (v === undefined || v === '') return fallback;
+  if (!/^\d+$/.test(v)) throw new ConfigError(name, `must be a whole number, got "${v}"`);
+  const n = Number(v);
+  if (n < min || n > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${n}`);
+  return n;
+}
+
+function databaseUrl(env: Env): string | undefined {
+  const v = env.DATABASE_URL;
+  if (v === undefined || v === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(v);
+  } catch {
+    throw new ConfigError('DATABASE_URL', 'is not a URL (expected postgres://user@host:port/database)');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError('DATABASE_URL', `must start with postgres://, got "${url.protocol}"`);
+  }
+  return v;
+}
+
+function clockStart(env: Env, mode: Mode): Date | undefined {
+  const v = env.JUZHU_CLOCK;
+  if (v === undefined || v === '') return undefined;
+  if (mode !== 'demo') throw new ConfigError('JUZHU_CLOCK', 'is allowed in demo mode only');
+  const t = Date.parse(v);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(v) || Number.isNaN(t)) {
+    throw new ConfigError('JUZHU_CLOCK', `must be an ISO time such as 2025-09-30T09:00:00+08:00, got "${v}"`);
+  }
+  return new Date(t);
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const mode = oneOf(env, 'JUZHU_MODE', ['demo', 'production'] as const, 'demo');
+  const dbUrl = databaseUrl(env);
+  if (mode === 'production' && dbUrl === undefined) {
+    throw new ConfigError('DATABASE_URL', 'is required in production mode');
+  }
+  return {
+    mode,
+    host: env.HOST && env.HOST !== '' ? env.HOST : '127.0.0.1',
+    port: integer(env, 'PORT', 3000, 0, 65535),
+    databaseUrl: dbUrl,
+    dataDir: path.resolve(env.JUZHU_DATA_DIR && env.JUZHU_DATA_DIR !== '' ? env.JUZHU_DATA_DIR : './data'),
+    clockStart: clockStart(env, mode),
+    logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
+    seedDemo: mode === 'demo',
+    sessionTtlSeconds: integer(env, 'JUZHU_SESSION_TTL_SECONDS', 12 * 3600, 60, 30 * 24 * 3600),
+    otpTtlSeconds: integer(env, 'JUZHU_OTP_TTL_SECONDS', 300, 30, 600),
+  };
+}
