@@ -24,6 +24,7 @@ export const errorCodes = [
   'ENDORSEMENT_NOT_OPEN',
   'PAYLOAD_TOO_LARGE',
   'RATE_LIMITED',
+  'NO_STATION_FOR_DISTRICT',
   'INTERNAL',
 ] as const;
 

@@ -1,0 +1,55 @@
+// `juzhu serve` (what `npm start` runs): opens the database, migrates, seeds demo data in demo
+// mode, listens, and prints the address and the demo logins.
+import { loadConfig, type Config } from '../config/config.ts';
+import { clockStartingAt, systemClock } from '../domain/clock.ts';
+import { openDatabase } from '../db/client.ts';
+import { buildApp } from '../http/app.ts';
+import { createServiceContext } from '../services/create-context.ts';
+import { seedDemo } from '../services/demo/seed-demo.ts';
+import { DEMO_PASSWORD } from '../services/demo/demo-data.ts';
+import { demoResidents } from '../services/demo/demo-data.ts';
+
+export async function serve(config: Config = loadConfig()): Promise<void> {
+  const database = openDatabase(config);
+  await database.migrate();
+  const clock = config.clockStart ? clockStartingAt(config.clockStart) : systemClock;
+  const ctx = createServiceContext({
+    database,
+    clock,
+    mode: config.mode,
+    otpTtlSeconds: config.otpTtlSeconds,
+    sessionTtlSeconds: config.sessionTtlSeconds,
+  });
+  const demo = config.seedDemo ? await seedDemo(ctx) : undefined;
+  const app = await buildApp({
+    ctx,
+    database,
+    logger: {
+      level: config.logLevel,
+      // Tokens and codes never reach the log; bodies are not logged at all.
+      redact: ['req.headers.authorization', 'req.headers.cookie'],
+    },
+  });
+  const stop = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+  const address = await app.listen({ host: config.host, port: config.port });
+  const lines = [
+    '',
+    `juzhu is running (${config.mode} mode, ${database.kind}${database.kind === 'pglite' ? ` in ${config.dataDir}` : ''})`,
+    `  open:      ${address}/docs   (API: ${address}/api/v1)`,
+  ];
+  if (config.clockStart) lines.push(`  clock:     started at ${config.clockStart.toISOString()}`);
+  if (demo) {
+    lines.push(
+      `  staff:     ${demo.logins.map((l) => l.username).join(', ')}  (password: ${DEMO_PASSWORD})`,
+      `  residents: phones ${demoResidents.map((r) => r.phone).join(', ')}; sign in with POST /api/v1/auth/otp,`,
+      `             then read the code at ${address}/api/v1/dev/outbox?to=<phone>`,
+    );
+  }
+  console.log(lines.join('\n'));
+}

@@ -1,0 +1,63 @@
+import { date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { cards } from './cards.ts';
+import { residents } from './residents.ts';
+import { stations } from './stations.ts';
+
+export const applicationTypes = [
+  'registration_card',
+  'residence_permit',
+  'endorsement',
+  'change',
+  'replacement',
+] as const;
+export const applicationStatuses = [
+  'submitted',
+  'needs_materials',
+  'resubmitted',
+  'approved',
+  'rejected',
+  'withdrawn',
+  'issued',
+] as const;
+
+export const applications = pgTable(
+  'applications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    applicantId: uuid('applicant_id')
+      .notNull()
+      .references(() => residents.id),
+    type: text('type', { enum: applicationTypes }).notNull(),
+    status: text('status', { enum: applicationStatuses }).notNull(),
+    channel: text('channel', { enum: ['online', 'window'] }).notNull(),
+    /** The station that decides: the one serving the declared address's district. */
+    stationId: text('station_id')
+      .notNull()
+      .references(() => stations.id),
+    districtCode: text('district_code').notNull(),
+    streetCode: text('street_code').notNull(),
+    addressDetail: text('address_detail').notNull(),
+    addressFlags: jsonb('address_flags').$type<string[]>().notNull().default([]),
+    basis: text('basis', { enum: ['employment', 'residence', 'study'] }),
+    /** How eligibility was met (residence permits), for the officer to check. */
+    eligibility: jsonb('eligibility').$type<Record<string, unknown>>(),
+    /** The card an endorsement, change or replacement is for. */
+    cardId: uuid('card_id').references(() => cards.id),
+    acceptedOn: date('accepted_on', { mode: 'string' }).notNull(),
+    dueBy: date('due_by', { mode: 'string' }).notNull(),
+    missing: jsonb('missing').$type<string[]>().notNull().default([]),
+    reason: text('reason'),
+    decidedBy: uuid('decided_by'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    issuedCardId: uuid('issued_card_id').references(() => cards.id),
+    /** Window proxy application (R13): agent, relation, documents the clerk checked. No ID numbers. */
+    proxy: jsonb('proxy').$type<Record<string, unknown>>(),
+    acceptedBy: uuid('accepted_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('applications_station_status_idx').on(t.stationId, t.status, t.dueBy),
+    index('applications_applicant_idx').on(t.applicantId),
+  ],
+);

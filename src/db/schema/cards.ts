@@ -1,0 +1,42 @@
+import { date, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { residents } from './residents.ts';
+import { stations } from './stations.ts';
+
+/**
+ * One row per card version. A change or replacement writes a new row (version + 1) and marks the
+ * old one superseded, so whatever was shown for the old version stops verifying as current.
+ */
+export const cards = pgTable(
+  'cards',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    holderId: uuid('holder_id')
+      .notNull()
+      .references(() => residents.id),
+    kind: text('kind', { enum: ['registration_card', 'residence_permit'] }).notNull(),
+    source: text('source', { enum: ['electronic', 'legacy'] }).notNull(),
+    number: text('number').notNull(),
+    version: integer('version').notNull(),
+    storedStatus: text('stored_status', { enum: ['active', 'revoked', 'superseded'] }).notNull(),
+    issuedOn: date('issued_on', { mode: 'string' }).notNull(),
+    validUntil: date('valid_until', { mode: 'string' }),
+    endorsementDueOn: date('endorsement_due_on', { mode: 'string' }),
+    residenceCountFrom: date('residence_count_from', { mode: 'string' }).notNull(),
+    districtCode: text('district_code').notNull(),
+    streetCode: text('street_code').notNull(),
+    addressDetail: text('address_detail').notNull(),
+    /** The issuing authority (Art. 4). */
+    stationId: text('station_id')
+      .notNull()
+      .references(() => stations.id),
+    applicationId: uuid('application_id'),
+    supersededBy: uuid('superseded_by'),
+    revokedReason: text('revoked_reason'),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('cards_number_version_key').on(t.number, t.version),
+    index('cards_holder_idx').on(t.holderId),
+  ],
+);

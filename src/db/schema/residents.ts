@@ -1,0 +1,31 @@
+import { date, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+
+/** A resident account: created at first OTP login (phone), bound once to a real identity. */
+export const residents = pgTable('residents', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  /** null for a person registered at a window who has no phone login. */
+  phone: text('phone').unique(),
+  idNumber: text('id_number').unique(),
+  name: text('name'),
+  sex: text('sex', { enum: ['male', 'female'] }),
+  birthDate: date('birth_date', { mode: 'string' }),
+  identityBoundAt: timestamp('identity_bound_at', { withTimezone: true }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * A guardian or close relative who applied for a ward at a window (R13): the agent's wallet also
+ * shows the ward's cards, marked as such.
+ */
+export const guardianships = pgTable('guardianships', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  agentId: uuid('agent_id')
+    .notNull()
+    .references(() => residents.id),
+  wardId: uuid('ward_id')
+    .notNull()
+    .references(() => residents.id),
+  relation: text('relation').notNull(),
+  reason: text('reason', { enum: ['minor', 'elderly', 'disability'] }).notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+}, (t) => [unique('guardianships_agent_ward_key').on(t.agentId, t.wardId)]);

@@ -1,0 +1,70 @@
+// Builds the HTTP application (kept apart from listen(), so tests drive it with inject()).
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import helmet from '@fastify/helmet';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Database } from '../db/client.ts';
+import type { ServiceContext } from '../services/context.ts';
+import { registerErrorHandling } from './plugins/errors.ts';
+import { registerAuth } from './plugins/auth.ts';
+import { ErrorResponse } from './schemas/common.ts';
+import { ApplicationView } from './schemas/applications.ts';
+import { authRoutes } from './routes/auth.ts';
+import { devRoutes } from './routes/dev.ts';
+import { healthRoutes } from './routes/health.ts';
+import { meRoutes } from './routes/me.ts';
+import { applicationRoutes } from './routes/applications.ts';
+import { stationRoutes } from './routes/stations.ts';
+import { staffApplicationRoutes } from './routes/staff-applications.ts';
+import type { App } from './types.ts';
+
+export interface BuildOptions {
+  ctx: ServiceContext;
+  database: Database;
+  logger?: FastifyServerOptions['logger'];
+}
+
+export async function buildApp({ ctx, database, logger = false }: BuildOptions): Promise<App> {
+  const app: App = Fastify({
+    logger,
+    bodyLimit: 256 * 1024,
+    trustProxy: false,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  registerErrorHandling(app);
+  await app.register(helmet, {
+    // the OpenAPI UI at /docs needs its own inline scripts and styles
+    contentSecurityPolicy: false,
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'juzhu API',
+        version: '1',
+        description: 'Electronic residence permits (居住证): apply, review, issue, show and verify.',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  app.addSchema(ErrorResponse);
+  app.addSchema(ApplicationView);
+  registerAuth(app, ctx);
+
+  healthRoutes(app, database);
+  await app.register(
+    (api: App, _opts, done) => {
+      authRoutes(api, ctx);
+      if (ctx.mode === 'demo') devRoutes(api, ctx);
+      meRoutes(api, ctx);
+      applicationRoutes(api, ctx);
+      stationRoutes(api, ctx);
+      staffApplicationRoutes(api, ctx);
+      done();
+    },
+    { prefix: '/api/v1' },
+  );
+  return app;
+}

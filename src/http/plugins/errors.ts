@@ -1,0 +1,62 @@
+// One error shape for every failure: {"error":{"code","message"}} with the status from the
+// code table and the message in the caller's language. Unexpected errors become INTERNAL with no
+// detail (the log has it, without personal data); bad input never reaches a 5xx.
+import type { FastifyError } from 'fastify';
+import { AppError, type ErrorCode } from '../../domain/errors.ts';
+import { errorMessage } from '../../i18n/error-messages.ts';
+import { pickLanguage } from '../../i18n/language.ts';
+import { errorStatus } from '../error-status.ts';
+import type { App } from '../types.ts';
+
+function fromFastify(e: FastifyError): AppError | undefined {
+  if (e.validation) {
+    const detail = e.validation
+      .slice(0, 5)
+      .map((v) => `${e.validationContext ?? 'body'}${v.instancePath} ${v.message ?? ''}`.trim())
+      .join('; ');
+    return new AppError('VALIDATION_FAILED', detail, { detail }, { fields: e.validation.map((v) => v.instancePath) });
+  }
+  const byFastifyCode: Partial<Record<string, ErrorCode>> = {
+    FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+    FST_ERR_CTP_INVALID_MEDIA_TYPE: 'VALIDATION_FAILED',
+    FST_ERR_CTP_EMPTY_JSON_BODY: 'VALIDATION_FAILED',
+    FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'VALIDATION_FAILED',
+    FST_ERR_CTP_INVALID_JSON_BODY: 'VALIDATION_FAILED',
+  };
+  const code = byFastifyCode[e.code];
+  if (code) return new AppError(code, e.message, { detail: e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'content-type' : 'body' });
+  if (e instanceof SyntaxError || (e.statusCode === 400 && !e.code.startsWith('FST_ERR_'))) {
+    return new AppError('VALIDATION_FAILED', e.message, { detail: 'body' });
+  }
+  if (e.statusCode === 429) return new AppError('RATE_LIMITED');
+  return undefined;
+}
+
+export function registerErrorHandling(app: App): void {
+  app.decorateRequest('lang', 'zh-CN');
+  app.addHook('onRequest', (req, _reply, done) => {
+    req.lang = pickLanguage(req.headers['accept-language']);
+    done();
+  });
+
+  app.setErrorHandler((err: unknown, req, reply) => {
+    const appError = err instanceof AppError ? err : fromFastify(err as FastifyError);
+    if (!appError) {
+      req.log.error({ err }, 'unexpected error');
+      return reply.status(500).send({ error: { code: 'INTERNAL', message: errorMessage('INTERNAL', req.lang) } });
+    }
+    const status = errorStatus[appError.code];
+    const body: { error: { code: ErrorCode; message: string; details?: unknown } } = {
+      error: { code: appError.code, message: errorMessage(appError.code, req.lang, appError.params) },
+    };
+    if (appError.details !== undefined) body.error.details = appError.details;
+    if (appError.code === 'OTP_RATE_LIMITED' && appError.params.retryAfter !== undefined) {
+      void reply.header('retry-after', String(appError.params.retryAfter));
+    }
+    return reply.status(status).send(body);
+  });
+
+  app.setNotFoundHandler((req, reply) =>
+    reply.status(404).send({ error: { code: 'NOT_FOUND', message: errorMessage('NOT_FOUND', req.lang) } }),
+  );
+}

@@ -1,0 +1,78 @@
+import { Type } from 'typebox';
+import { requestOtp, PHONE_PATTERN } from '../../services/auth/request-otp.ts';
+import { verifyOtp } from '../../services/auth/verify-otp.ts';
+import { loginStaff } from '../../services/auth/login-staff.ts';
+import type { ServiceContext } from '../../services/context.ts';
+import { errors } from '../schemas/common.ts';
+import type { App } from '../types.ts';
+
+const Phone = Type.String({ pattern: PHONE_PATTERN, description: 'mainland mobile number, 11 digits' });
+
+export function authRoutes(app: App, ctx: ServiceContext): void {
+  app.post(
+    '/auth/otp',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Send a one-time login code by SMS (demo mode: to the dev outbox)',
+        body: Type.Object({ phone: Phone }, { additionalProperties: false }),
+        response: { 202: Type.Object({ expiresInSeconds: Type.Integer() }), ...errors(400, 429) },
+      },
+    },
+    async (req, reply) => {
+      await requestOtp(ctx, req.body.phone);
+      return reply.status(202).send({ expiresInSeconds: ctx.otpTtlSeconds });
+    },
+  );
+
+  app.post(
+    '/auth/otp/verify',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Exchange the code for a resident session',
+        body: Type.Object(
+          { phone: Phone, code: Type.String({ pattern: '^[0-9]{6}$' }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ token: Type.String(), expiresAt: Type.String({ format: 'date-time' }) }), ...errors(400, 401) },
+      },
+    },
+    async (req) => {
+      const s = await verifyOtp(ctx, req.body.phone, req.body.code);
+      return { token: s.token, expiresAt: s.expiresAt.toISOString() };
+    },
+  );
+
+  app.post(
+    '/auth/staff',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Staff login',
+        body: Type.Object(
+          {
+            username: Type.String({ minLength: 1, maxLength: 64 }),
+            password: Type.String({ minLength: 1, maxLength: 256 }),
+            totp: Type.Optional(Type.String({ pattern: '^[0-9]{6}$' })),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            token: Type.String(),
+            expiresAt: Type.String({ format: 'date-time' }),
+            role: Type.String(),
+            stationId: Type.Union([Type.String(), Type.Null()]),
+            districtCode: Type.Union([Type.String(), Type.Null()]),
+          }),
+          ...errors(400, 401),
+        },
+      },
+    },
+    async (req) => {
+      const s = await loginStaff(ctx, req.body.username, req.body.password);
+      return { ...s, expiresAt: s.expiresAt.toISOString() };
+    },
+  );
+}

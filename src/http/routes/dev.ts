@@ -1,0 +1,29 @@
+// Demo mode only: the messages the SMS gateway would have sent. Not registered in production.
+import { desc, eq } from 'drizzle-orm';
+import { Type } from 'typebox';
+import { devOutbox } from '../../db/schema/index.ts';
+import type { ServiceContext } from '../../services/context.ts';
+import type { App } from '../types.ts';
+
+export function devRoutes(app: App, ctx: ServiceContext): void {
+  app.get(
+    '/dev/outbox',
+    {
+      schema: {
+        tags: ['demo'],
+        summary: 'Demo mode only: messages sent, newest first',
+        querystring: Type.Object({ to: Type.Optional(Type.String({ maxLength: 20 })) }),
+        response: {
+          200: Type.Array(Type.Object({ to: Type.String(), text: Type.String(), sentAt: Type.String({ format: 'date-time' }) })),
+        },
+      },
+    },
+    async (req) => {
+      const base = ctx.db.select().from(devOutbox);
+      const rows = await (req.query.to ? base.where(eq(devOutbox.to, req.query.to)) : base)
+        .orderBy(desc(devOutbox.sentAt), desc(devOutbox.id))
+        .limit(50);
+      return rows.map((r) => ({ to: r.to, text: r.text, sentAt: r.sentAt.toISOString() }));
+    },
+  );
+}

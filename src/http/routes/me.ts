@@ -1,0 +1,90 @@
+import { eq } from 'drizzle-orm';
+import { Type } from 'typebox';
+import { residents } from '../../db/schema/index.ts';
+import { AppError } from '../../domain/errors.ts';
+import { maskName } from '../../domain/identity/person-name.ts';
+import type { ServiceContext } from '../../services/context.ts';
+import { requireResident } from '../../services/staff/access.ts';
+import { bindIdentity } from '../../services/identity/bind-identity.ts';
+import { listMyCards } from '../../services/cards/list-my-cards.ts';
+import { errors, IsoDateString } from '../schemas/common.ts';
+import type { App } from '../types.ts';
+
+const Profile = Type.Object({
+  identityBound: Type.Boolean(),
+  maskedName: Type.Union([Type.String(), Type.Null()]),
+  /** Only the last four characters: the full number is never sent back. */
+  idNumberTail: Type.Union([Type.String(), Type.Null()]),
+  phoneTail: Type.Union([Type.String(), Type.Null()]),
+});
+
+export function meRoutes(app: App, ctx: ServiceContext): void {
+  app.get(
+    '/me',
+    { schema: { tags: ['resident'], summary: 'My account', security: [{ bearer: [] }], response: { 200: Profile, ...errors(401, 403) } } },
+    async (req) => {
+      const id = requireResident(req.principal);
+      const [me] = await ctx.db.select().from(residents).where(eq(residents.id, id));
+      if (!me) throw new AppError('NOT_FOUND');
+      return {
+        identityBound: me.idNumber !== null,
+        maskedName: me.name === null ? null : maskName(me.name),
+        idNumberTail: me.idNumber?.slice(-4) ?? null,
+        phoneTail: me.phone?.slice(-4) ?? null,
+      };
+    },
+  );
+
+  app.put(
+    '/me/identity',
+    {
+      schema: {
+        tags: ['resident'],
+        summary: 'Bind the account to a real identity (once)',
+        security: [{ bearer: [] }],
+        body: Type.Object(
+          { name: Type.String({ minLength: 1, maxLength: 60 }), idNumber: Type.String({ minLength: 1, maxLength: 30 }) },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({ maskedName: Type.String(), birthDate: IsoDateString, sex: Type.String() }),
+          ...errors(400, 401, 403, 409, 422),
+        },
+      },
+    },
+    async (req) => {
+      const bound = await bindIdentity(ctx, requireResident(req.principal), req.body);
+      return { maskedName: maskName(bound.name), birthDate: bound.birthDate, sex: bound.sex };
+    },
+  );
+
+  app.get(
+    '/me/cards',
+    {
+      schema: {
+        tags: ['resident'],
+        summary: 'All electronic cards I may show, mine and my wards\'',
+        security: [{ bearer: [] }],
+        response: {
+          200: Type.Array(
+            Type.Object({
+              id: Type.String(),
+              kind: Type.String(),
+              number: Type.String(),
+              version: Type.Integer(),
+              status: Type.String(),
+              issuedOn: IsoDateString,
+              validUntil: IsoDateString,
+              endorsementDueOn: Type.Union([IsoDateString, Type.Null()]),
+              source: Type.String(),
+              districtCode: Type.String(),
+              ward: Type.Union([Type.Object({ name: Type.String(), relation: Type.String() }), Type.Null()]),
+            }),
+          ),
+          ...errors(401, 403),
+        },
+      },
+    },
+    (req) => listMyCards(ctx, requireResident(req.principal)),
+  );
+}

@@ -1,0 +1,53 @@
+import { Type } from 'typebox';
+import { applicationStatuses, applicationTypes, materialKinds, bases } from '../../domain/applications/application.ts';
+import { materialContentTypes, MAX_MATERIAL_BYTES } from '../../services/applications/store-materials.ts';
+import { Address, IsoDateString, Uuid } from './common.ts';
+
+const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
+
+export const ApplicationType = literals(applicationTypes);
+export const ApplicationStatus = literals(applicationStatuses);
+export const MaterialKind = literals(materialKinds);
+export const Basis = literals(bases);
+
+export const MaterialUpload = Type.Object(
+  {
+    kind: MaterialKind,
+    contentType: literals(materialContentTypes),
+    content: Type.String({ maxLength: Math.ceil((MAX_MATERIAL_BYTES * 4) / 3) + 4, description: 'base64 of the file' }),
+  },
+  { additionalProperties: false },
+);
+
+export const ApplicationBody = Type.Object(
+  {
+    type: ApplicationType,
+    cardId: Type.Optional(Uuid),
+    address: Type.Optional(Address),
+    basis: Type.Optional(Basis),
+    declaredContributionMonths: Type.Optional(Type.Integer({ minimum: 0, maximum: 600 })),
+    materials: Type.Optional(Type.Array(MaterialUpload, { maxItems: 6 })),
+  },
+  { additionalProperties: false },
+);
+
+export const ApplicationView = Type.Object(
+  {
+    id: Uuid,
+    type: ApplicationType,
+    status: ApplicationStatus,
+    channel: Type.String(),
+    stationId: Type.String(),
+    districtCode: Type.String(),
+    streetCode: Type.String(),
+    acceptedOn: IsoDateString,
+    dueBy: IsoDateString,
+    missing: Type.Array(Type.String()),
+    reason: Type.Union([Type.String(), Type.Null()]),
+    cardId: Type.Union([Uuid, Type.Null()]),
+    issuedCardId: Type.Union([Uuid, Type.Null()]),
+    createdAt: Type.String({ format: 'date-time' }),
+    updatedAt: Type.String({ format: 'date-time' }),
+  },
+  { $id: 'Application' },
+);

@@ -1,0 +1,135 @@
+// What each error code says to a person, in the three languages. `{name}` placeholders are
+// filled from the error's params (never personal data).
+import type { ErrorCode, ErrorParams } from '../domain/errors.ts';
+import type { Language } from './language.ts';
+
+type Messages = Record<Language, string>;
+
+const messages: Record<ErrorCode, Messages> = {
+  VALIDATION_FAILED: {
+    'zh-CN': '请求内容有误：{detail}',
+    en: 'The request is not valid: {detail}',
+    es: 'La solicitud no es válida: {detail}',
+  },
+  ID_NUMBER_INVALID: {
+    'zh-CN': '公民身份号码无效，请核对后重新输入',
+    en: 'The resident ID number is not valid; please check it and try again',
+    es: 'El número de identificación no es válido; revíselo e inténtelo de nuevo',
+  },
+  ADDRESS_UNKNOWN: {
+    'zh-CN': '居住地址不在本市行政区划内，请选择正确的区和街道（乡镇）',
+    en: 'The address is not a district and street of this city; please choose them from the list',
+    es: 'La dirección no corresponde a un distrito y una calle de la ciudad; elíjalos de la lista',
+  },
+  NOT_ELIGIBLE: {
+    'zh-CN': '暂不符合申领居住证的条件：需持居住登记卡满6个月，或连续缴纳社会保险（个人所得税）满6个月，并有合法稳定就业、合法稳定住所或连续就读之一',
+    en: 'Not eligible for a residence permit yet: it needs a registration card held for 6 months, or 6 months of social insurance or tax in the city, and lawful stable employment, residence or continuous study',
+    es: 'Aún no cumple los requisitos del certificado de residencia: se necesita la tarjeta de registro durante 6 meses, o 6 meses de seguridad social o impuestos en la ciudad, y empleo, domicilio o estudios estables',
+  },
+  OTP_INVALID: {
+    'zh-CN': '验证码错误或已过期，请重新获取',
+    en: 'The code is wrong or has expired; please ask for a new one',
+    es: 'El código es incorrecto o ha caducado; solicite uno nuevo',
+  },
+  OTP_RATE_LIMITED: {
+    'zh-CN': '验证码发送过于频繁，请{retryAfter}秒后再试',
+    en: 'Too many codes requested; please try again in {retryAfter} seconds',
+    es: 'Demasiados códigos solicitados; inténtelo de nuevo en {retryAfter} segundos',
+  },
+  UNAUTHENTICATED: {
+    'zh-CN': '请先登录',
+    en: 'Please sign in first',
+    es: 'Inicie sesión primero',
+  },
+  FORBIDDEN: {
+    'zh-CN': '您无权进行此操作',
+    en: 'You are not allowed to do this',
+    es: 'No tiene permiso para hacer esto',
+  },
+  NOT_FOUND: {
+    'zh-CN': '未找到',
+    en: 'Not found',
+    es: 'No encontrado',
+  },
+  CONFLICT: {
+    'zh-CN': '该事项已被处理，请刷新后查看',
+    en: 'This has already been done; please refresh to see it',
+    es: 'Esto ya se ha hecho; actualice para verlo',
+  },
+  IDENTITY_ALREADY_BOUND: {
+    'zh-CN': '该账号或该身份证号码已完成实名认证',
+    en: 'This account or this ID number is already bound to an identity',
+    es: 'Esta cuenta o este número de identificación ya está vinculado a una identidad',
+  },
+  IDENTITY_REQUIRED: {
+    'zh-CN': '请先完成实名认证',
+    en: 'Please verify your identity first',
+    es: 'Verifique primero su identidad',
+  },
+  IDENTITY_REJECTED: {
+    'zh-CN': '实名认证未通过：姓名与公民身份号码不一致',
+    en: 'Identity not verified: the name does not match the ID number',
+    es: 'Identidad no verificada: el nombre no coincide con el número de identificación',
+  },
+  INVALID_TRANSITION: {
+    'zh-CN': '当前状态下不能进行此操作',
+    en: 'This cannot be done in the current state',
+    es: 'Esto no se puede hacer en el estado actual',
+  },
+  CALENDAR_DATA_MISSING: {
+    'zh-CN': '工作日历尚未发布{date}的安排，请管理员导入',
+    en: 'The official calendar for {date} has not been loaded yet; an administrator must load it',
+    es: 'El calendario oficial para {date} aún no se ha cargado; un administrador debe cargarlo',
+  },
+  MATERIAL_INVALID: {
+    'zh-CN': '材料文件格式不支持，请上传 JPEG、PNG 或 PDF',
+    en: 'This file type is not accepted; please upload JPEG, PNG or PDF',
+    es: 'Este tipo de archivo no se acepta; suba JPEG, PNG o PDF',
+  },
+  MATERIAL_TOO_LARGE: {
+    'zh-CN': '材料文件过大（上限{maxMb}MB）',
+    en: 'The file is too large (at most {maxMb} MB)',
+    es: 'El archivo es demasiado grande (máximo {maxMb} MB)',
+  },
+  MATERIALS_MISSING: {
+    'zh-CN': '材料不齐全：{missing}',
+    en: 'Documents are missing: {missing}',
+    es: 'Faltan documentos: {missing}',
+  },
+  CARD_NOT_DISPLAYABLE: {
+    'zh-CN': '该证件已失效，无法出示',
+    en: 'This card is no longer valid and cannot be shown',
+    es: 'Esta tarjeta ya no es válida y no se puede mostrar',
+  },
+  ENDORSEMENT_NOT_OPEN: {
+    'zh-CN': '尚未到签注时间，可于{opensOn}起办理',
+    en: 'The endorsement is not open yet; it opens on {opensOn}',
+    es: 'El refrendo aún no está abierto; se abre el {opensOn}',
+  },
+  PAYLOAD_TOO_LARGE: {
+    'zh-CN': '请求内容过大',
+    en: 'The request is too large',
+    es: 'La solicitud es demasiado grande',
+  },
+  RATE_LIMITED: {
+    'zh-CN': '请求过于频繁，请稍后再试',
+    en: 'Too many requests; please try again later',
+    es: 'Demasiadas solicitudes; inténtelo más tarde',
+  },
+  NO_STATION_FOR_DISTRICT: {
+    'zh-CN': '该区暂无受理居住证业务的派出所或服务站',
+    en: 'No police station or service station in this district takes residence-permit applications yet',
+    es: 'Ninguna comisaría ni estación de servicio de este distrito atiende aún solicitudes de residencia',
+  },
+  INTERNAL: {
+    'zh-CN': '系统繁忙，请稍后再试',
+    en: 'Something went wrong on our side; please try again later',
+    es: 'Algo salió mal de nuestro lado; inténtelo más tarde',
+  },
+};
+
+export function errorMessage(code: ErrorCode, lang: Language, params: ErrorParams = {}): string {
+  return messages[code][lang].replace(/\{(\w+)\}/g, (whole, key: string) =>
+    params[key] === undefined ? whole.replace(/[{}]/g, '') : String(params[key]),
+  );
+}

@@ -1,0 +1,42 @@
+import type { applications } from '../../db/schema/index.ts';
+
+type Row = typeof applications.$inferSelect;
+
+/** What the applicant (and the staff queue) sees of an application. */
+export interface ApplicationView {
+  id: string;
+  type: Row['type'];
+  status: Row['status'];
+  channel: Row['channel'];
+  stationId: string;
+  districtCode: string;
+  streetCode: string;
+  acceptedOn: string;
+  dueBy: string;
+  missing: string[];
+  reason: string | null;
+  cardId: string | null;
+  issuedCardId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function toApplicationView(row: Row): ApplicationView {
+  return {
+    id: row.id,
+    type: row.type,
+    status: row.status,
+    channel: row.channel,
+    stationId: row.stationId,
+    districtCode: row.districtCode,
+    streetCode: row.streetCode,
+    acceptedOn: row.acceptedOn,
+    dueBy: row.dueBy,
+    missing: row.missing,
+    reason: row.reason,
+    cardId: row.cardId,
+    issuedCardId: row.issuedCardId,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}

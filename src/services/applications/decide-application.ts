@@ -1,0 +1,84 @@
+// POST /staff/applications/{id}/decision: the reviewing officer of the application's district
+// approves (the card is issued in the same transaction), rejects with a reason the applicant
+// sees (R5), or returns it listing every missing item at once (Art. 9). The row lock makes a
+// second approval a CONFLICT, never a second card.
+import { eq } from 'drizzle-orm';
+import { beijingDate } from '../../domain/beijing-date.ts';
+import type { MaterialKind } from '../../domain/applications/application.ts';
+import { applyEvent } from '../../domain/applications/apply-event.ts';
+import { applications } from '../../db/schema/index.ts';
+import { recordAudit } from '../../db/repositories/audit.ts';
+import type { Principal, ServiceContext } from '../context.ts';
+import { applicationInJurisdiction, requireStaff } from '../staff/access.ts';
+import { issueCardFor } from './issue-card.ts';
+import { toApplicationView, type ApplicationView } from './application-view.ts';
+import { toDomainApplication } from './to-domain-application.ts';
+
+export type Decision =
+  | { decision: 'approve' }
+  | { decision: 'reject'; reason: string }
+  | { decision: 'request_materials'; missing: MaterialKind[]; reason?: string | undefined };
+
+export async function decideApplication(
+  ctx: ServiceContext,
+  principal: Principal | undefined,
+  id: string,
+  decision: Decision,
+): Promise<ApplicationView> {
+  const officer = requireStaff(principal, ['officer']);
+  const now = ctx.clock.now();
+  const today = beijingDate(now);
+  return ctx.db.transaction(async (tx) => {
+    const row = await applicationInJurisdiction(tx, officer, id, { forUpdate: true });
+    let app = toDomainApplication(row);
+    let issuedCardId: string | null = row.issuedCardId;
+    if (decision.decision === 'approve') {
+      app = applyEvent(app, { kind: 'approve' });
+      issuedCardId = await issueCardFor(ctx, tx, row, today);
+      app = applyEvent(app, { kind: 'issue' });
+    } else if (decision.decision === 'reject') {
+      app = applyEvent(app, { kind: 'reject', reason: decision.reason });
+    } else {
+      app = applyEvent(app, { kind: 'request_materials', missing: decision.missing, note: decision.reason });
+    }
+    const [updated] = await tx
+      .update(applications)
+      .set({
+        status: app.status,
+        missing: app.missing,
+        reason: app.reason,
+        decidedBy: officer.staffId,
+        decidedAt: now,
+        issuedCardId,
+        updatedAt: now,
+      })
+      .where(eq(applications.id, row.id))
+      .returning();
+    if (!updated) throw new Error('application update returned no row');
+    await recordAudit(tx, {
+      at: now,
+      actorKind: 'staff',
+      actorId: officer.staffId,
+      channel: 'window',
+      action: `application.${decision.decision}`,
+      subjectKind: 'application',
+      subjectId: row.id,
+      stationId: officer.stationId,
+      details: { status: app.status, missing: app.missing, issuedCardId },
+    });
+    if (issuedCardId && decision.decision === 'approve') {
+      await recordAudit(tx, {
+        at: now,
+        actorKind: 'staff',
+        actorId: officer.staffId,
+        channel: 'window',
+        action: row.type === 'endorsement' ? 'card.endorsed' : 'card.issued',
+        subjectKind: 'card',
+        subjectId: issuedCardId,
+        stationId: officer.stationId,
+        details: { applicationId: row.id, type: row.type },
+      });
+    }
+    return toApplicationView(updated);
+  });
+}

@@ -1,0 +1,58 @@
+// Approval issues the card in the same transaction (R2, R4): a new card, a new version of an
+// existing one (change, replacement: the old version is superseded), or an endorsement.
+import { eq } from 'drizzle-orm';
+import { AppError } from '../../domain/errors.ts';
+import type { IsoDate } from '../../domain/beijing-date.ts';
+import { endorseCard, formatCardNumber, issueCard, nextVersion, supersedeCard } from '../../domain/cards/index.ts';
+import type { Db } from '../../db/client.ts';
+import { applications, cards } from '../../db/schema/index.ts';
+import { findCard, insertCard, nextSerial, toDomainCard } from '../../db/repositories/cards.ts';
+import type { ServiceContext } from '../context.ts';
+
+type ApplicationRow = typeof applications.$inferSelect;
+
+export async function issueCardFor(ctx: ServiceContext, tx: Db, app: ApplicationRow, today: IsoDate): Promise<string> {
+  const address = { districtCode: app.districtCode, streetCode: app.streetCode, addressDetail: app.addressDetail };
+  if (app.type === 'registration_card' || app.type === 'residence_permit') {
+    const card = issueCard(app.type, today, ctx.policy);
+    const serial = await nextSerial(tx, `card:${app.type}:${app.districtCode}`);
+    const row = await insertCard(tx, {
+      ...card,
+      ...address,
+      holderId: app.applicantId,
+      number: formatCardNumber(app.type, app.districtCode, serial),
+      stationId: app.stationId,
+      applicationId: app.id,
+    });
+    return row.id;
+  }
+  if (!app.cardId) throw new Error(`${app.type} application without a card`);
+  const current = await findCard(tx, app.cardId, { forUpdate: true });
+  if (!current) throw new AppError('NOT_FOUND');
+  if (app.type === 'endorsement') {
+    // The endorsement counts from the day it was applied for, not the day the officer got to it.
+    const endorsed = endorseCard(toDomainCard(current), app.acceptedOn, ctx.policy);
+    await tx
+      .update(cards)
+      .set({ endorsementDueOn: endorsed.endorsementDueOn, residenceCountFrom: endorsed.residenceCountFrom })
+      .where(eq(cards.id, current.id));
+    return current.id;
+  }
+  // change or replacement: a new version; whatever was shown for the old one stops verifying as current
+  const successor = nextVersion(toDomainCard(current), today, ctx.policy);
+  const old = supersedeCard(toDomainCard(current));
+  const row = await insertCard(tx, {
+    ...successor,
+    ...(app.type === 'change' ? address : {
+      districtCode: current.districtCode,
+      streetCode: current.streetCode,
+      addressDetail: current.addressDetail,
+    }),
+    holderId: current.holderId,
+    number: current.number,
+    stationId: app.stationId,
+    applicationId: app.id,
+  });
+  await tx.update(cards).set({ storedStatus: old.storedStatus, supersededBy: row.id }).where(eq(cards.id, current.id));
+  return row.id;
+}

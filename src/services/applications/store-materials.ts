@@ -1,0 +1,68 @@
+// Uploaded materials (photo, proof of address, proof of basis). The declared type is not trusted:
+// the file's first bytes must match it, so a renamed executable is refused at the edge.
+import { createHash, randomUUID } from 'node:crypto';
+import { AppError } from '../../domain/errors.ts';
+import type { MaterialKind } from '../../domain/applications/application.ts';
+import type { Db } from '../../db/client.ts';
+import { materials } from '../../db/schema/index.ts';
+import type { ServiceContext } from '../context.ts';
+
+export const MAX_MATERIAL_BYTES = 2 * 1024 * 1024;
+export const materialContentTypes = ['image/jpeg', 'image/png', 'application/pdf'] as const;
+export type MaterialContentType = (typeof materialContentTypes)[number];
+
+export interface MaterialUpload {
+  kind: MaterialKind;
+  contentType: MaterialContentType;
+  /** base64 of the file. */
+  content: string;
+}
+
+const magic: Record<MaterialContentType, number[]> = {
+  'image/jpeg': [0xff, 0xd8, 0xff],
+  'image/png': [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+  'application/pdf': [0x25, 0x50, 0x44, 0x46, 0x2d], // %PDF-
+};
+
+export function decodeMaterial(upload: MaterialUpload): Uint8Array {
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(upload.content)) {
+    throw new AppError('MATERIAL_INVALID', 'not base64', {}, { kind: upload.kind });
+  }
+  const bytes = Buffer.from(upload.content, 'base64');
+  if (bytes.length > MAX_MATERIAL_BYTES) {
+    throw new AppError('MATERIAL_TOO_LARGE', undefined, { maxMb: MAX_MATERIAL_BYTES / 1024 / 1024 }, { kind: upload.kind });
+  }
+  const signature = magic[upload.contentType];
+  if (bytes.length < signature.length || signature.some((b, i) => bytes[i] !== b)) {
+    throw new AppError('MATERIAL_INVALID', 'content does not match type', {}, { kind: upload.kind });
+  }
+  return bytes;
+}
+
+/** Checks every upload before storing any, so a bad file leaves nothing half-written. */
+export async function storeMaterials(
+  ctx: ServiceContext,
+  tx: Db,
+  applicationId: string,
+  uploads: readonly MaterialUpload[],
+  round: number,
+  at: Date,
+): Promise<MaterialKind[]> {
+  const decoded = uploads.map((u) => ({ upload: u, bytes: decodeMaterial(u) }));
+  const storage = ctx.storage(tx);
+  for (const { upload, bytes } of decoded) {
+    const storageKey = `materials/${applicationId}/${randomUUID()}`;
+    await storage.put(storageKey, upload.contentType, bytes);
+    await tx.insert(materials).values({
+      applicationId,
+      kind: upload.kind,
+      contentType: upload.contentType,
+      size: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      storageKey,
+      round,
+      uploadedAt: at,
+    });
+  }
+  return decoded.map((d) => d.upload.kind);
+}

@@ -1,0 +1,60 @@
+// POST /auth/otp: a one-time login code by SMS. Codes are single-use, live ≤ 10 minutes and are
+// rate-limited per phone (state in the database, so every process sees it).
+import { randomInt } from 'node:crypto';
+import { and, count, eq, gt } from 'drizzle-orm';
+import { AppError } from '../../domain/errors.ts';
+import { otpCodes } from '../../db/schema/index.ts';
+import type { ServiceContext } from '../context.ts';
+import { sha256Hex } from './tokens.ts';
+
+export const MIN_SECONDS_BETWEEN_CODES = 60;
+export const MAX_CODES_PER_HOUR = 5;
+
+/** Mainland mobile numbers: 11 digits starting 1[3-9]. */
+export const PHONE_PATTERN = '^1[3-9][0-9]{9}$';
+
+export const otpHash = (phone: string, code: string): string => sha256Hex(`${phone}:${code}`);
+
+export async function requestOtp(ctx: ServiceContext, phone: string): Promise<void> {
+  if (!new RegExp(PHONE_PATTERN).test(phone)) {
+    throw new AppError('VALIDATION_FAILED', 'phone', { detail: 'phone' });
+  }
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    const hourAgo = new Date(now.getTime() - 3600_000);
+    const recent = await tx
+      .select({ createdAt: otpCodes.createdAt })
+      .from(otpCodes)
+      .where(and(eq(otpCodes.phone, phone), gt(otpCodes.createdAt, hourAgo)))
+      .for('update');
+    const newest = Math.max(0, ...recent.map((r) => r.createdAt.getTime()));
+    const wait = Math.ceil((newest + MIN_SECONDS_BETWEEN_CODES * 1000 - now.getTime()) / 1000);
+    if (wait > 0) throw new AppError('OTP_RATE_LIMITED', undefined, { retryAfter: wait });
+    if (recent.length >= MAX_CODES_PER_HOUR) {
+      const oldest = Math.min(...recent.map((r) => r.createdAt.getTime()));
+      throw new AppError('OTP_RATE_LIMITED', undefined, {
+        retryAfter: Math.ceil((oldest + 3600_000 - now.getTime()) / 1000),
+      });
+    }
+    const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+    await tx.insert(otpCodes).values({
+      phone,
+      codeHash: otpHash(phone, code),
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + ctx.otpTtlSeconds * 1000),
+    });
+    const minutes = Math.round(ctx.otpTtlSeconds / 60);
+    await ctx
+      .sms(tx)
+      .send(phone, `【北京居住证】验证码 ${code}，${minutes}分钟内有效。请勿告诉他人。`, now);
+  });
+}
+
+/** Codes sent to a phone in the last hour (for tests and the admin view). */
+export async function countRecentCodes(ctx: ServiceContext, phone: string): Promise<number> {
+  const [row] = await ctx.db
+    .select({ n: count() })
+    .from(otpCodes)
+    .where(and(eq(otpCodes.phone, phone), gt(otpCodes.createdAt, new Date(ctx.clock.now().getTime() - 3600_000))));
+  return row?.n ?? 0;
+}

@@ -1,0 +1,66 @@
+// POST /auth/otp/verify: exchanges a valid, unused, unexpired code for a resident session. The
+// newest code counts; five wrong tries burn it, so guessing 10^6 codes is not an option.
+import { and, desc, eq, gt, isNull } from 'drizzle-orm';
+import { AppError } from '../../domain/errors.ts';
+import { otpCodes, residents } from '../../db/schema/index.ts';
+import { recordAudit } from '../../db/repositories/audit.ts';
+import type { ServiceContext } from '../context.ts';
+import { createSession } from './create-session.ts';
+import { otpHash } from './request-otp.ts';
+
+export const MAX_FAILED_ATTEMPTS = 5;
+
+export async function verifyOtp(
+  ctx: ServiceContext,
+  phone: string,
+  code: string,
+): Promise<{ token: string; expiresAt: Date; residentId: string }> {
+  const now = ctx.clock.now();
+  // The failed-attempt count must survive the refusal, so the check and the count commit on
+  // their own and the refusal is thrown after the transaction.
+  const outcome = await ctx.db.transaction(async (tx) => {
+    const [current] = await tx
+      .select()
+      .from(otpCodes)
+      .where(and(eq(otpCodes.phone, phone), isNull(otpCodes.usedAt), gt(otpCodes.expiresAt, now)))
+      .orderBy(desc(otpCodes.createdAt))
+      .limit(1)
+      .for('update');
+    if (!current || current.failedAttempts >= MAX_FAILED_ATTEMPTS) return { ok: false as const };
+    if (current.codeHash !== otpHash(phone, code)) {
+      await tx
+        .update(otpCodes)
+        .set({ failedAttempts: current.failedAttempts + 1 })
+        .where(eq(otpCodes.id, current.id));
+      return { ok: false as const };
+    }
+    await tx.update(otpCodes).set({ usedAt: now }).where(eq(otpCodes.id, current.id));
+    let [resident] = await tx.select({ id: residents.id }).from(residents).where(eq(residents.phone, phone));
+    if (!resident) {
+      [resident] = await tx.insert(residents).values({ phone }).returning({ id: residents.id });
+      if (!resident) throw new Error('insert returned no row');
+      await recordAudit(tx, {
+        at: now,
+        actorKind: 'resident',
+        actorId: resident.id,
+        channel: 'online',
+        action: 'resident.registered',
+        subjectKind: 'resident',
+        subjectId: resident.id,
+      });
+    }
+    const session = await createSession(tx, { kind: 'resident', id: resident.id }, now, ctx.sessionTtlSeconds);
+    await recordAudit(tx, {
+      at: now,
+      actorKind: 'resident',
+      actorId: resident.id,
+      channel: 'online',
+      action: 'session.created',
+      subjectKind: 'resident',
+      subjectId: resident.id,
+    });
+    return { ok: true as const, ...session, residentId: resident.id };
+  });
+  if (!outcome.ok) throw new AppError('OTP_INVALID');
+  return outcome;
+}

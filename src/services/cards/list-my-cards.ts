@@ -1,0 +1,56 @@
+// GET /me/cards: every card the holder may show (R6 "all electronic cards"): their own and, as
+// an agent, their wards' (R13), with the status that counts today. Legacy cards appear like
+// electronic ones until they expire (R10).
+import { eq } from 'drizzle-orm';
+import { beijingDate } from '../../domain/beijing-date.ts';
+import { effectiveStatus, isDisplayable, validityDate, type CardStatus } from '../../domain/cards/index.ts';
+import { guardianships, residents } from '../../db/schema/index.ts';
+import { cardsOfHolders, toDomainCard } from '../../db/repositories/cards.ts';
+import { maskName } from '../../domain/identity/person-name.ts';
+import type { ServiceContext } from '../context.ts';
+
+export interface WalletCard {
+  id: string;
+  kind: 'registration_card' | 'residence_permit';
+  number: string;
+  version: number;
+  status: CardStatus;
+  issuedOn: string;
+  validUntil: string;
+  endorsementDueOn: string | null;
+  source: 'electronic' | 'legacy';
+  districtCode: string;
+  /** Present when the card is a ward's, shown to the agent. */
+  ward: { name: string; relation: string } | null;
+}
+
+export async function listMyCards(ctx: ServiceContext, residentId: string): Promise<WalletCard[]> {
+  const today = beijingDate(ctx.clock.now());
+  const wards = await ctx.db
+    .select({ wardId: guardianships.wardId, relation: guardianships.relation, name: residents.name })
+    .from(guardianships)
+    .innerJoin(residents, eq(residents.id, guardianships.wardId))
+    .where(eq(guardianships.agentId, residentId));
+  const wardById = new Map(wards.map((w) => [w.wardId, w]));
+  const rows = await cardsOfHolders(ctx.db, [residentId, ...wardById.keys()]);
+  return rows
+    .map((row) => {
+      const card = toDomainCard(row);
+      const ward = wardById.get(row.holderId);
+      return {
+        id: row.id,
+        kind: row.kind,
+        number: row.number,
+        version: row.version,
+        status: effectiveStatus(card, today, ctx.policy),
+        issuedOn: row.issuedOn,
+        validUntil: validityDate(card, ctx.policy),
+        endorsementDueOn: row.endorsementDueOn,
+        source: row.source,
+        districtCode: row.districtCode,
+        ward: ward ? { name: maskName(ward.name ?? ''), relation: ward.relation } : null,
+      };
+    })
+    .filter((c) => isDisplayable(c.status))
+    .sort((a, b) => (a.ward === null ? 0 : 1) - (b.ward === null ? 0 : 1) || b.issuedOn.localeCompare(a.issuedOn));
+}

@@ -1,0 +1,33 @@
+// What every use case receives: given, never imported as singletons, so tests build their own.
+import type { Db } from '../db/client.ts';
+import type { Clock } from '../domain/clock.ts';
+import type { Policy } from '../domain/policy.ts';
+import type { WorkingDayCalendar } from '../domain/calendar/working-days.ts';
+import type { BlobStorage } from './ports/blob-storage.ts';
+import type { RealNameVerifier } from './ports/real-name-verifier.ts';
+import type { SmsSender } from './ports/sms-sender.ts';
+
+export interface ServiceContext {
+  db: Db;
+  clock: Clock;
+  policy: Policy;
+  /** The working-day calendar with the admin's overrides, read fresh when they change. */
+  calendar(): Promise<WorkingDayCalendar>;
+  realName: RealNameVerifier;
+  /** SMS through the given database handle (the dev outbox writes in the caller's transaction). */
+  sms(db: Db): SmsSender;
+  storage(db: Db): BlobStorage;
+  mode: 'demo' | 'production';
+  otpTtlSeconds: number;
+  sessionTtlSeconds: number;
+}
+
+export type Channel = 'online' | 'window' | 'api' | 'cli' | 'system';
+
+export type StaffRole = 'clerk' | 'officer' | 'community_police' | 'admin';
+
+export type Principal =
+  | { kind: 'resident'; residentId: string }
+  | { kind: 'staff'; staffId: string; role: StaffRole; stationId: string | null; districtCode: string | null };
+
+export type StaffPrincipal = Extract<Principal, { kind: 'staff' }>;

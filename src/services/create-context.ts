@@ -1,0 +1,44 @@
+// Wires the services for a process: the database, the clock, the policy and the adapters for
+// what cannot exist here (SMS gateway, real-name authority) in their demo forms.
+import type { Database } from '../db/client.ts';
+import { postgresBlobStorage } from '../db/blob-storage.ts';
+import { devOutboxSms } from '../adapters/dev-outbox-sms.ts';
+import { demoRealNameVerifier } from '../adapters/demo-real-name-verifier.ts';
+import type { Clock } from '../domain/clock.ts';
+import { defaultPolicy, type Policy } from '../domain/policy.ts';
+import type { ServiceContext } from './context.ts';
+import type { RealNameVerifier } from './ports/real-name-verifier.ts';
+import type { SmsSender } from './ports/sms-sender.ts';
+import type { Db } from '../db/client.ts';
+import { calendarLoader } from './calendar/load-calendar.ts';
+
+export interface ContextOptions {
+  database: Database;
+  clock: Clock;
+  mode: 'demo' | 'production';
+  policy?: Policy;
+  otpTtlSeconds?: number;
+  sessionTtlSeconds?: number;
+  /** Production adapters; demo mode uses the dev outbox and the demo real-name check. */
+  sms?: (db: Db) => SmsSender;
+  realName?: RealNameVerifier;
+}
+
+export function createServiceContext(opts: ContextOptions): ServiceContext {
+  if (opts.mode === 'production' && (!opts.sms || !opts.realName)) {
+    throw new Error('production mode needs an SMS gateway and a real-name verifier adapter');
+  }
+  const calendar = calendarLoader(opts.database.db);
+  return {
+    db: opts.database.db,
+    clock: opts.clock,
+    policy: opts.policy ?? { ...defaultPolicy },
+    calendar: calendar.get,
+    realName: opts.realName ?? demoRealNameVerifier,
+    sms: opts.sms ?? devOutboxSms,
+    storage: postgresBlobStorage,
+    mode: opts.mode,
+    otpTtlSeconds: opts.otpTtlSeconds ?? 300,
+    sessionTtlSeconds: opts.sessionTtlSeconds ?? 12 * 3600,
+  };
+}

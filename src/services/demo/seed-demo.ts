@@ -1,0 +1,103 @@
+// Seeds the demo data once (idempotent: a database that has the admin is left alone). Demo mode only.
+import { hash } from '@node-rs/argon2';
+import { eq } from 'drizzle-orm';
+import { addDays, addMonths, beijingDate, type IsoDate } from '../../domain/beijing-date.ts';
+import { formatCardNumber, importLegacyCard, issueCard, type CardKind } from '../../domain/cards/index.ts';
+import { idNumberCheckDigit, parseIdNumber } from '../../domain/identity/id-number.ts';
+import { listStreets } from '../../domain/address/beijing-divisions.ts';
+import { cards, residents, staff, stations } from '../../db/schema/index.ts';
+import { insertCard, nextSerial } from '../../db/repositories/cards.ts';
+import { recordAudit } from '../../db/repositories/audit.ts';
+import type { Db } from '../../db/client.ts';
+import type { ServiceContext } from '../context.ts';
+import { DEMO_PASSWORD, demoDistricts, demoResidents, demoStations, type DemoCardState } from './demo-data.ts';
+
+export interface DemoLogin {
+  username: string;
+  role: string;
+  stationId: string | null;
+}
+
+function demoIdNumber(region: string, birthDate: string, seq: number): string {
+  const first17 = `${region}${birthDate.replaceAll('-', '')}${String(seq).padStart(3, '0')}`;
+  return first17 + idNumberCheckDigit(first17);
+}
+
+/** Issue date that puts a card in the wanted state today. */
+function issuedOnFor(kind: CardKind, state: DemoCardState, today: IsoDate): IsoDate {
+  if (state === 'suspended') return addMonths(today, -14); // anniversary 2 months ago, window closed 1 month ago
+  if (state === 'expired') return addMonths(today, -7);
+  if (state === 'legacy') return kind === 'residence_permit' ? '2019-06-01' : addMonths(today, -2);
+  return addMonths(today, -3);
+}
+
+export async function seedDemo(ctx: ServiceContext): Promise<{ seeded: boolean; logins: DemoLogin[] }> {
+  const logins: DemoLogin[] = [
+    { username: 'admin', role: 'admin', stationId: null },
+    ...demoDistricts.flatMap((d) => {
+      const police = demoStations.find((s) => s.districtCode === d && s.kind === 'police_station');
+      return (['clerk', 'officer', 'police'] as const).map((r) => ({ username: `${r}-${d}`, role: r, stationId: police?.id ?? null }));
+    }),
+  ];
+  const [admin] = await ctx.db.select({ id: staff.id }).from(staff).where(eq(staff.username, 'admin'));
+  if (admin) return { seeded: false, logins };
+
+  const passwordHash = await hash(DEMO_PASSWORD);
+  const now = ctx.clock.now();
+  const today = beijingDate(now);
+  await ctx.db.transaction(async (tx) => {
+    await tx.insert(stations).values(demoStations);
+    await tx.insert(staff).values(
+      logins.map((l) => ({
+        username: l.username,
+        passwordHash,
+        role: l.role === 'police' ? ('community_police' as const) : (l.role as 'admin' | 'clerk' | 'officer'),
+        stationId: l.stationId,
+        displayName: l.username,
+      })),
+    );
+    let seq = 1;
+    for (const r of demoResidents) {
+      const id = parseIdNumber(demoIdNumber(r.region, r.birthDate, seq++), today);
+      const [row] = await tx
+        .insert(residents)
+        .values({ phone: r.phone, name: r.name, idNumber: id.idNumber, birthDate: id.birthDate, sex: id.sex, identityBoundAt: now })
+        .returning({ id: residents.id });
+      if (!row) throw new Error('demo resident insert returned no row');
+      for (const h of r.holds) await seedCard(ctx, tx, row.id, r.districtCode, h.kind, h.state, today);
+    }
+    await recordAudit(tx, { at: now, actorKind: 'system', actorId: null, channel: 'cli', action: 'demo.seeded', subjectKind: 'database', subjectId: 'demo' });
+  });
+  return { seeded: true, logins };
+}
+
+async function seedCard(ctx: ServiceContext, tx: Db, holderId: string, districtCode: string, kind: CardKind, state: DemoCardState, today: IsoDate): Promise<void> {
+  const issuedOn = issuedOnFor(kind, state, today);
+  const card =
+    state === 'legacy'
+      ? importLegacyCard(kind, issuedOn, addDays(today, 400), ctx.policy)
+      : issueCard(kind, issuedOn, ctx.policy);
+  const station = demoStations.find((s) => s.districtCode === districtCode && s.kind === 'police_station');
+  const street = listStreets(districtCode)[0];
+  if (!station || !street) throw new Error(`demo district ${districtCode} has no station or street`);
+  const base = {
+    ...card,
+    holderId,
+    districtCode,
+    streetCode: street.code,
+    addressDetail: '示范路 1 号院 2 号楼 301',
+    stationId: station.id,
+    number: formatCardNumber(kind, districtCode, await nextSerial(tx, `card:${kind}:${districtCode}`)),
+  };
+  if (state === 'revoked') {
+    await insertCard(tx, { ...base, storedStatus: 'revoked', revokedReason: '核查发现申报地址无此人居住', revokedAt: new Date() });
+    return;
+  }
+  if (state === 'superseded') {
+    const old = await insertCard(tx, { ...base, storedStatus: 'superseded' });
+    const current = await insertCard(tx, { ...base, version: 2, issuedOn: addDays(issuedOn, 30) });
+    await tx.update(cards).set({ supersededBy: current.id }).where(eq(cards.id, old.id));
+    return;
+  }
+  await insertCard(tx, base);
+}

@@ -1,0 +1,5 @@
+/** Where uploaded materials live. One interface; PostgreSQL by default (src/db/blob-storage.ts). */
+export interface BlobStorage {
+  put(key: string, contentType: string, content: Uint8Array): Promise<void>;
+  get(key: string): Promise<{ contentType: string; content: Uint8Array } | undefined>;
+}
