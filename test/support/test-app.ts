@@ -1,0 +1,78 @@
+// A whole platform for one test file: a fresh migrated database (PGlite or PostgreSQL), the demo
+// data, a frozen clock, and the HTTP app driven through inject().
+import type { LightMyRequestResponse } from 'fastify';
+import { fixedClock } from '../../src/domain/clock.ts';
+import type { Database } from '../../src/db/client.ts';
+import { buildApp } from '../../src/http/app.ts';
+import type { App } from '../../src/http/types.ts';
+import { createServiceContext } from '../../src/services/create-context.ts';
+import type { ServiceContext } from '../../src/services/context.ts';
+import { seedDemo } from '../../src/services/demo/seed-demo.ts';
+import { DEMO_PASSWORD } from '../../src/services/demo/demo-data.ts';
+import type { DbTarget } from './test-db.ts';
+
+export interface TestPlatform {
+  app: App;
+  ctx: ServiceContext;
+  database: Database;
+  clock: ReturnType<typeof fixedClock>;
+  close(): Promise<void>;
+  /** JSON request with an optional bearer token. */
+  call(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, opts?: { token?: string; body?: unknown; lang?: string }): Promise<LightMyRequestResponse>;
+  residentToken(phone: string): Promise<string>;
+  staffToken(username: string): Promise<string>;
+}
+
+export async function startPlatform(target: DbTarget, at: string): Promise<TestPlatform> {
+  const database = await target.open();
+  const clock = fixedClock(new Date(at));
+  const ctx = createServiceContext({ database, clock, mode: 'demo' });
+  await seedDemo(ctx);
+  const app = await buildApp({ ctx, database });
+  const call: TestPlatform['call'] = (method, url, opts = {}) =>
+    app.inject({
+      method,
+      url,
+      headers: {
+        ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
+        ...(opts.lang ? { 'accept-language': opts.lang } : {}),
+      },
+      ...(opts.body !== undefined ? { payload: opts.body as object } : {}),
+    });
+  const platform: TestPlatform = {
+    app,
+    ctx,
+    database,
+    clock,
+    call,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+    residentToken: async (phone) => {
+      const sent = await call('POST', '/api/v1/auth/otp', { body: { phone } });
+      if (sent.statusCode !== 202) throw new Error(`otp: ${sent.statusCode} ${sent.body}`);
+      const outbox = (await call('GET', `/api/v1/dev/outbox?to=${phone}`)).json<{ text: string }[]>();
+      const code = /(\d{6})/.exec(outbox[0]?.text ?? '')?.[1];
+      const verified = await call('POST', '/api/v1/auth/otp/verify', { body: { phone, code } });
+      if (verified.statusCode !== 200) throw new Error(`otp verify: ${verified.statusCode} ${verified.body}`);
+      // The next code for the same phone may only be asked for a minute later.
+      clock.advance(61_000);
+      return verified.json<{ token: string }>().token;
+    },
+    staffToken: async (username) => {
+      const res = await call('POST', '/api/v1/auth/staff', { body: { username, password: DEMO_PASSWORD } });
+      if (res.statusCode !== 200) throw new Error(`staff login ${username}: ${res.statusCode} ${res.body}`);
+      return res.json<{ token: string }>().token;
+    },
+  };
+  return platform;
+}
+
+/** Smallest files whose first bytes match their type, for material uploads. */
+export const samplePng = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]).toString('base64');
+export const samplePdf = Buffer.from('%PDF-1.4\n%juzhu test\n').toString('base64');
+
+export const photo = { kind: 'photo', contentType: 'image/png', content: samplePng } as const;
+export const proofOfAddress = { kind: 'proof_of_address', contentType: 'application/pdf', content: samplePdf } as const;
+export const proofOfBasis = { kind: 'proof_of_basis', contentType: 'application/pdf', content: samplePdf } as const;
