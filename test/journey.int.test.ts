@@ -29,7 +29,11 @@ for (const target of dbTargets()) {
 
       const notYet = await p.call('POST', '/api/v1/applications', {
         token,
-        body: { type: 'registration_card', address: { districtCode: '110105', street: '110105001', detail: '建国路 88 号 3 号楼 1201' }, materials: [photo, proofOfAddress] },
+        body: {
+          type: 'registration_card',
+          address: { districtCode: '110105', street: '110105001', detail: '建国路 88 号 3 号楼 1201' },
+          materials: [photo, proofOfAddress],
+        },
       });
       assert.equal(notYet.statusCode, 403);
       assert.equal(notYet.json().error.code, 'IDENTITY_REQUIRED');
@@ -41,7 +45,11 @@ for (const target of dbTargets()) {
 
       const applied = await p.call('POST', '/api/v1/applications', {
         token,
-        body: { type: 'registration_card', address: { districtCode: '110105', street: '110105001', detail: '建国路 88 号 3 号楼 1201' }, materials: [photo, proofOfAddress] },
+        body: {
+          type: 'registration_card',
+          address: { districtCode: '110105', street: '110105001', detail: '建国路 88 号 3 号楼 1201' },
+          materials: [photo, proofOfAddress],
+        },
       });
       assert.equal(applied.statusCode, 201, applied.body);
       const application = applied.json();

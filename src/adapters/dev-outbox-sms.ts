@@ -3,7 +3,7 @@
 // one message per call, the text exactly as a phone would receive it.
 import type { Db } from '../db/client.ts';
 import { devOutbox } from '../db/schema/index.ts';
-import type { SmsSender } from '../services/ports/sms-sender.ts';
+import type { SmsSender } from '../ports/sms-sender.ts';
 
 export function devOutboxSms(db: Db): SmsSender {
   return {

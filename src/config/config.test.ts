@@ -12,7 +12,10 @@ test('no configuration means demo mode on PGlite in ./data, port 3000', () => {
 });
 
 test('a bad value names the variable', () => {
-  assert.throws(() => loadConfig({ PORT: 'eighty' }), (e: unknown) => e instanceof ConfigError && e.variable === 'PORT');
+  assert.throws(
+    () => loadConfig({ PORT: 'eighty' }),
+    (e: unknown) => e instanceof ConfigError && e.variable === 'PORT',
+  );
   assert.throws(() => loadConfig({ JUZHU_MODE: 'prod' }), /JUZHU_MODE/);
   assert.throws(() => loadConfig({ DATABASE_URL: 'mysql://x' }), /DATABASE_URL/);
   assert.throws(() => loadConfig({ JUZHU_CLOCK: 'tomorrow' }), /JUZHU_CLOCK/);
@@ -21,7 +24,8 @@ test('a bad value names the variable', () => {
 test('production mode needs a database and refuses a demo clock', () => {
   assert.throws(() => loadConfig({ JUZHU_MODE: 'production' }), /DATABASE_URL/);
   assert.throws(
-    () => loadConfig({ JUZHU_MODE: 'production', DATABASE_URL: 'postgres://x@h/db', JUZHU_CLOCK: '2025-01-01' }),
+    () =>
+      loadConfig({ JUZHU_MODE: 'production', DATABASE_URL: 'postgres://x@h/db', JUZHU_CLOCK: '2025-01-01' }),
     /JUZHU_CLOCK/,
   );
 });

@@ -90,7 +90,12 @@ export function loadConfig(env: Env = process.env): Config {
     databaseUrl: dbUrl,
     dataDir: path.resolve(env.JUZHU_DATA_DIR && env.JUZHU_DATA_DIR !== '' ? env.JUZHU_DATA_DIR : './data'),
     clockStart: clockStart(env, mode),
-    logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
+    logLevel: oneOf(
+      env,
+      'LOG_LEVEL',
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const,
+      'info',
+    ),
     seedDemo: mode === 'demo',
     sessionTtlSeconds: integer(env, 'JUZHU_SESSION_TTL_SECONDS', 12 * 3600, 60, 30 * 24 * 3600),
     otpTtlSeconds: integer(env, 'JUZHU_OTP_TTL_SECONDS', 300, 30, 600),

@@ -1,7 +1,7 @@
 // Materials stored in PostgreSQL (the `blobs` table): one backup covers everything, and the
 // upload lands in the same transaction as the application that carries it.
 import { eq } from 'drizzle-orm';
-import type { BlobStorage } from '../services/ports/blob-storage.ts';
+import type { BlobStorage } from '../ports/blob-storage.ts';
 import type { Db } from './client.ts';
 import { blobs } from './schema/index.ts';
 

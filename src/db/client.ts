@@ -32,7 +32,7 @@ export function openPglite(dataDir: string | undefined): Database {
   const client = dataDir === undefined ? new PGlite() : new PGlite(dataDir);
   const db = drizzlePglite({ client, schema });
   return {
-    db: db as unknown as Db, // both drivers' databases are PgDatabase; the HKT differs only in result typing
+    db,
     kind: 'pglite',
     migrate: () => migratePglite(db, { migrationsFolder }),
     ping: async () => {
@@ -46,7 +46,7 @@ export function openPostgres(url: string, poolSize = 10): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   const db = drizzlePg({ client: pool, schema });
   return {
-    db: db as unknown as Db,
+    db,
     kind: 'postgres',
     migrate: () => migratePg(db, { migrationsFolder }),
     ping: async () => {

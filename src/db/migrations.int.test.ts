@@ -14,10 +14,10 @@ for (const target of dbTargets()) {
 
     test('create every table, and running them again changes nothing', async () => {
       await database.migrate();
-      const result = (await database.db.execute(
+      const result: unknown = await database.db.execute(
         sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`,
-      )) as unknown as { rows: { table_name: string }[] };
-      const names = result.rows.map((r) => r.table_name);
+      );
+      const names = (result as { rows: { table_name: string }[] }).rows.map((r) => r.table_name);
       for (const t of ['applications', 'audit_log', 'cards', 'residents', 'staff', 'stations']) {
         assert.ok(names.includes(t), `table ${t} exists`);
       }

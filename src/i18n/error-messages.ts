@@ -22,7 +22,8 @@ const messages: Record<ErrorCode, Messages> = {
     es: 'La dirección no corresponde a un distrito y una calle de la ciudad; elíjalos de la lista',
   },
   NOT_ELIGIBLE: {
-    'zh-CN': '暂不符合申领居住证的条件：需持居住登记卡满6个月，或连续缴纳社会保险（个人所得税）满6个月，并有合法稳定就业、合法稳定住所或连续就读之一',
+    'zh-CN':
+      '暂不符合申领居住证的条件：需持居住登记卡满6个月，或连续缴纳社会保险（个人所得税）满6个月，并有合法稳定就业、合法稳定住所或连续就读之一',
     en: 'Not eligible for a residence permit yet: it needs a registration card held for 6 months, or 6 months of social insurance or tax in the city, and lawful stable employment, residence or continuous study',
     es: 'Aún no cumple los requisitos del certificado de residencia: se necesita la tarjeta de registro durante 6 meses, o 6 meses de seguridad social o impuestos en la ciudad, y empleo, domicilio o estudios estables',
   },

@@ -3,9 +3,9 @@ import type { Db } from '../db/client.ts';
 import type { Clock } from '../domain/clock.ts';
 import type { Policy } from '../domain/policy.ts';
 import type { WorkingDayCalendar } from '../domain/calendar/working-days.ts';
-import type { BlobStorage } from './ports/blob-storage.ts';
-import type { RealNameVerifier } from './ports/real-name-verifier.ts';
-import type { SmsSender } from './ports/sms-sender.ts';
+import type { BlobStorage } from '../ports/blob-storage.ts';
+import type { RealNameVerifier } from '../ports/real-name-verifier.ts';
+import type { SmsSender } from '../ports/sms-sender.ts';
 
 export interface ServiceContext {
   db: Db;
@@ -28,6 +28,12 @@ export type StaffRole = 'clerk' | 'officer' | 'community_police' | 'admin';
 
 export type Principal =
   | { kind: 'resident'; residentId: string }
-  | { kind: 'staff'; staffId: string; role: StaffRole; stationId: string | null; districtCode: string | null };
+  | {
+      kind: 'staff';
+      staffId: string;
+      role: StaffRole;
+      stationId: string | null;
+      districtCode: string | null;
+    };
 
 export type StaffPrincipal = Extract<Principal, { kind: 'staff' }>;

@@ -7,8 +7,8 @@ import { demoRealNameVerifier } from '../adapters/demo-real-name-verifier.ts';
 import type { Clock } from '../domain/clock.ts';
 import { defaultPolicy, type Policy } from '../domain/policy.ts';
 import type { ServiceContext } from './context.ts';
-import type { RealNameVerifier } from './ports/real-name-verifier.ts';
-import type { SmsSender } from './ports/sms-sender.ts';
+import type { RealNameVerifier } from '../ports/real-name-verifier.ts';
+import type { SmsSender } from '../ports/sms-sender.ts';
 import type { Db } from '../db/client.ts';
 import { calendarLoader } from './calendar/load-calendar.ts';
 
@@ -33,7 +33,7 @@ export function createServiceContext(opts: ContextOptions): ServiceContext {
     db: opts.database.db,
     clock: opts.clock,
     policy: opts.policy ?? { ...defaultPolicy },
-    calendar: calendar.get,
+    calendar: () => calendar.get(),
     realName: opts.realName ?? demoRealNameVerifier,
     sms: opts.sms ?? devOutboxSms,
     storage: postgresBlobStorage,

@@ -18,7 +18,11 @@ export interface TestPlatform {
   clock: ReturnType<typeof fixedClock>;
   close(): Promise<void>;
   /** JSON request with an optional bearer token. */
-  call(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, opts?: { token?: string; body?: unknown; lang?: string }): Promise<LightMyRequestResponse>;
+  call(
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    url: string,
+    opts?: { token?: string; body?: unknown; lang?: string },
+  ): Promise<LightMyRequestResponse>;
   residentToken(phone: string): Promise<string>;
   staffToken(username: string): Promise<string>;
 }
@@ -70,9 +74,19 @@ export async function startPlatform(target: DbTarget, at: string): Promise<TestP
 }
 
 /** Smallest files whose first bytes match their type, for material uploads. */
-export const samplePng = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]).toString('base64');
+export const samplePng = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]).toString(
+  'base64',
+);
 export const samplePdf = Buffer.from('%PDF-1.4\n%juzhu test\n').toString('base64');
 
 export const photo = { kind: 'photo', contentType: 'image/png', content: samplePng } as const;
-export const proofOfAddress = { kind: 'proof_of_address', contentType: 'application/pdf', content: samplePdf } as const;
-export const proofOfBasis = { kind: 'proof_of_basis', contentType: 'application/pdf', content: samplePdf } as const;
+export const proofOfAddress = {
+  kind: 'proof_of_address',
+  contentType: 'application/pdf',
+  content: samplePdf,
+} as const;
+export const proofOfBasis = {
+  kind: 'proof_of_basis',
+  contentType: 'application/pdf',
+  content: samplePdf,
+} as const;

@@ -16,5 +16,7 @@ export interface AuditEntry {
 
 /** Call inside the transaction of the change it records. */
 export async function recordAudit(tx: Db, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditLog).values({ ...entry, stationId: entry.stationId ?? null, details: entry.details ?? {} });
+  await tx
+    .insert(auditLog)
+    .values({ ...entry, stationId: entry.stationId ?? null, details: entry.details ?? {} });
 }

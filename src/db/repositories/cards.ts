@@ -20,7 +20,11 @@ export function toDomainCard(row: CardRow): Card {
   };
 }
 
-export async function findCard(db: Db, id: string, opts: { forUpdate?: boolean } = {}): Promise<CardRow | undefined> {
+export async function findCard(
+  db: Db,
+  id: string,
+  opts: { forUpdate?: boolean } = {},
+): Promise<CardRow | undefined> {
   const q = db.select().from(cards).where(eq(cards.id, id));
   const [row] = opts.forUpdate ? await q.for('update') : await q;
   return row;
@@ -28,7 +32,10 @@ export async function findCard(db: Db, id: string, opts: { forUpdate?: boolean }
 
 export function cardsOfHolders(db: Db, holderIds: readonly string[]): Promise<CardRow[]> {
   if (holderIds.length === 0) return Promise.resolve([]);
-  return db.select().from(cards).where(inArray(cards.holderId, [...holderIds]));
+  return db
+    .select()
+    .from(cards)
+    .where(inArray(cards.holderId, [...holderIds]));
 }
 
 export function activeCardsOf(db: Db, holderId: string, kind: CardKind): Promise<CardRow[]> {

@@ -17,15 +17,19 @@ export const residents = pgTable('residents', {
  * A guardian or close relative who applied for a ward at a window (R13): the agent's wallet also
  * shows the ward's cards, marked as such.
  */
-export const guardianships = pgTable('guardianships', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  agentId: uuid('agent_id')
-    .notNull()
-    .references(() => residents.id),
-  wardId: uuid('ward_id')
-    .notNull()
-    .references(() => residents.id),
-  relation: text('relation').notNull(),
-  reason: text('reason', { enum: ['minor', 'elderly', 'disability'] }).notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-}, (t) => [unique('guardianships_agent_ward_key').on(t.agentId, t.wardId)]);
+export const guardianships = pgTable(
+  'guardianships',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    agentId: uuid('agent_id')
+      .notNull()
+      .references(() => residents.id),
+    wardId: uuid('ward_id')
+      .notNull()
+      .references(() => residents.id),
+    relation: text('relation').notNull(),
+    reason: text('reason', { enum: ['minor', 'elderly', 'disability'] }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [unique('guardianships_agent_ward_key').on(t.agentId, t.wardId)],
+);

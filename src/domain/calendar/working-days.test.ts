@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-floating-promises -- node:test runs the promises test() and describe() return; remove once eslint.config.js allows them (allowForKnownSafeCalls) */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AppError } from '../errors.ts';

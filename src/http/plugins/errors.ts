@@ -14,7 +14,12 @@ function fromFastify(e: FastifyError): AppError | undefined {
       .slice(0, 5)
       .map((v) => `${e.validationContext ?? 'body'}${v.instancePath} ${v.message ?? ''}`.trim())
       .join('; ');
-    return new AppError('VALIDATION_FAILED', detail, { detail }, { fields: e.validation.map((v) => v.instancePath) });
+    return new AppError(
+      'VALIDATION_FAILED',
+      detail,
+      { detail },
+      { fields: e.validation.map((v) => v.instancePath) },
+    );
   }
   const byFastifyCode: Partial<Record<string, ErrorCode>> = {
     FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
@@ -24,7 +29,10 @@ function fromFastify(e: FastifyError): AppError | undefined {
     FST_ERR_CTP_INVALID_JSON_BODY: 'VALIDATION_FAILED',
   };
   const code = byFastifyCode[e.code];
-  if (code) return new AppError(code, e.message, { detail: e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'content-type' : 'body' });
+  if (code)
+    return new AppError(code, e.message, {
+      detail: e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'content-type' : 'body',
+    });
   if (e instanceof SyntaxError || (e.statusCode === 400 && !e.code.startsWith('FST_ERR_'))) {
     return new AppError('VALIDATION_FAILED', e.message, { detail: 'body' });
   }
@@ -43,7 +51,9 @@ export function registerErrorHandling(app: App): void {
     const appError = err instanceof AppError ? err : fromFastify(err as FastifyError);
     if (!appError) {
       req.log.error({ err }, 'unexpected error');
-      return reply.status(500).send({ error: { code: 'INTERNAL', message: errorMessage('INTERNAL', req.lang) } });
+      return reply
+        .status(500)
+        .send({ error: { code: 'INTERNAL', message: errorMessage('INTERNAL', req.lang) } });
     }
     const status = errorStatus[appError.code];
     const body: { error: { code: ErrorCode; message: string; details?: unknown } } = {

@@ -68,7 +68,10 @@ export function applicationRoutes(app: App, ctx: ServiceContext): void {
         summary: 'Resubmit with the missing materials; the time limit restarts',
         security: [{ bearer: [] }],
         params: IdParams,
-        body: Type.Object({ materials: Type.Array(MaterialUpload, { minItems: 1, maxItems: 6 }) }, { additionalProperties: false }),
+        body: Type.Object(
+          { materials: Type.Array(MaterialUpload, { minItems: 1, maxItems: 6 }) },
+          { additionalProperties: false },
+        ),
         response: { 200: View, ...errors(400, 401, 403, 404, 409, 413, 415, 422) },
       },
     },

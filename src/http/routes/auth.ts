@@ -35,7 +35,10 @@ export function authRoutes(app: App, ctx: ServiceContext): void {
           { phone: Phone, code: Type.String({ pattern: '^[0-9]{6}$' }) },
           { additionalProperties: false },
         ),
-        response: { 200: Type.Object({ token: Type.String(), expiresAt: Type.String({ format: 'date-time' }) }), ...errors(400, 401) },
+        response: {
+          200: Type.Object({ token: Type.String(), expiresAt: Type.String({ format: 'date-time' }) }),
+          ...errors(400, 401),
+        },
       },
     },
     async (req) => {

@@ -14,7 +14,13 @@ export function devRoutes(app: App, ctx: ServiceContext): void {
         summary: 'Demo mode only: messages sent, newest first',
         querystring: Type.Object({ to: Type.Optional(Type.String({ maxLength: 20 })) }),
         response: {
-          200: Type.Array(Type.Object({ to: Type.String(), text: Type.String(), sentAt: Type.String({ format: 'date-time' }) })),
+          200: Type.Array(
+            Type.Object({
+              to: Type.String(),
+              text: Type.String(),
+              sentAt: Type.String({ format: 'date-time' }),
+            }),
+          ),
         },
       },
     },

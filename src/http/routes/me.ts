@@ -21,7 +21,14 @@ const Profile = Type.Object({
 export function meRoutes(app: App, ctx: ServiceContext): void {
   app.get(
     '/me',
-    { schema: { tags: ['resident'], summary: 'My account', security: [{ bearer: [] }], response: { 200: Profile, ...errors(401, 403) } } },
+    {
+      schema: {
+        tags: ['resident'],
+        summary: 'My account',
+        security: [{ bearer: [] }],
+        response: { 200: Profile, ...errors(401, 403) },
+      },
+    },
     async (req) => {
       const id = requireResident(req.principal);
       const [me] = await ctx.db.select().from(residents).where(eq(residents.id, id));
@@ -43,7 +50,10 @@ export function meRoutes(app: App, ctx: ServiceContext): void {
         summary: 'Bind the account to a real identity (once)',
         security: [{ bearer: [] }],
         body: Type.Object(
-          { name: Type.String({ minLength: 1, maxLength: 60 }), idNumber: Type.String({ minLength: 1, maxLength: 30 }) },
+          {
+            name: Type.String({ minLength: 1, maxLength: 60 }),
+            idNumber: Type.String({ minLength: 1, maxLength: 30 }),
+          },
           { additionalProperties: false },
         ),
         response: {
@@ -63,7 +73,7 @@ export function meRoutes(app: App, ctx: ServiceContext): void {
     {
       schema: {
         tags: ['resident'],
-        summary: 'All electronic cards I may show, mine and my wards\'',
+        summary: "All electronic cards I may show, mine and my wards'",
         security: [{ bearer: [] }],
         response: {
           200: Type.Array(

@@ -12,7 +12,10 @@ import type { App } from '../types.ts';
 
 const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 const Person = Type.Object(
-  { name: Type.String({ minLength: 1, maxLength: 60 }), idNumber: Type.String({ minLength: 1, maxLength: 30 }) },
+  {
+    name: Type.String({ minLength: 1, maxLength: 60 }),
+    idNumber: Type.String({ minLength: 1, maxLength: 30 }),
+  },
   { additionalProperties: false },
 );
 const QueueItem = Type.Intersect([Type.Ref('Application'), Type.Object({ overdue: Type.Boolean() })]);
@@ -110,7 +113,8 @@ export function staffApplicationRoutes(app: App, ctx: ServiceContext): void {
     {
       schema: {
         tags: ['staff'],
-        summary: 'Approve (issues the card), reject with a reason, or request every missing material at once (officer)',
+        summary:
+          'Approve (issues the card), reject with a reason, or request every missing material at once (officer)',
         security: [{ bearer: [] }],
         params: IdParams,
         body: Type.Union([

@@ -18,17 +18,36 @@ export function stationRoutes(app: App, ctx: ServiceContext): void {
         summary: 'Police stations and residence service stations',
         response: {
           200: Type.Array(
-            Type.Object({ id: Type.String(), name: Type.String(), kind: Type.String(), districtCode: Type.String(), address: Type.String() }),
+            Type.Object({
+              id: Type.String(),
+              name: Type.String(),
+              kind: Type.String(),
+              districtCode: Type.String(),
+              address: Type.String(),
+            }),
           ),
         },
       },
     },
-    async () => (await listStations(ctx.db)).map(({ id, name, kind, districtCode, address }) => ({ id, name, kind, districtCode, address })),
+    async () =>
+      (await listStations(ctx.db)).map(({ id, name, kind, districtCode, address }) => ({
+        id,
+        name,
+        kind,
+        districtCode,
+        address,
+      })),
   );
 
   app.get(
     '/divisions/districts',
-    { schema: { tags: ['public'], summary: "The city's districts (GB/T 2260)", response: { 200: Type.Array(Named) } } },
+    {
+      schema: {
+        tags: ['public'],
+        summary: "The city's districts (GB/T 2260)",
+        response: { 200: Type.Array(Named) },
+      },
+    },
     () => listDistricts().map(({ code, name }) => ({ code, name })),
   );
 

@@ -1,5 +1,10 @@
 import { Type } from 'typebox';
-import { applicationStatuses, applicationTypes, materialKinds, bases } from '../../domain/applications/application.ts';
+import {
+  applicationStatuses,
+  applicationTypes,
+  materialKinds,
+  bases,
+} from '../../domain/applications/application.ts';
 import { materialContentTypes, MAX_MATERIAL_BYTES } from '../../services/applications/store-materials.ts';
 import { Address, IsoDateString, Uuid } from './common.ts';
 
@@ -14,7 +19,10 @@ export const MaterialUpload = Type.Object(
   {
     kind: MaterialKind,
     contentType: literals(materialContentTypes),
-    content: Type.String({ maxLength: Math.ceil((MAX_MATERIAL_BYTES * 4) / 3) + 4, description: 'base64 of the file' }),
+    content: Type.String({
+      maxLength: Math.ceil((MAX_MATERIAL_BYTES * 4) / 3) + 4,
+      description: 'base64 of the file',
+    }),
   },
   { additionalProperties: false },
 );

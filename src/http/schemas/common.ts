@@ -9,7 +9,7 @@ export const ErrorResponse = Type.Object(
       details: Type.Optional(Type.Unknown()),
     }),
   },
-  { $id: 'ErrorResponse', description: 'Every error: a stable code and a message in the caller\'s language' },
+  { $id: 'ErrorResponse', description: "Every error: a stable code and a message in the caller's language" },
 );
 
 /** The error responses a route may give, for the OpenAPI document. */
@@ -19,12 +19,19 @@ export const errors = (...statuses: number[]) =>
 export const Uuid = Type.String({ format: 'uuid' });
 export const IsoDateString = Type.String({ format: 'date', description: 'Beijing date, YYYY-MM-DD' });
 export const IdParams = Type.Object({ id: Uuid });
-export const DistrictCode = Type.String({ pattern: '^[0-9]{6}$', description: 'GB/T 2260 district code, e.g. 110105' });
+export const DistrictCode = Type.String({
+  pattern: '^[0-9]{6}$',
+  description: 'GB/T 2260 district code, e.g. 110105',
+});
 
 export const Address = Type.Object(
   {
     districtCode: DistrictCode,
-    street: Type.String({ minLength: 1, maxLength: 40, description: '9-digit street (乡镇/街道) code or its exact name' }),
+    street: Type.String({
+      minLength: 1,
+      maxLength: 40,
+      description: '9-digit street (乡镇/街道) code or its exact name',
+    }),
     detail: Type.String({ minLength: 1, maxLength: 120, description: 'road, building, unit, room' }),
   },
   { additionalProperties: false },

@@ -7,7 +7,12 @@ import { AppError } from '../../domain/errors.ts';
 import { beijingDate, type IsoDate } from '../../domain/beijing-date.ts';
 import type { MaterialKind } from '../../domain/applications/application.ts';
 import { missingMaterials, requiredMaterials } from '../../domain/applications/required-materials.ts';
-import { checkProxy, type ProxyDocument, type ProxyReason, type Relation } from '../../domain/applications/proxy.ts';
+import {
+  checkProxy,
+  type ProxyDocument,
+  type ProxyReason,
+  type Relation,
+} from '../../domain/applications/proxy.ts';
 import { parseIdNumber } from '../../domain/identity/id-number.ts';
 import { normalisePersonName } from '../../domain/identity/person-name.ts';
 import type { Db } from '../../db/client.ts';
@@ -27,11 +32,19 @@ export interface WindowApplicationInput extends ApplicationInput {
   applicant: PersonInput;
   /** Paper materials the clerk saw and checked at the window. */
   materialsChecked: MaterialKind[];
-  proxy?: { agent: PersonInput; relation: Relation; reason: ProxyReason; documentsChecked: ProxyDocument[] } | undefined;
+  proxy?:
+    | { agent: PersonInput; relation: Relation; reason: ProxyReason; documentsChecked: ProxyDocument[] }
+    | undefined;
 }
 
 /** The person's record by ID number, created (without a phone login) if the window sees them first. */
-async function findOrCreatePerson(ctx: ServiceContext, tx: Db, person: PersonInput, today: IsoDate, at: Date): Promise<string> {
+async function findOrCreatePerson(
+  ctx: ServiceContext,
+  tx: Db,
+  person: PersonInput,
+  today: IsoDate,
+  at: Date,
+): Promise<string> {
   const id = parseIdNumber(person.idNumber, today);
   const name = normalisePersonName(person.name);
   const [existing] = await tx.select().from(residents).where(eq(residents.idNumber, id.idNumber));
@@ -75,20 +88,36 @@ export async function intakeWindowApplication(
         ctx.policy,
       );
       const agentId = await findOrCreatePerson(ctx, tx, input.proxy.agent, today, now);
-      if (agentId === applicantId) throw new AppError('VALIDATION_FAILED', 'agent is the applicant', { detail: 'proxy.agent' });
+      if (agentId === applicantId)
+        throw new AppError('VALIDATION_FAILED', 'agent is the applicant', { detail: 'proxy.agent' });
       await tx
         .insert(guardianships)
-        .values({ agentId, wardId: applicantId, relation: input.proxy.relation, reason: input.proxy.reason, createdAt: now })
+        .values({
+          agentId,
+          wardId: applicantId,
+          relation: input.proxy.relation,
+          reason: input.proxy.reason,
+          createdAt: now,
+        })
         .onConflictDoNothing();
-      proxy = { agentId, relation: input.proxy.relation, reason: input.proxy.reason, documentsChecked: input.proxy.documentsChecked };
+      proxy = {
+        agentId,
+        relation: input.proxy.relation,
+        reason: input.proxy.reason,
+        documentsChecked: input.proxy.documentsChecked,
+      };
     }
     const prepared = await prepareApplication(ctx, tx, applicantId, input, today);
     if (prepared.districtCode !== district) {
       throw new AppError('FORBIDDEN', 'apply at a station of the district where the person lives');
     }
-    const required = requiredMaterials(input.type, { basis: prepared.basis ?? undefined, addressChanged: prepared.addressChanged });
+    const required = requiredMaterials(input.type, {
+      basis: prepared.basis ?? undefined,
+      addressChanged: prepared.addressChanged,
+    });
     const missing = missingMaterials(required, input.materialsChecked);
-    if (missing.length > 0) throw new AppError('MATERIALS_MISSING', undefined, { missing: missing.join(', ') }, { missing });
+    if (missing.length > 0)
+      throw new AppError('MATERIALS_MISSING', undefined, { missing: missing.join(', ') }, { missing });
     const [row] = await tx
       .insert(applications)
       .values({

@@ -3,16 +3,31 @@
 import { eq } from 'drizzle-orm';
 import { AppError } from '../../domain/errors.ts';
 import type { IsoDate } from '../../domain/beijing-date.ts';
-import { endorseCard, formatCardNumber, issueCard, nextVersion, supersedeCard } from '../../domain/cards/index.ts';
+import {
+  endorseCard,
+  formatCardNumber,
+  issueCard,
+  nextVersion,
+  supersedeCard,
+} from '../../domain/cards/index.ts';
 import type { Db } from '../../db/client.ts';
-import { applications, cards } from '../../db/schema/index.ts';
+import { cards, type applications } from '../../db/schema/index.ts';
 import { findCard, insertCard, nextSerial, toDomainCard } from '../../db/repositories/cards.ts';
 import type { ServiceContext } from '../context.ts';
 
 type ApplicationRow = typeof applications.$inferSelect;
 
-export async function issueCardFor(ctx: ServiceContext, tx: Db, app: ApplicationRow, today: IsoDate): Promise<string> {
-  const address = { districtCode: app.districtCode, streetCode: app.streetCode, addressDetail: app.addressDetail };
+export async function issueCardFor(
+  ctx: ServiceContext,
+  tx: Db,
+  app: ApplicationRow,
+  today: IsoDate,
+): Promise<string> {
+  const address = {
+    districtCode: app.districtCode,
+    streetCode: app.streetCode,
+    addressDetail: app.addressDetail,
+  };
   if (app.type === 'registration_card' || app.type === 'residence_permit') {
     const card = issueCard(app.type, today, ctx.policy);
     const serial = await nextSerial(tx, `card:${app.type}:${app.districtCode}`);
@@ -43,16 +58,21 @@ export async function issueCardFor(ctx: ServiceContext, tx: Db, app: Application
   const old = supersedeCard(toDomainCard(current));
   const row = await insertCard(tx, {
     ...successor,
-    ...(app.type === 'change' ? address : {
-      districtCode: current.districtCode,
-      streetCode: current.streetCode,
-      addressDetail: current.addressDetail,
-    }),
+    ...(app.type === 'change'
+      ? address
+      : {
+          districtCode: current.districtCode,
+          streetCode: current.streetCode,
+          addressDetail: current.addressDetail,
+        }),
     holderId: current.holderId,
     number: current.number,
     stationId: app.stationId,
     applicationId: app.id,
   });
-  await tx.update(cards).set({ storedStatus: old.storedStatus, supersededBy: row.id }).where(eq(cards.id, current.id));
+  await tx
+    .update(cards)
+    .set({ storedStatus: old.storedStatus, supersededBy: row.id })
+    .where(eq(cards.id, current.id));
   return row.id;
 }

@@ -8,7 +8,10 @@ import type { Principal, ServiceContext } from '../context.ts';
 import { applicationInJurisdiction, districtOf, requireStaff } from '../staff/access.ts';
 import { toApplicationView, type ApplicationView } from './application-view.ts';
 
-export async function listOwnApplications(ctx: ServiceContext, residentId: string): Promise<ApplicationView[]> {
+export async function listOwnApplications(
+  ctx: ServiceContext,
+  residentId: string,
+): Promise<ApplicationView[]> {
   const rows = await ctx.db
     .select()
     .from(applications)
@@ -17,7 +20,11 @@ export async function listOwnApplications(ctx: ServiceContext, residentId: strin
   return rows.map(toApplicationView);
 }
 
-export async function getOwnApplication(ctx: ServiceContext, residentId: string, id: string): Promise<ApplicationView> {
+export async function getOwnApplication(
+  ctx: ServiceContext,
+  residentId: string,
+  id: string,
+): Promise<ApplicationView> {
   const [row] = await ctx.db.select().from(applications).where(eq(applications.id, id));
   if (!row || row.applicantId !== residentId) throw new AppError('NOT_FOUND');
   return toApplicationView(row);
@@ -60,7 +67,14 @@ export interface StaffApplicationDetail extends ApplicationView {
   basis: string | null;
   eligibility: Record<string, unknown> | null;
   proxy: Record<string, unknown> | null;
-  materials: { id: string; kind: string; contentType: string; size: number; round: number; uploadedAt: string }[];
+  materials: {
+    id: string;
+    kind: string;
+    contentType: string;
+    size: number;
+    round: number;
+    uploadedAt: string;
+  }[];
 }
 
 export async function staffApplicationDetail(
@@ -70,7 +84,11 @@ export async function staffApplicationDetail(
 ): Promise<StaffApplicationDetail> {
   const member = requireStaff(principal, ['officer', 'clerk']);
   const row = await applicationInJurisdiction(ctx.db, member, id);
-  const files = await ctx.db.select().from(materials).where(eq(materials.applicationId, id)).orderBy(asc(materials.uploadedAt));
+  const files = await ctx.db
+    .select()
+    .from(materials)
+    .where(eq(materials.applicationId, id))
+    .orderBy(asc(materials.uploadedAt));
   const today = beijingDate(ctx.clock.now());
   return {
     ...toApplicationView(row),

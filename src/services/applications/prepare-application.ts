@@ -60,7 +60,8 @@ export async function prepareApplication(
     if (input.type === 'endorsement') {
       const window = endorsementWindow(toDomainCard(card), ctx.policy);
       if (!window) throw new AppError('INVALID_TRANSITION', 'only a residence permit is endorsed');
-      if (today < window.opensOn) throw new AppError('ENDORSEMENT_NOT_OPEN', undefined, { opensOn: window.opensOn });
+      if (today < window.opensOn)
+        throw new AppError('ENDORSEMENT_NOT_OPEN', undefined, { opensOn: window.opensOn });
     }
   } else if (input.cardId !== undefined) {
     throw new AppError('VALIDATION_FAILED', 'cardId', { detail: 'cardId' });
@@ -68,7 +69,12 @@ export async function prepareApplication(
 
   // A new card or a change of address needs a real address; endorsement and replacement keep the card's.
   let address = card
-    ? { districtCode: card.districtCode, streetCode: card.streetCode, detail: card.addressDetail, flags: [] as string[] }
+    ? {
+        districtCode: card.districtCode,
+        streetCode: card.streetCode,
+        detail: card.addressDetail,
+        flags: [] as string[],
+      }
     : undefined;
   let addressChanged = false;
   if (input.type === 'registration_card' || input.type === 'residence_permit' || input.type === 'change') {
@@ -79,7 +85,12 @@ export async function prepareApplication(
       card.districtCode !== checked.districtCode ||
       card.streetCode !== checked.streetCode ||
       card.addressDetail !== checked.detail;
-    address = { districtCode: checked.districtCode, streetCode: checked.streetCode, detail: checked.detail, flags: checked.flags };
+    address = {
+      districtCode: checked.districtCode,
+      streetCode: checked.streetCode,
+      detail: checked.detail,
+      flags: checked.flags,
+    };
   }
   if (!address) throw new AppError('VALIDATION_FAILED', 'address', { detail: 'address' });
 
@@ -105,7 +116,13 @@ export async function prepareApplication(
     const activePermit = await tx
       .select({ id: cards.id })
       .from(cards)
-      .where(and(eq(cards.holderId, applicantId), eq(cards.kind, 'residence_permit'), eq(cards.storedStatus, 'active')));
+      .where(
+        and(
+          eq(cards.holderId, applicantId),
+          eq(cards.kind, 'residence_permit'),
+          eq(cards.storedStatus, 'active'),
+        ),
+      );
     if (activePermit.length > 0) throw new AppError('CONFLICT', 'already holds a residence permit');
   }
 
@@ -113,7 +130,13 @@ export async function prepareApplication(
   const sameKind = await tx
     .select({ status: applications.status, cardId: applications.cardId })
     .from(applications)
-    .where(and(eq(applications.applicantId, applicantId), eq(applications.type, input.type), inArray(applications.status, ['submitted', 'needs_materials', 'resubmitted'])));
+    .where(
+      and(
+        eq(applications.applicantId, applicantId),
+        eq(applications.type, input.type),
+        inArray(applications.status, ['submitted', 'needs_materials', 'resubmitted']),
+      ),
+    );
   if (sameKind.some((a) => isOpen(a.status) && (a.cardId ?? null) === (card?.id ?? null))) {
     throw new AppError('CONFLICT', 'an application of this type is already open');
   }

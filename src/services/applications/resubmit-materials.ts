@@ -25,16 +25,34 @@ export async function resubmitMaterials(
     const [row] = await tx.select().from(applications).where(eq(applications.id, id)).for('update');
     if (!row || row.applicantId !== residentId) throw new AppError('NOT_FOUND');
     const app = toDomainApplication(row);
-    const stillMissing = missingMaterials(app.missing, uploads.map((u) => u.kind));
+    const stillMissing = missingMaterials(
+      app.missing,
+      uploads.map((u) => u.kind),
+    );
     if (row.status === 'needs_materials' && stillMissing.length > 0) {
-      throw new AppError('MATERIALS_MISSING', undefined, { missing: stillMissing.join(', ') }, { missing: stillMissing });
+      throw new AppError(
+        'MATERIALS_MISSING',
+        undefined,
+        { missing: stillMissing.join(', ') },
+        { missing: stillMissing },
+      );
     }
     const next = applyEvent(app, { kind: 'resubmit', acceptedOn: today, dueBy });
-    const rounds = await tx.select({ round: materials.round }).from(materials).where(eq(materials.applicationId, id));
+    const rounds = await tx
+      .select({ round: materials.round })
+      .from(materials)
+      .where(eq(materials.applicationId, id));
     await storeMaterials(ctx, tx, id, uploads, Math.max(0, ...rounds.map((r) => r.round)) + 1, now);
     const [updated] = await tx
       .update(applications)
-      .set({ status: next.status, acceptedOn: next.acceptedOn, dueBy: next.dueBy, missing: next.missing, reason: next.reason, updatedAt: now })
+      .set({
+        status: next.status,
+        acceptedOn: next.acceptedOn,
+        dueBy: next.dueBy,
+        missing: next.missing,
+        reason: next.reason,
+        updatedAt: now,
+      })
       .where(eq(applications.id, id))
       .returning();
     if (!updated) throw new Error('application update returned no row');

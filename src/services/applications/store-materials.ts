@@ -30,7 +30,12 @@ export function decodeMaterial(upload: MaterialUpload): Uint8Array {
   }
   const bytes = Buffer.from(upload.content, 'base64');
   if (bytes.length > MAX_MATERIAL_BYTES) {
-    throw new AppError('MATERIAL_TOO_LARGE', undefined, { maxMb: MAX_MATERIAL_BYTES / 1024 / 1024 }, { kind: upload.kind });
+    throw new AppError(
+      'MATERIAL_TOO_LARGE',
+      undefined,
+      { maxMb: MAX_MATERIAL_BYTES / 1024 / 1024 },
+      { kind: upload.kind },
+    );
   }
   const signature = magic[upload.contentType];
   if (bytes.length < signature.length || signature.some((b, i) => bytes[i] !== b)) {

@@ -26,7 +26,10 @@ export async function submitApplication(
       basis: prepared.basis ?? undefined,
       addressChanged: prepared.addressChanged,
     });
-    const missing = missingMaterials(required, uploads.map((u) => u.kind));
+    const missing = missingMaterials(
+      required,
+      uploads.map((u) => u.kind),
+    );
     if (missing.length > 0) {
       throw new AppError('MATERIALS_MISSING', undefined, { missing: missing.join(', ') }, { missing });
     }

@@ -8,7 +8,11 @@ import type { ServiceContext } from '../context.ts';
 import { toApplicationView, type ApplicationView } from './application-view.ts';
 import { toDomainApplication } from './to-domain-application.ts';
 
-export async function withdrawApplication(ctx: ServiceContext, residentId: string, id: string): Promise<ApplicationView> {
+export async function withdrawApplication(
+  ctx: ServiceContext,
+  residentId: string,
+  id: string,
+): Promise<ApplicationView> {
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx.select().from(applications).where(eq(applications.id, id)).for('update');

@@ -13,7 +13,12 @@ export async function authenticate(ctx: ServiceContext, token: string): Promise<
   if (!session) return undefined;
   if (session.subjectKind === 'resident') return { kind: 'resident', residentId: session.subjectId };
   const [member] = await ctx.db
-    .select({ role: staff.role, stationId: staff.stationId, active: staff.active, districtCode: stations.districtCode })
+    .select({
+      role: staff.role,
+      stationId: staff.stationId,
+      active: staff.active,
+      districtCode: stations.districtCode,
+    })
     .from(staff)
     .leftJoin(stations, eq(stations.id, staff.stationId))
     .where(eq(staff.id, session.subjectId));

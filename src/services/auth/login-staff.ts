@@ -16,7 +16,13 @@ export async function loginStaff(
   ctx: ServiceContext,
   username: string,
   password: string,
-): Promise<{ token: string; expiresAt: Date; role: StaffRole; stationId: string | null; districtCode: string | null }> {
+): Promise<{
+  token: string;
+  expiresAt: Date;
+  role: StaffRole;
+  stationId: string | null;
+  districtCode: string | null;
+}> {
   const [row] = await ctx.db
     .select({
       id: staff.id,

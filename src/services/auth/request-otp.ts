@@ -44,9 +44,7 @@ export async function requestOtp(ctx: ServiceContext, phone: string): Promise<vo
       expiresAt: new Date(now.getTime() + ctx.otpTtlSeconds * 1000),
     });
     const minutes = Math.round(ctx.otpTtlSeconds / 60);
-    await ctx
-      .sms(tx)
-      .send(phone, `【北京居住证】验证码 ${code}，${minutes}分钟内有效。请勿告诉他人。`, now);
+    await ctx.sms(tx).send(phone, `【北京居住证】验证码 ${code}，${minutes}分钟内有效。请勿告诉他人。`, now);
   });
 }
 
@@ -55,6 +53,8 @@ export async function countRecentCodes(ctx: ServiceContext, phone: string): Prom
   const [row] = await ctx.db
     .select({ n: count() })
     .from(otpCodes)
-    .where(and(eq(otpCodes.phone, phone), gt(otpCodes.createdAt, new Date(ctx.clock.now().getTime() - 3600_000))));
+    .where(
+      and(eq(otpCodes.phone, phone), gt(otpCodes.createdAt, new Date(ctx.clock.now().getTime() - 3600_000))),
+    );
   return row?.n ?? 0;
 }

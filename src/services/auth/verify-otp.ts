@@ -49,7 +49,12 @@ export async function verifyOtp(
         subjectId: resident.id,
       });
     }
-    const session = await createSession(tx, { kind: 'resident', id: resident.id }, now, ctx.sessionTtlSeconds);
+    const session = await createSession(
+      tx,
+      { kind: 'resident', id: resident.id },
+      now,
+      ctx.sessionTtlSeconds,
+    );
     await recordAudit(tx, {
       at: now,
       actorKind: 'resident',

@@ -5,15 +5,29 @@ import { calendarOverrides, calendarYears } from '../../db/schema/index.ts';
 import type { Db } from '../../db/client.ts';
 import { createWorkingDayCalendar, type WorkingDayCalendar } from '../../domain/calendar/working-days.ts';
 
-export function calendarLoader(db: Db, ttlMs = 60_000): { get(): Promise<WorkingDayCalendar>; invalidate(): void } {
+export function calendarLoader(
+  db: Db,
+  ttlMs = 60_000,
+): { get(): Promise<WorkingDayCalendar>; invalidate(): void } {
   let cached: { at: number; calendar: WorkingDayCalendar } | undefined;
   return {
     get: async () => {
       if (cached && Date.now() - cached.at < ttlMs) return cached.calendar;
-      const [overrides, years] = await Promise.all([db.select().from(calendarOverrides), db.select().from(calendarYears)]);
+      const [overrides, years] = await Promise.all([
+        db.select().from(calendarOverrides),
+        db.select().from(calendarYears),
+      ]);
       const calendar = createWorkingDayCalendar({
-        overrides: overrides.map((o) => ({ date: o.date, kind: o.kind, ...(o.note ? { note: o.note } : {}) })),
-        extraYears: years.map((y) => ({ year: y.year, daysOff: y.daysOff, makeUpWorkingDays: y.makeUpWorkingDays })),
+        overrides: overrides.map((o) => ({
+          date: o.date,
+          kind: o.kind,
+          ...(o.note ? { note: o.note } : {}),
+        })),
+        extraYears: years.map((y) => ({
+          year: y.year,
+          daysOff: y.daysOff,
+          makeUpWorkingDays: y.makeUpWorkingDays,
+        })),
       });
       cached = { at: Date.now(), calendar };
       return calendar;

@@ -52,5 +52,7 @@ export async function listMyCards(ctx: ServiceContext, residentId: string): Prom
       };
     })
     .filter((c) => isDisplayable(c.status))
-    .sort((a, b) => (a.ward === null ? 0 : 1) - (b.ward === null ? 0 : 1) || b.issuedOn.localeCompare(a.issuedOn));
+    .sort(
+      (a, b) => (a.ward === null ? 0 : 1) - (b.ward === null ? 0 : 1) || b.issuedOn.localeCompare(a.issuedOn),
+    );
 }

@@ -10,7 +10,13 @@ import { insertCard, nextSerial } from '../../db/repositories/cards.ts';
 import { recordAudit } from '../../db/repositories/audit.ts';
 import type { Db } from '../../db/client.ts';
 import type { ServiceContext } from '../context.ts';
-import { DEMO_PASSWORD, demoDistricts, demoResidents, demoStations, type DemoCardState } from './demo-data.ts';
+import {
+  DEMO_PASSWORD,
+  demoDistricts,
+  demoResidents,
+  demoStations,
+  type DemoCardState,
+} from './demo-data.ts';
 
 export interface DemoLogin {
   username: string;
@@ -36,7 +42,11 @@ export async function seedDemo(ctx: ServiceContext): Promise<{ seeded: boolean; 
     { username: 'admin', role: 'admin', stationId: null },
     ...demoDistricts.flatMap((d) => {
       const police = demoStations.find((s) => s.districtCode === d && s.kind === 'police_station');
-      return (['clerk', 'officer', 'police'] as const).map((r) => ({ username: `${r}-${d}`, role: r, stationId: police?.id ?? null }));
+      return (['clerk', 'officer', 'police'] as const).map((r) => ({
+        username: `${r}-${d}`,
+        role: r,
+        stationId: police?.id ?? null,
+      }));
     }),
   ];
   const [admin] = await ctx.db.select({ id: staff.id }).from(staff).where(eq(staff.username, 'admin'));
@@ -61,17 +71,40 @@ export async function seedDemo(ctx: ServiceContext): Promise<{ seeded: boolean; 
       const id = parseIdNumber(demoIdNumber(r.region, r.birthDate, seq++), today);
       const [row] = await tx
         .insert(residents)
-        .values({ phone: r.phone, name: r.name, idNumber: id.idNumber, birthDate: id.birthDate, sex: id.sex, identityBoundAt: now })
+        .values({
+          phone: r.phone,
+          name: r.name,
+          idNumber: id.idNumber,
+          birthDate: id.birthDate,
+          sex: id.sex,
+          identityBoundAt: now,
+        })
         .returning({ id: residents.id });
       if (!row) throw new Error('demo resident insert returned no row');
       for (const h of r.holds) await seedCard(ctx, tx, row.id, r.districtCode, h.kind, h.state, today);
     }
-    await recordAudit(tx, { at: now, actorKind: 'system', actorId: null, channel: 'cli', action: 'demo.seeded', subjectKind: 'database', subjectId: 'demo' });
+    await recordAudit(tx, {
+      at: now,
+      actorKind: 'system',
+      actorId: null,
+      channel: 'cli',
+      action: 'demo.seeded',
+      subjectKind: 'database',
+      subjectId: 'demo',
+    });
   });
   return { seeded: true, logins };
 }
 
-async function seedCard(ctx: ServiceContext, tx: Db, holderId: string, districtCode: string, kind: CardKind, state: DemoCardState, today: IsoDate): Promise<void> {
+async function seedCard(
+  ctx: ServiceContext,
+  tx: Db,
+  holderId: string,
+  districtCode: string,
+  kind: CardKind,
+  state: DemoCardState,
+  today: IsoDate,
+): Promise<void> {
   const issuedOn = issuedOnFor(kind, state, today);
   const card =
     state === 'legacy'
@@ -90,7 +123,12 @@ async function seedCard(ctx: ServiceContext, tx: Db, holderId: string, districtC
     number: formatCardNumber(kind, districtCode, await nextSerial(tx, `card:${kind}:${districtCode}`)),
   };
   if (state === 'revoked') {
-    await insertCard(tx, { ...base, storedStatus: 'revoked', revokedReason: '核查发现申报地址无此人居住', revokedAt: new Date() });
+    await insertCard(tx, {
+      ...base,
+      storedStatus: 'revoked',
+      revokedReason: '核查发现申报地址无此人居住',
+      revokedAt: new Date(),
+    });
     return;
   }
   if (state === 'superseded') {
