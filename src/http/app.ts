@@ -17,6 +17,7 @@ import { meRoutes } from './routes/me.ts';
 import { applicationRoutes } from './routes/applications.ts';
 import { stationRoutes } from './routes/stations.ts';
 import { staffApplicationRoutes } from './routes/staff-applications.ts';
+import { adminCalendarRoutes } from './routes/admin-calendar.ts';
 import type { App } from './types.ts';
 
 export interface BuildOptions {
@@ -62,6 +63,7 @@ export async function buildApp({ ctx, database, logger = false }: BuildOptions):
       applicationRoutes(api, ctx);
       stationRoutes(api, ctx);
       staffApplicationRoutes(api, ctx);
+      adminCalendarRoutes(api, ctx);
       done();
     },
     { prefix: '/api/v1' },

@@ -13,6 +13,8 @@ export interface ServiceContext {
   policy: Policy;
   /** The working-day calendar with the admin's overrides, read fresh when they change. */
   calendar(): Promise<WorkingDayCalendar>;
+  /** Drops this process's cached calendar after an admin change (others refresh within a minute). */
+  calendarChanged(): void;
   realName: RealNameVerifier;
   /** SMS through the given database handle (the dev outbox writes in the caller's transaction). */
   sms(db: Db): SmsSender;

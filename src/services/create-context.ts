@@ -34,6 +34,7 @@ export function createServiceContext(opts: ContextOptions): ServiceContext {
     clock: opts.clock,
     policy: opts.policy ?? { ...defaultPolicy },
     calendar: () => calendar.get(),
+    calendarChanged: () => calendar.invalidate(),
     realName: opts.realName ?? demoRealNameVerifier,
     sms: opts.sms ?? devOutboxSms,
     storage: postgresBlobStorage,

@@ -1,0 +1,143 @@
+// The admin's hold on the official calendar: single-day overrides and whole years loaded when
+// the State Council publishes them. Each change is checked against the rules of a calendar year
+// before it is stored, and audited.
+import { asc, eq, gte, and, lte } from 'drizzle-orm';
+import { AppError } from '../../domain/errors.ts';
+import { isIsoDate, type IsoDate } from '../../domain/beijing-date.ts';
+import {
+  checkCalendarYear,
+  checkOverrides,
+  type CalendarYear,
+  type DayKind,
+} from '../../domain/calendar/calendar-year.ts';
+import { calendarOverrides, calendarYears } from '../../db/schema/index.ts';
+import { recordAudit } from '../../db/repositories/audit.ts';
+import type { Principal, ServiceContext } from '../context.ts';
+import { requireStaff } from '../staff/access.ts';
+
+export async function setCalendarOverride(
+  ctx: ServiceContext,
+  principal: Principal | undefined,
+  date: IsoDate,
+  kind: DayKind,
+  note: string | undefined,
+): Promise<void> {
+  const admin = requireStaff(principal, ['admin']);
+  if (!isIsoDate(date)) throw new AppError('VALIDATION_FAILED', 'date', { detail: 'date' });
+  checkOverrides([{ date, kind }]);
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .insert(calendarOverrides)
+      .values({ date, kind, note: note ?? null })
+      .onConflictDoUpdate({ target: calendarOverrides.date, set: { kind, note: note ?? null } });
+    await recordAudit(tx, {
+      at: now,
+      actorKind: 'staff',
+      actorId: admin.staffId,
+      channel: 'online',
+      action: 'calendar.override_set',
+      subjectKind: 'calendar_day',
+      subjectId: date,
+      details: { kind },
+    });
+  });
+  ctx.calendarChanged();
+}
+
+export async function removeCalendarOverride(
+  ctx: ServiceContext,
+  principal: Principal | undefined,
+  date: IsoDate,
+): Promise<void> {
+  const admin = requireStaff(principal, ['admin']);
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    const removed = await tx.delete(calendarOverrides).where(eq(calendarOverrides.date, date)).returning();
+    if (removed.length === 0) throw new AppError('NOT_FOUND');
+    await recordAudit(tx, {
+      at: now,
+      actorKind: 'staff',
+      actorId: admin.staffId,
+      channel: 'online',
+      action: 'calendar.override_removed',
+      subjectKind: 'calendar_day',
+      subjectId: date,
+    });
+  });
+  ctx.calendarChanged();
+}
+
+export async function loadCalendarYear(
+  ctx: ServiceContext,
+  principal: Principal | undefined,
+  year: CalendarYear,
+): Promise<void> {
+  const admin = requireStaff(principal, ['admin']);
+  checkCalendarYear(year);
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    const values = {
+      daysOff: [...year.daysOff].sort(),
+      makeUpWorkingDays: [...year.makeUpWorkingDays].sort(),
+    };
+    await tx
+      .insert(calendarYears)
+      .values({ year: year.year, ...values })
+      .onConflictDoUpdate({ target: calendarYears.year, set: values });
+    await recordAudit(tx, {
+      at: now,
+      actorKind: 'staff',
+      actorId: admin.staffId,
+      channel: 'online',
+      action: 'calendar.year_loaded',
+      subjectKind: 'calendar_year',
+      subjectId: String(year.year),
+      details: { daysOff: values.daysOff.length, makeUpWorkingDays: values.makeUpWorkingDays.length },
+    });
+  });
+  ctx.calendarChanged();
+}
+
+export interface CalendarMonthView {
+  coveredYears: number[];
+  days: { date: IsoDate; working: boolean | null; override: DayKind | null }[];
+}
+
+/** A month as the admin sees it: each day's kind (null where the calendar has no data). */
+export async function viewCalendarMonth(
+  ctx: ServiceContext,
+  principal: Principal | undefined,
+  month: string,
+): Promise<CalendarMonthView> {
+  requireStaff(principal, ['admin']);
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month))
+    throw new AppError('VALIDATION_FAILED', 'month', { detail: 'month' });
+  const calendar = await ctx.calendar();
+  const first = `${month}-01`;
+  const days: IsoDate[] = [];
+  for (let d = 1; d <= 31; d++) {
+    const date = `${month}-${String(d).padStart(2, '0')}`;
+    if (isIsoDate(date)) days.push(date);
+  }
+  const overrides = await ctx.db
+    .select()
+    .from(calendarOverrides)
+    .where(
+      and(gte(calendarOverrides.date, first), lte(calendarOverrides.date, days[days.length - 1] ?? first)),
+    )
+    .orderBy(asc(calendarOverrides.date));
+  const byDate = new Map(overrides.map((o) => [o.date, o.kind]));
+  return {
+    coveredYears: [...calendar.coveredYears],
+    days: days.map((date) => {
+      let working: boolean | null;
+      try {
+        working = calendar.isWorkingDay(date);
+      } catch {
+        working = null;
+      }
+      return { date, working, override: byDate.get(date) ?? null };
+    }),
+  };
+}
