@@ -17,7 +17,9 @@ CREATE TABLE "staff" (
 	"display_name" text NOT NULL,
 	"active" boolean DEFAULT true NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "staff_username_unique" UNIQUE("username")
+	CONSTRAINT "staff_username_unique" UNIQUE("username"),
+	CONSTRAINT "staff_role_check" CHECK ("staff"."role" in ('clerk', 'officer', 'community_police', 'admin')),
+	CONSTRAINT "staff_station_check" CHECK ("staff"."role" = 'admin' or "staff"."station_id" is not null)
 );
 --> statement-breakpoint
 CREATE TABLE "guardianships" (
@@ -89,7 +91,10 @@ CREATE TABLE "cards" (
 	"revoked_reason" text,
 	"revoked_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "cards_number_version_key" UNIQUE("number","version")
+	CONSTRAINT "cards_number_version_key" UNIQUE("number","version"),
+	CONSTRAINT "cards_kind_check" CHECK ("cards"."kind" in ('registration_card', 'residence_permit')),
+	CONSTRAINT "cards_status_check" CHECK ("cards"."stored_status" in ('active', 'revoked', 'superseded')),
+	CONSTRAINT "cards_version_check" CHECK ("cards"."version" >= 1)
 );
 --> statement-breakpoint
 CREATE TABLE "applications" (
@@ -116,7 +121,10 @@ CREATE TABLE "applications" (
 	"proxy" jsonb,
 	"accepted_by" uuid,
 	"created_at" timestamp with time zone NOT NULL,
-	"updated_at" timestamp with time zone NOT NULL
+	"updated_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "applications_status_check" CHECK ("applications"."status" in ('submitted', 'needs_materials', 'resubmitted', 'approved', 'rejected', 'withdrawn', 'issued')),
+	CONSTRAINT "applications_type_check" CHECK ("applications"."type" in ('registration_card', 'residence_permit', 'endorsement', 'change', 'replacement')),
+	CONSTRAINT "applications_due_after_accept_check" CHECK ("applications"."due_by" >= "applications"."accepted_on")
 );
 --> statement-breakpoint
 CREATE TABLE "blobs" (
@@ -184,7 +192,8 @@ CREATE INDEX "sessions_subject_idx" ON "sessions" USING btree ("subject_kind","s
 CREATE INDEX "otp_codes_phone_idx" ON "otp_codes" USING btree ("phone","created_at");--> statement-breakpoint
 CREATE INDEX "dev_outbox_to_idx" ON "dev_outbox" USING btree ("to","sent_at");--> statement-breakpoint
 CREATE INDEX "cards_holder_idx" ON "cards" USING btree ("holder_id");--> statement-breakpoint
-CREATE INDEX "applications_station_status_idx" ON "applications" USING btree ("station_id","status","due_by");--> statement-breakpoint
+CREATE INDEX "applications_district_status_due_idx" ON "applications" USING btree ("district_code","status","due_by");--> statement-breakpoint
 CREATE INDEX "applications_applicant_idx" ON "applications" USING btree ("applicant_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "applications_one_open_key" ON "applications" USING btree ("applicant_id","type",coalesce("card_id", '00000000-0000-0000-0000-000000000000'::uuid)) WHERE "applications"."status" in ('submitted', 'needs_materials', 'resubmitted');--> statement-breakpoint
 CREATE INDEX "materials_application_idx" ON "materials" USING btree ("application_id");--> statement-breakpoint
 CREATE INDEX "audit_log_subject_idx" ON "audit_log" USING btree ("subject_kind","subject_id","at");

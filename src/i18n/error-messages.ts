@@ -48,7 +48,7 @@ const messages: Record<ErrorCode, Messages> = {
     es: 'No tiene permiso para hacer esto',
   },
   NOT_FOUND: {
-    'zh-CN': '未找到',
+    'zh-CN': '未找到相关内容',
     en: 'Not found',
     es: 'No encontrado',
   },

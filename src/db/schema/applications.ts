@@ -1,4 +1,5 @@
-import { date, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { check, date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { cards } from './cards.ts';
 import { residents } from './residents.ts';
 import { stations } from './stations.ts';
@@ -57,7 +58,21 @@ export const applications = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
   (t) => [
-    index('applications_station_status_idx').on(t.stationId, t.status, t.dueBy),
+    // The officers' queue: by district and status, earliest due first.
+    index('applications_district_status_due_idx').on(t.districtCode, t.status, t.dueBy),
     index('applications_applicant_idx').on(t.applicantId),
+    // One open application per applicant, type and card, even under concurrent submits.
+    uniqueIndex('applications_one_open_key')
+      .on(t.applicantId, t.type, sql`coalesce(${t.cardId}, '00000000-0000-0000-0000-000000000000'::uuid)`)
+      .where(sql`${t.status} in ('submitted', 'needs_materials', 'resubmitted')`),
+    check(
+      'applications_status_check',
+      sql`${t.status} in ('submitted', 'needs_materials', 'resubmitted', 'approved', 'rejected', 'withdrawn', 'issued')`,
+    ),
+    check(
+      'applications_type_check',
+      sql`${t.type} in ('registration_card', 'residence_permit', 'endorsement', 'change', 'replacement')`,
+    ),
+    check('applications_due_after_accept_check', sql`${t.dueBy} >= ${t.acceptedOn}`),
   ],
 );

@@ -1,4 +1,5 @@
-import { date, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { check, date, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { residents } from './residents.ts';
 import { stations } from './stations.ts';
 
@@ -38,5 +39,8 @@ export const cards = pgTable(
   (t) => [
     unique('cards_number_version_key').on(t.number, t.version),
     index('cards_holder_idx').on(t.holderId),
+    check('cards_kind_check', sql`${t.kind} in ('registration_card', 'residence_permit')`),
+    check('cards_status_check', sql`${t.storedStatus} in ('active', 'revoked', 'superseded')`),
+    check('cards_version_check', sql`${t.version} >= 1`),
   ],
 );

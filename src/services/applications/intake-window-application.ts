@@ -18,6 +18,7 @@ import { normalisePersonName } from '../../domain/identity/person-name.ts';
 import type { Db } from '../../db/client.ts';
 import { applications, guardianships, residents } from '../../db/schema/index.ts';
 import { recordAudit } from '../../db/repositories/audit.ts';
+import { translateDbError } from '../../db/errors.ts';
 import type { Principal, ServiceContext } from '../context.ts';
 import { districtOf, requireStaff } from '../staff/access.ts';
 import { prepareApplication, type ApplicationInput } from './prepare-application.ts';
@@ -72,87 +73,90 @@ export async function intakeWindowApplication(
   const now = ctx.clock.now();
   const today = beijingDate(now);
   const dueBy = (await ctx.calendar()).addWorkingDays(today, ctx.policy.reviewWorkingDays);
-  return ctx.db.transaction(async (tx) => {
-    const applicantId = await findOrCreatePerson(ctx, tx, input.applicant, today, now);
-    let proxy: Record<string, unknown> | null = null;
-    if (input.proxy) {
-      const ward = parseIdNumber(input.applicant.idNumber, today);
-      checkProxy(
-        {
-          reason: input.proxy.reason,
-          wardBirthDate: ward.birthDate,
-          today,
-          relation: input.proxy.relation,
-          documentsChecked: input.proxy.documentsChecked,
-        },
-        ctx.policy,
-      );
-      const agentId = await findOrCreatePerson(ctx, tx, input.proxy.agent, today, now);
-      if (agentId === applicantId)
-        throw new AppError('VALIDATION_FAILED', 'agent is the applicant', { detail: 'proxy.agent' });
-      await tx
-        .insert(guardianships)
-        .values({
+  // A concurrent twin loses on the one-open-application index and gets CONFLICT.
+  return ctx.db
+    .transaction(async (tx) => {
+      const applicantId = await findOrCreatePerson(ctx, tx, input.applicant, today, now);
+      let proxy: Record<string, unknown> | null = null;
+      if (input.proxy) {
+        const ward = parseIdNumber(input.applicant.idNumber, today);
+        checkProxy(
+          {
+            reason: input.proxy.reason,
+            wardBirthDate: ward.birthDate,
+            today,
+            relation: input.proxy.relation,
+            documentsChecked: input.proxy.documentsChecked,
+          },
+          ctx.policy,
+        );
+        const agentId = await findOrCreatePerson(ctx, tx, input.proxy.agent, today, now);
+        if (agentId === applicantId)
+          throw new AppError('VALIDATION_FAILED', 'agent is the applicant', { detail: 'proxy.agent' });
+        await tx
+          .insert(guardianships)
+          .values({
+            agentId,
+            wardId: applicantId,
+            relation: input.proxy.relation,
+            reason: input.proxy.reason,
+            createdAt: now,
+          })
+          .onConflictDoNothing();
+        proxy = {
           agentId,
-          wardId: applicantId,
           relation: input.proxy.relation,
           reason: input.proxy.reason,
+          documentsChecked: input.proxy.documentsChecked,
+        };
+      }
+      const prepared = await prepareApplication(ctx, tx, applicantId, input, today);
+      if (prepared.districtCode !== district) {
+        throw new AppError('FORBIDDEN', 'apply at a station of the district where the person lives');
+      }
+      const required = requiredMaterials(input.type, {
+        basis: prepared.basis ?? undefined,
+        addressChanged: prepared.addressChanged,
+      });
+      const missing = missingMaterials(required, input.materialsChecked);
+      if (missing.length > 0)
+        throw new AppError('MATERIALS_MISSING', undefined, { missing: missing.join(', ') }, { missing });
+      const [row] = await tx
+        .insert(applications)
+        .values({
+          applicantId,
+          type: prepared.type,
+          status: 'submitted',
+          channel: 'window',
+          stationId: prepared.stationId,
+          districtCode: prepared.districtCode,
+          streetCode: prepared.streetCode,
+          addressDetail: prepared.addressDetail,
+          addressFlags: prepared.addressFlags,
+          basis: prepared.basis,
+          eligibility: prepared.eligibility,
+          cardId: prepared.cardId,
+          acceptedOn: today,
+          dueBy,
+          proxy,
+          acceptedBy: clerk.staffId,
           createdAt: now,
+          updatedAt: now,
         })
-        .onConflictDoNothing();
-      proxy = {
-        agentId,
-        relation: input.proxy.relation,
-        reason: input.proxy.reason,
-        documentsChecked: input.proxy.documentsChecked,
-      };
-    }
-    const prepared = await prepareApplication(ctx, tx, applicantId, input, today);
-    if (prepared.districtCode !== district) {
-      throw new AppError('FORBIDDEN', 'apply at a station of the district where the person lives');
-    }
-    const required = requiredMaterials(input.type, {
-      basis: prepared.basis ?? undefined,
-      addressChanged: prepared.addressChanged,
-    });
-    const missing = missingMaterials(required, input.materialsChecked);
-    if (missing.length > 0)
-      throw new AppError('MATERIALS_MISSING', undefined, { missing: missing.join(', ') }, { missing });
-    const [row] = await tx
-      .insert(applications)
-      .values({
-        applicantId,
-        type: prepared.type,
-        status: 'submitted',
+        .returning();
+      if (!row) throw new Error('application insert returned no row');
+      await recordAudit(tx, {
+        at: now,
+        actorKind: 'staff',
+        actorId: clerk.staffId,
         channel: 'window',
-        stationId: prepared.stationId,
-        districtCode: prepared.districtCode,
-        streetCode: prepared.streetCode,
-        addressDetail: prepared.addressDetail,
-        addressFlags: prepared.addressFlags,
-        basis: prepared.basis,
-        eligibility: prepared.eligibility,
-        cardId: prepared.cardId,
-        acceptedOn: today,
-        dueBy,
-        proxy,
-        acceptedBy: clerk.staffId,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
-    if (!row) throw new Error('application insert returned no row');
-    await recordAudit(tx, {
-      at: now,
-      actorKind: 'staff',
-      actorId: clerk.staffId,
-      channel: 'window',
-      action: 'application.accepted_at_window',
-      subjectKind: 'application',
-      subjectId: row.id,
-      stationId: clerk.stationId,
-      details: { type: row.type, dueBy, materialsChecked: input.materialsChecked, proxy: proxy !== null },
-    });
-    return toApplicationView(row);
-  });
+        action: 'application.accepted_at_window',
+        subjectKind: 'application',
+        subjectId: row.id,
+        stationId: clerk.stationId,
+        details: { type: row.type, dueBy, materialsChecked: input.materialsChecked, proxy: proxy !== null },
+      });
+      return toApplicationView(row);
+    })
+    .catch(translateDbError);
 }

@@ -5,6 +5,7 @@ import { beijingDate } from '../../domain/beijing-date.ts';
 import { missingMaterials, requiredMaterials } from '../../domain/applications/required-materials.ts';
 import { applications } from '../../db/schema/index.ts';
 import { recordAudit } from '../../db/repositories/audit.ts';
+import { translateDbError } from '../../db/errors.ts';
 import type { ServiceContext } from '../context.ts';
 import { prepareApplication, type ApplicationInput } from './prepare-application.ts';
 import { storeMaterials, type MaterialUpload } from './store-materials.ts';
@@ -19,54 +20,57 @@ export async function submitApplication(
   const today = beijingDate(now);
   const calendar = await ctx.calendar();
   const dueBy = calendar.addWorkingDays(today, ctx.policy.reviewWorkingDays);
-  return ctx.db.transaction(async (tx) => {
-    const prepared = await prepareApplication(ctx, tx, residentId, input, today);
-    const uploads = input.materials ?? [];
-    const required = requiredMaterials(input.type, {
-      basis: prepared.basis ?? undefined,
-      addressChanged: prepared.addressChanged,
-    });
-    const missing = missingMaterials(
-      required,
-      uploads.map((u) => u.kind),
-    );
-    if (missing.length > 0) {
-      throw new AppError('MATERIALS_MISSING', undefined, { missing: missing.join(', ') }, { missing });
-    }
-    const [row] = await tx
-      .insert(applications)
-      .values({
-        applicantId: residentId,
-        type: prepared.type,
-        status: 'submitted',
+  // A concurrent twin loses on the one-open-application index and gets CONFLICT.
+  return ctx.db
+    .transaction(async (tx) => {
+      const prepared = await prepareApplication(ctx, tx, residentId, input, today);
+      const uploads = input.materials ?? [];
+      const required = requiredMaterials(input.type, {
+        basis: prepared.basis ?? undefined,
+        addressChanged: prepared.addressChanged,
+      });
+      const missing = missingMaterials(
+        required,
+        uploads.map((u) => u.kind),
+      );
+      if (missing.length > 0) {
+        throw new AppError('MATERIALS_MISSING', undefined, { missing: missing.join(', ') }, { missing });
+      }
+      const [row] = await tx
+        .insert(applications)
+        .values({
+          applicantId: residentId,
+          type: prepared.type,
+          status: 'submitted',
+          channel: 'online',
+          stationId: prepared.stationId,
+          districtCode: prepared.districtCode,
+          streetCode: prepared.streetCode,
+          addressDetail: prepared.addressDetail,
+          addressFlags: prepared.addressFlags,
+          basis: prepared.basis,
+          eligibility: prepared.eligibility,
+          cardId: prepared.cardId,
+          acceptedOn: today,
+          dueBy,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning();
+      if (!row) throw new Error('application insert returned no row');
+      await storeMaterials(ctx, tx, row.id, uploads, 0, now);
+      await recordAudit(tx, {
+        at: now,
+        actorKind: 'resident',
+        actorId: residentId,
         channel: 'online',
-        stationId: prepared.stationId,
-        districtCode: prepared.districtCode,
-        streetCode: prepared.streetCode,
-        addressDetail: prepared.addressDetail,
-        addressFlags: prepared.addressFlags,
-        basis: prepared.basis,
-        eligibility: prepared.eligibility,
-        cardId: prepared.cardId,
-        acceptedOn: today,
-        dueBy,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
-    if (!row) throw new Error('application insert returned no row');
-    await storeMaterials(ctx, tx, row.id, uploads, 0, now);
-    await recordAudit(tx, {
-      at: now,
-      actorKind: 'resident',
-      actorId: residentId,
-      channel: 'online',
-      action: 'application.submitted',
-      subjectKind: 'application',
-      subjectId: row.id,
-      stationId: row.stationId,
-      details: { type: row.type, dueBy, materials: uploads.map((u) => u.kind) },
-    });
-    return toApplicationView(row);
-  });
+        action: 'application.submitted',
+        subjectKind: 'application',
+        subjectId: row.id,
+        stationId: row.stationId,
+        details: { type: row.type, dueBy, materials: uploads.map((u) => u.kind) },
+      });
+      return toApplicationView(row);
+    })
+    .catch(translateDbError);
 }

@@ -1,0 +1,30 @@
+// Every error code has a status, a message in each language, and a line in docs/errors.md.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { errorCodes } from '../domain/errors.ts';
+import { errorMessage } from '../i18n/error-messages.ts';
+import { languages } from '../i18n/language.ts';
+import { errorStatus } from './error-status.ts';
+
+const doc = readFileSync(new URL('../../docs/errors.md', import.meta.url), 'utf8');
+
+test('every code is documented in docs/errors.md with its status', () => {
+  for (const code of errorCodes) {
+    const line = doc.split('\n').find((l) => l.startsWith(`| \`${code}\` |`));
+    assert.ok(line, `${code} is missing from docs/errors.md`);
+    assert.ok(line.includes(`| ${errorStatus[code]} |`), `${code}: docs/errors.md gives another status`);
+  }
+});
+
+test('every code has a message in Chinese, English and Spanish, and bad input is never a 5xx', () => {
+  for (const code of errorCodes) {
+    for (const lang of languages) assert.ok(errorMessage(code, lang).length > 3, `${code} ${lang}`);
+    if (code !== 'INTERNAL' && code !== 'CALENDAR_DATA_MISSING') assert.ok(errorStatus[code] < 500, code);
+  }
+});
+
+test('messages fill their placeholders and leave none behind', () => {
+  assert.equal(errorMessage('OTP_RATE_LIMITED', 'en', { retryAfter: 42 }), 'Too many codes requested; please try again in 42 seconds');
+  assert.doesNotMatch(errorMessage('MATERIALS_MISSING', 'es'), /[{}]/);
+});
