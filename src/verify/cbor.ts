@@ -8,8 +8,12 @@ const decoder = new Decoder({ useRecords: false, mapsAsObjects: false });
 
 export type CborValue = number | string | Uint8Array | CborValue[] | Map<number | string, CborValue>;
 
-export function encodeCbor(value: CborValue): Uint8Array {
-  return encoder.encode(value);
+/**
+ * A copy as a plain Uint8Array: cbor-x hands out views into its shared scratch buffer (a Node
+ * Buffer, whose slice() does not copy), which callers must never hold on to.
+ */
+export function encodeCbor(value: CborValue): Uint8Array<ArrayBuffer> {
+  return new Uint8Array(encoder.encode(value));
 }
 
 /**
