@@ -25,6 +25,9 @@ test('every code has a message in Chinese, English and Spanish, and bad input is
 });
 
 test('messages fill their placeholders and leave none behind', () => {
-  assert.equal(errorMessage('OTP_RATE_LIMITED', 'en', { retryAfter: 42 }), 'Too many codes requested; please try again in 42 seconds');
+  assert.equal(
+    errorMessage('OTP_RATE_LIMITED', 'en', { retryAfter: 42 }),
+    'Too many codes requested; please try again in 42 seconds',
+  );
   assert.doesNotMatch(errorMessage('MATERIALS_MISSING', 'es'), /[{}]/);
 });
