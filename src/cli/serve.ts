@@ -17,6 +17,7 @@ export async function serve(config: Config = loadConfig()): Promise<void> {
     database,
     clock,
     mode: config.mode,
+    policy: config.policy,
     otpTtlSeconds: config.otpTtlSeconds,
     sessionTtlSeconds: config.sessionTtlSeconds,
   });

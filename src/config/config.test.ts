@@ -1,5 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { ConfigError, loadConfig } from './config.ts';
 
 test('no configuration means demo mode on PGlite in ./data, port 3000', () => {
@@ -34,4 +37,16 @@ test('JUZHU_CLOCK starts the clock at the given instant in demo mode', () => {
   const c = loadConfig({ JUZHU_CLOCK: '2025-09-30T09:00:00+08:00', PORT: '0', JUZHU_DATA_DIR: '/tmp/x' });
   assert.equal(c.clockStart?.toISOString(), '2025-09-30T01:00:00.000Z');
   assert.equal(c.dataDir, '/tmp/x');
+});
+
+test('JUZHU_POLICY_FILE changes the rules, and a bad setting names itself', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'juzhu-policy-'));
+  const good = path.join(dir, 'good.json');
+  writeFileSync(good, JSON.stringify({ reviewWorkingDays: 5 }));
+  assert.equal(loadConfig({ JUZHU_POLICY_FILE: good }).policy.reviewWorkingDays, 5);
+  assert.equal(loadConfig({}).policy.reviewWorkingDays, 8);
+  const bad = path.join(dir, 'bad.json');
+  writeFileSync(bad, JSON.stringify({ reviewWorkingDays: 30 }));
+  assert.throws(() => loadConfig({ JUZHU_POLICY_FILE: bad }), /JUZHU_POLICY_FILE.*reviewWorkingDays/);
+  assert.throws(() => loadConfig({ JUZHU_POLICY_FILE: path.join(dir, 'missing.json') }), /JUZHU_POLICY_FILE/);
 });

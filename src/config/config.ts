@@ -1,6 +1,9 @@
 // Configuration is read once, at start-up, from the environment, and checked: a bad value stops
 // the process with a message that names the variable (STYLE habit 1, after opencrvs).
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { AppError } from '../domain/errors.ts';
+import { defaultPolicy, withPolicy, type Policy } from '../domain/policy.ts';
 
 export type Mode = 'demo' | 'production';
 
@@ -20,6 +23,8 @@ export interface Config {
   sessionTtlSeconds: number;
   /** Lifetime of a one-time login code, seconds (≤ 600). */
   otpTtlSeconds: number;
+  /** The permits' rules: defaults, changed by the JSON file named in JUZHU_POLICY_FILE. */
+  policy: Policy;
 }
 
 export class ConfigError extends Error {
@@ -77,6 +82,26 @@ function clockStart(env: Env, mode: Mode): Date | undefined {
   return new Date(t);
 }
 
+function policy(env: Env): Policy {
+  const file = env.JUZHU_POLICY_FILE;
+  if (file === undefined || file === '') return { ...defaultPolicy };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new ConfigError('JUZHU_POLICY_FILE', `cannot read ${file} as JSON (${(e as Error).message})`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new ConfigError('JUZHU_POLICY_FILE', 'must hold a JSON object of policy settings');
+  }
+  try {
+    return withPolicy(parsed);
+  } catch (e) {
+    if (e instanceof AppError) throw new ConfigError('JUZHU_POLICY_FILE', e.message);
+    throw e;
+  }
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const mode = oneOf(env, 'JUZHU_MODE', ['demo', 'production'] as const, 'demo');
   const dbUrl = databaseUrl(env);
@@ -99,5 +124,6 @@ export function loadConfig(env: Env = process.env): Config {
     seedDemo: mode === 'demo',
     sessionTtlSeconds: integer(env, 'JUZHU_SESSION_TTL_SECONDS', 12 * 3600, 60, 30 * 24 * 3600),
     otpTtlSeconds: integer(env, 'JUZHU_OTP_TTL_SECONDS', 300, 30, 600),
+    policy: policy(env),
   };
 }
