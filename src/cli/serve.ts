@@ -3,6 +3,8 @@
 import { loadConfig, type Config } from '../config/config.ts';
 import { clockStartingAt, systemClock } from '../domain/clock.ts';
 import { openDatabase } from '../db/client.ts';
+import { httpRealNameVerifier } from '../adapters/http-real-name-verifier.ts';
+import { httpSmsGateway } from '../adapters/http-sms-gateway.ts';
 import { buildApp } from '../http/app.ts';
 import { createServiceContext } from '../services/create-context.ts';
 import { seedDemo } from '../services/demo/seed-demo.ts';
@@ -12,12 +14,22 @@ import { demoResidents } from '../services/demo/demo-data.ts';
 export async function serve(config: Config = loadConfig()): Promise<void> {
   const database = openDatabase(config);
   await database.migrate();
+  const sms = config.smsGateway ? httpSmsGateway(config.smsGateway) : undefined;
   const clock = config.clockStart ? clockStartingAt(config.clockStart) : systemClock;
   const ctx = createServiceContext({
     database,
     clock,
     mode: config.mode,
     policy: config.policy,
+    ...(config.realNameProvider ? { realName: httpRealNameVerifier(config.realNameProvider) } : {}),
+    ...(config.smsGateway
+      ? {
+          sms: (
+            (gateway) => () =>
+              gateway
+          )(httpSmsGateway(config.smsGateway)),
+        }
+      : {}),
     otpTtlSeconds: config.otpTtlSeconds,
     sessionTtlSeconds: config.sessionTtlSeconds,
   });

@@ -24,13 +24,20 @@ test('a bad value names the variable', () => {
   assert.throws(() => loadConfig({ JUZHU_CLOCK: 'tomorrow' }), /JUZHU_CLOCK/);
 });
 
-test('production mode needs a database and refuses a demo clock', () => {
+const providers = {
+  JUZHU_REAL_NAME_URL: 'https://real-name.example/verify',
+  JUZHU_REAL_NAME_TOKEN: 't1',
+  JUZHU_SMS_URL: 'https://sms.example/send',
+  JUZHU_SMS_TOKEN: 't2',
+};
+
+test('production mode needs a database and its providers, and refuses a demo clock', () => {
   assert.throws(() => loadConfig({ JUZHU_MODE: 'production' }), /DATABASE_URL/);
-  assert.throws(
-    () =>
-      loadConfig({ JUZHU_MODE: 'production', DATABASE_URL: 'postgres://x@h/db', JUZHU_CLOCK: '2025-01-01' }),
-    /JUZHU_CLOCK/,
-  );
+  const prod = { JUZHU_MODE: 'production', DATABASE_URL: 'postgres://x@h/db' };
+  assert.throws(() => loadConfig(prod), /JUZHU_REAL_NAME_URL/);
+  assert.throws(() => loadConfig({ ...prod, ...providers, JUZHU_SMS_TOKEN: '' }), /JUZHU_SMS_TOKEN/);
+  assert.equal(loadConfig({ ...prod, ...providers }).smsGateway?.url, 'https://sms.example/send');
+  assert.throws(() => loadConfig({ ...prod, ...providers, JUZHU_CLOCK: '2025-01-01' }), /JUZHU_CLOCK/);
 });
 
 test('JUZHU_CLOCK starts the clock at the given instant in demo mode', () => {

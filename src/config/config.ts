@@ -25,6 +25,14 @@ export interface Config {
   otpTtlSeconds: number;
   /** The permits' rules: defaults, changed by the JSON file named in JUZHU_POLICY_FILE. */
   policy: Policy;
+  /** Production providers (required in production mode; demo mode uses stand-ins). */
+  realNameProvider: Provider | undefined;
+  smsGateway: Provider | undefined;
+}
+
+export interface Provider {
+  url: string;
+  token: string;
 }
 
 export class ConfigError extends Error {
@@ -102,6 +110,22 @@ function policy(env: Env): Policy {
   }
 }
 
+function provider(env: Env, urlVar: string, tokenVar: string, mode: Mode): Provider | undefined {
+  const url = env[urlVar];
+  const token = env[tokenVar];
+  if (!url) {
+    if (mode === 'production') throw new ConfigError(urlVar, 'is required in production mode');
+    return undefined;
+  }
+  try {
+    if (!['https:', 'http:'].includes(new URL(url).protocol)) throw new Error();
+  } catch {
+    throw new ConfigError(urlVar, 'must be an http(s) URL');
+  }
+  if (!token) throw new ConfigError(tokenVar, `is required with ${urlVar}`);
+  return { url, token };
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const mode = oneOf(env, 'JUZHU_MODE', ['demo', 'production'] as const, 'demo');
   const dbUrl = databaseUrl(env);
@@ -125,5 +149,7 @@ export function loadConfig(env: Env = process.env): Config {
     sessionTtlSeconds: integer(env, 'JUZHU_SESSION_TTL_SECONDS', 12 * 3600, 60, 30 * 24 * 3600),
     otpTtlSeconds: integer(env, 'JUZHU_OTP_TTL_SECONDS', 300, 30, 600),
     policy: policy(env),
+    realNameProvider: provider(env, 'JUZHU_REAL_NAME_URL', 'JUZHU_REAL_NAME_TOKEN', mode),
+    smsGateway: provider(env, 'JUZHU_SMS_URL', 'JUZHU_SMS_TOKEN', mode),
   };
 }
