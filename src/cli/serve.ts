@@ -22,14 +22,7 @@ export async function serve(config: Config = loadConfig()): Promise<void> {
     mode: config.mode,
     policy: config.policy,
     ...(config.realNameProvider ? { realName: httpRealNameVerifier(config.realNameProvider) } : {}),
-    ...(config.smsGateway
-      ? {
-          sms: (
-            (gateway) => () =>
-              gateway
-          )(httpSmsGateway(config.smsGateway)),
-        }
-      : {}),
+    ...(sms ? { sms: () => sms } : {}),
     otpTtlSeconds: config.otpTtlSeconds,
     sessionTtlSeconds: config.sessionTtlSeconds,
   });
