@@ -8,6 +8,8 @@ import { httpSmsGateway } from '../adapters/http-sms-gateway.ts';
 import { buildApp } from '../http/app.ts';
 import { createServiceContext } from '../services/create-context.ts';
 import { seedDemo } from '../services/demo/seed-demo.ts';
+import { ensureSigningKeys } from '../services/credentials/manage-signing-keys.ts';
+import { loadOrCreateDemoKek } from './demo-kek.ts';
 import { DEMO_PASSWORD } from '../services/demo/demo-data.ts';
 import { demoResidents } from '../services/demo/demo-data.ts';
 
@@ -25,7 +27,15 @@ export async function serve(config: Config = loadConfig()): Promise<void> {
     ...(sms ? { sms: () => sms } : {}),
     otpTtlSeconds: config.otpTtlSeconds,
     sessionTtlSeconds: config.sessionTtlSeconds,
+    credentials: {
+      kek: config.kek ?? loadOrCreateDemoKek(config.dataDir),
+      signingAlg: config.signingAlg,
+      codeLifetimeSeconds: config.codeLifetimeSeconds,
+      skewSeconds: config.codeSkewSeconds,
+      publicUrl: config.publicUrl ?? `http://${config.host}:${config.port}`,
+    },
   });
+  await ensureSigningKeys(ctx);
   const demo = config.seedDemo ? await seedDemo(ctx) : undefined;
   const app = await buildApp({
     ctx,

@@ -25,6 +25,7 @@ test('a bad value names the variable', () => {
 });
 
 const providers = {
+  JUZHU_KEK: Buffer.alloc(32, 7).toString('base64'),
   JUZHU_REAL_NAME_URL: 'https://real-name.example/verify',
   JUZHU_REAL_NAME_TOKEN: 't1',
   JUZHU_SMS_URL: 'https://sms.example/send',
@@ -56,4 +57,12 @@ test('JUZHU_POLICY_FILE changes the rules, and a bad setting names itself', () =
   writeFileSync(bad, JSON.stringify({ reviewWorkingDays: 30 }));
   assert.throws(() => loadConfig({ JUZHU_POLICY_FILE: bad }), /JUZHU_POLICY_FILE.*reviewWorkingDays/);
   assert.throws(() => loadConfig({ JUZHU_POLICY_FILE: path.join(dir, 'missing.json') }), /JUZHU_POLICY_FILE/);
+});
+
+test('the key-encryption key must be 32 bytes of base64', () => {
+  assert.equal(loadConfig({}).kek, undefined);
+  assert.equal(loadConfig({ JUZHU_KEK: Buffer.alloc(32, 1).toString('base64') }).kek?.length, 32);
+  assert.throws(() => loadConfig({ JUZHU_KEK: 'c2hvcnQ=' }), /JUZHU_KEK/);
+  assert.throws(() => loadConfig({ JUZHU_SIGNING_ALG: 'RS256' }), /JUZHU_SIGNING_ALG/);
+  assert.throws(() => loadConfig({ JUZHU_CODE_LIFETIME_SECONDS: '5' }), /JUZHU_CODE_LIFETIME_SECONDS/);
 });

@@ -28,6 +28,14 @@ export interface Config {
   /** Production providers (required in production mode; demo mode uses stand-ins). */
   realNameProvider: Provider | undefined;
   smsGateway: Provider | undefined;
+  /** Key-encryption key for signing keys at rest (32 bytes); demo mode generates one when absent. */
+  kek: Uint8Array | undefined;
+  signingAlg: 'ES256' | 'EdDSA';
+  /** Display codes: lifetime and the verifier's tolerance for clock skew (DESIGN §3). */
+  codeLifetimeSeconds: number;
+  codeSkewSeconds: number;
+  /** The address outside clients reach the server at (status list URIs name it). */
+  publicUrl: string | undefined;
 }
 
 export interface Provider {
@@ -126,6 +134,32 @@ function provider(env: Env, urlVar: string, tokenVar: string, mode: Mode): Provi
   return { url, token };
 }
 
+function kek(env: Env, mode: Mode): Uint8Array | undefined {
+  const v = env.JUZHU_KEK;
+  if (v === undefined || v === '') {
+    if (mode === 'production')
+      throw new ConfigError('JUZHU_KEK', 'is required in production mode (32 bytes, base64)');
+    return undefined;
+  }
+  const bytes = Buffer.from(v, 'base64');
+  if (bytes.length !== 32 || !/^[A-Za-z0-9+/]+={0,2}$/.test(v)) {
+    throw new ConfigError('JUZHU_KEK', 'must be 32 bytes in base64 (e.g. `openssl rand -base64 32`)');
+  }
+  return new Uint8Array(bytes);
+}
+
+function publicUrl(env: Env): string | undefined {
+  const v = env.JUZHU_PUBLIC_URL;
+  if (v === undefined || v === '') return undefined;
+  try {
+    const u = new URL(v);
+    if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new Error();
+  } catch {
+    throw new ConfigError('JUZHU_PUBLIC_URL', 'must be an http(s) URL');
+  }
+  return v.replace(/\/+$/, '');
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const mode = oneOf(env, 'JUZHU_MODE', ['demo', 'production'] as const, 'demo');
   const dbUrl = databaseUrl(env);
@@ -151,5 +185,10 @@ export function loadConfig(env: Env = process.env): Config {
     policy: policy(env),
     realNameProvider: provider(env, 'JUZHU_REAL_NAME_URL', 'JUZHU_REAL_NAME_TOKEN', mode),
     smsGateway: provider(env, 'JUZHU_SMS_URL', 'JUZHU_SMS_TOKEN', mode),
+    kek: kek(env, mode),
+    signingAlg: oneOf(env, 'JUZHU_SIGNING_ALG', ['ES256', 'EdDSA'] as const, 'ES256'),
+    codeLifetimeSeconds: integer(env, 'JUZHU_CODE_LIFETIME_SECONDS', 60, 10, 300),
+    codeSkewSeconds: integer(env, 'JUZHU_CODE_SKEW_SECONDS', 10, 0, 60),
+    publicUrl: publicUrl(env),
   };
 }

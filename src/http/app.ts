@@ -18,6 +18,9 @@ import { applicationRoutes } from './routes/applications.ts';
 import { stationRoutes } from './routes/stations.ts';
 import { staffApplicationRoutes } from './routes/staff-applications.ts';
 import { adminCalendarRoutes } from './routes/admin-calendar.ts';
+import { adminCredentialRoutes } from './routes/admin-credentials.ts';
+import { credentialRoutes, wellKnownRoutes } from './routes/credentials.ts';
+import { staffCardRoutes } from './routes/staff-cards.ts';
 import type { App } from './types.ts';
 
 export interface BuildOptions {
@@ -55,6 +58,7 @@ export async function buildApp({ ctx, database, logger = false }: BuildOptions):
   registerAuth(app, ctx);
 
   healthRoutes(app, database);
+  wellKnownRoutes(app, ctx);
   await app.register(
     (api: App, _opts, done) => {
       authRoutes(api, ctx);
@@ -64,6 +68,9 @@ export async function buildApp({ ctx, database, logger = false }: BuildOptions):
       stationRoutes(api, ctx);
       staffApplicationRoutes(api, ctx);
       adminCalendarRoutes(api, ctx);
+      adminCredentialRoutes(api, ctx);
+      credentialRoutes(api, ctx);
+      staffCardRoutes(api, ctx);
       done();
     },
     { prefix: '/api/v1' },

@@ -6,6 +6,23 @@ import type { WorkingDayCalendar } from '../domain/calendar/working-days.ts';
 import type { BlobStorage } from '../ports/blob-storage.ts';
 import type { RealNameVerifier } from '../ports/real-name-verifier.ts';
 import type { SmsSender } from '../ports/sms-sender.ts';
+import type { SigningAlg } from '../credentials/index.ts';
+import type { KeyRing } from './credentials/key-ring.ts';
+import type { statusListCache } from './credentials/status-list-tokens.ts';
+
+export interface CredentialSettings {
+  kek: Uint8Array;
+  signingAlg: SigningAlg;
+  codeLifetimeSeconds: number;
+  skewSeconds: number;
+  /** How long an offline verifier may rely on a cached status list (the token's ttl). */
+  statusListTtlSeconds: number;
+  /** The status list token's exp, after which it is not to be used at all. */
+  statusListValiditySeconds: number;
+  trustListValiditySeconds: number;
+  /** Base URL outside clients reach (status list URIs). */
+  publicUrl: string;
+}
 
 export interface ServiceContext {
   db: Db;
@@ -22,6 +39,9 @@ export interface ServiceContext {
   mode: 'demo' | 'production';
   otpTtlSeconds: number;
   sessionTtlSeconds: number;
+  credentials: CredentialSettings;
+  keys: KeyRing;
+  statusListCache: ReturnType<typeof statusListCache>;
 }
 
 export type Channel = 'online' | 'window' | 'api' | 'cli' | 'system';

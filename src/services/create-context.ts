@@ -11,6 +11,9 @@ import type { RealNameVerifier } from '../ports/real-name-verifier.ts';
 import type { SmsSender } from '../ports/sms-sender.ts';
 import type { Db } from '../db/client.ts';
 import { calendarLoader } from './calendar/load-calendar.ts';
+import type { CredentialSettings } from './context.ts';
+import { createKeyRing } from './credentials/key-ring.ts';
+import { statusListCache } from './credentials/status-list-tokens.ts';
 
 export interface ContextOptions {
   database: Database;
@@ -22,6 +25,11 @@ export interface ContextOptions {
   /** Production adapters; demo mode uses the dev outbox and the demo real-name check. */
   sms?: (db: Db) => SmsSender;
   realName?: RealNameVerifier;
+  credentials: Omit<
+    CredentialSettings,
+    'statusListTtlSeconds' | 'statusListValiditySeconds' | 'trustListValiditySeconds'
+  > &
+    Partial<CredentialSettings>;
 }
 
 export function createServiceContext(opts: ContextOptions): ServiceContext {
@@ -41,5 +49,13 @@ export function createServiceContext(opts: ContextOptions): ServiceContext {
     mode: opts.mode,
     otpTtlSeconds: opts.otpTtlSeconds ?? 300,
     sessionTtlSeconds: opts.sessionTtlSeconds ?? 12 * 3600,
+    credentials: {
+      statusListTtlSeconds: 300,
+      statusListValiditySeconds: 24 * 3600,
+      trustListValiditySeconds: 7 * 24 * 3600,
+      ...opts.credentials,
+    },
+    keys: createKeyRing(opts.database.db, opts.credentials.kek),
+    statusListCache: statusListCache(60_000),
   };
 }

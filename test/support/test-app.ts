@@ -8,6 +8,10 @@ import type { App } from '../../src/http/types.ts';
 import { createServiceContext } from '../../src/services/create-context.ts';
 import type { ServiceContext } from '../../src/services/context.ts';
 import { seedDemo } from '../../src/services/demo/seed-demo.ts';
+import { ensureSigningKeys } from '../../src/services/credentials/manage-signing-keys.ts';
+
+/** A key-encryption key for tests only. */
+export const testKek = new Uint8Array(32).fill(42);
 import { DEMO_PASSWORD } from '../../src/services/demo/demo-data.ts';
 import type { DbTarget } from './test-db.ts';
 
@@ -30,7 +34,19 @@ export interface TestPlatform {
 export async function startPlatform(target: DbTarget, at: string): Promise<TestPlatform> {
   const database = await target.open();
   const clock = fixedClock(new Date(at));
-  const ctx = createServiceContext({ database, clock, mode: 'demo' });
+  const ctx = createServiceContext({
+    database,
+    clock,
+    mode: 'demo',
+    credentials: {
+      kek: testKek,
+      signingAlg: 'ES256',
+      codeLifetimeSeconds: 60,
+      skewSeconds: 10,
+      publicUrl: 'http://juzhu.test',
+    },
+  });
+  await ensureSigningKeys(ctx);
   await seedDemo(ctx);
   const app = await buildApp({ ctx, database });
   const call: TestPlatform['call'] = (method, url, opts = {}) =>

@@ -31,6 +31,9 @@ export const cards = pgTable(
       .notNull()
       .references(() => stations.id),
     applicationId: uuid('application_id'),
+    /** Where the card's status sits in the Token Status Lists (random index, DESIGN §3). */
+    statusList: integer('status_list'),
+    statusIndex: integer('status_index'),
     supersededBy: uuid('superseded_by'),
     revokedReason: text('revoked_reason'),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
@@ -42,5 +45,6 @@ export const cards = pgTable(
     check('cards_kind_check', sql`${t.kind} in ('registration_card', 'residence_permit')`),
     check('cards_status_check', sql`${t.storedStatus} in ('active', 'revoked', 'superseded')`),
     check('cards_version_check', sql`${t.version} >= 1`),
+    unique('cards_status_entry_key').on(t.statusList, t.statusIndex),
   ],
 );

@@ -10,3 +10,4 @@ export * from './materials.ts';
 export * from './audit-log.ts';
 export * from './calendar.ts';
 export * from './counters.ts';
+export * from './credentials.ts';

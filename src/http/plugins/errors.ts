@@ -6,6 +6,7 @@ import { AppError, type ErrorCode } from '../../domain/errors.ts';
 import { errorMessage } from '../../i18n/error-messages.ts';
 import { pickLanguage } from '../../i18n/language.ts';
 import { errorStatus } from '../error-status.ts';
+import { refuseNulCharacters } from './refuse-nul.ts';
 import type { App } from '../types.ts';
 
 function fromFastify(e: FastifyError): AppError | undefined {
@@ -46,6 +47,8 @@ export function registerErrorHandling(app: App): void {
     req.lang = pickLanguage(req.headers['accept-language']);
     done();
   });
+  // Part of the promise above: input the database cannot store is bad input, not a 500.
+  refuseNulCharacters(app);
 
   app.setErrorHandler((err: unknown, req, reply) => {
     const appError = err instanceof AppError ? err : fromFastify(err as FastifyError);

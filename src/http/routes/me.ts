@@ -7,6 +7,7 @@ import type { ServiceContext } from '../../services/context.ts';
 import { requireResident } from '../../services/staff/access.ts';
 import { bindIdentity } from '../../services/identity/bind-identity.ts';
 import { listMyCards } from '../../services/cards/list-my-cards.ts';
+import { accessLog } from '../../services/cards/access-log.ts';
 import { errors, IsoDateString } from '../schemas/common.ts';
 import type { App } from '../types.ts';
 
@@ -96,5 +97,30 @@ export function meRoutes(app: App, ctx: ServiceContext): void {
       },
     },
     (req) => listMyCards(ctx, requireResident(req.principal)),
+  );
+
+  app.get(
+    '/me/access-log',
+    {
+      schema: {
+        tags: ['resident'],
+        summary: 'Who checked my cards, when, and whether they saw the full record',
+        security: [{ bearer: [] }],
+        response: {
+          200: Type.Array(
+            Type.Object({
+              at: Type.String(),
+              cardNumber: Type.String(),
+              result: Type.String(),
+              verifier: Type.String(),
+              verifierKind: Type.Union([Type.String(), Type.Null()]),
+              fullRecord: Type.Boolean(),
+            }),
+          ),
+          ...errors(401, 403),
+        },
+      },
+    },
+    (req) => accessLog(ctx, requireResident(req.principal)),
   );
 }

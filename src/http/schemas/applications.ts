@@ -19,9 +19,10 @@ export const MaterialUpload = Type.Object(
   {
     kind: MaterialKind,
     contentType: literals(materialContentTypes),
+    // No maxLength here: a file over the limit must be told MATERIAL_TOO_LARGE (decodeMaterial), not a
+    // schema error; the route's body limit still bounds what is read.
     content: Type.String({
-      maxLength: Math.ceil((MAX_MATERIAL_BYTES * 4) / 3) + 4,
-      description: 'base64 of the file',
+      description: `base64 of the file, at most ${MAX_MATERIAL_BYTES / 1024 / 1024} MB once decoded`,
     }),
   },
   { additionalProperties: false },

@@ -28,7 +28,7 @@ export async function decideApplication(
   const officer = requireStaff(principal, ['officer']);
   const now = ctx.clock.now();
   const today = beijingDate(now);
-  return ctx.db.transaction(async (tx) => {
+  const view = await ctx.db.transaction(async (tx) => {
     const row = await applicationInJurisdiction(tx, officer, id, { forUpdate: true });
     let app = toDomainApplication(row);
     let issuedCardId: string | null = row.issuedCardId;
@@ -81,4 +81,7 @@ export async function decideApplication(
     }
     return toApplicationView(updated);
   });
+  // A new version supersedes the old, an endorsement restores a suspension: lists change.
+  if (decision.decision === 'approve') ctx.statusListCache.invalidate();
+  return view;
 }

@@ -12,7 +12,8 @@ import {
 } from '../../domain/cards/index.ts';
 import type { Db } from '../../db/client.ts';
 import { cards, type applications } from '../../db/schema/index.ts';
-import { findCard, insertCard, nextSerial, toDomainCard } from '../../db/repositories/cards.ts';
+import { findCard, nextSerial, toDomainCard } from '../../db/repositories/cards.ts';
+import { insertCardWithStatusEntry } from '../credentials/status-entries.ts';
 import type { ServiceContext } from '../context.ts';
 
 type ApplicationRow = typeof applications.$inferSelect;
@@ -31,7 +32,7 @@ export async function issueCardFor(
   if (app.type === 'registration_card' || app.type === 'residence_permit') {
     const card = issueCard(app.type, today, ctx.policy);
     const serial = await nextSerial(tx, `card:${app.type}:${app.districtCode}`);
-    const row = await insertCard(tx, {
+    const row = await insertCardWithStatusEntry(tx, {
       ...card,
       ...address,
       holderId: app.applicantId,
@@ -56,7 +57,7 @@ export async function issueCardFor(
   // change or replacement: a new version; whatever was shown for the old one stops verifying as current
   const successor = nextVersion(toDomainCard(current), today, ctx.policy);
   const old = supersedeCard(toDomainCard(current));
-  const row = await insertCard(tx, {
+  const row = await insertCardWithStatusEntry(tx, {
     ...successor,
     ...(app.type === 'change'
       ? address

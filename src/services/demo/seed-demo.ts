@@ -6,7 +6,8 @@ import { formatCardNumber, importLegacyCard, issueCard, type CardKind } from '..
 import { idNumberCheckDigit, parseIdNumber } from '../../domain/identity/id-number.ts';
 import { listStreets } from '../../domain/address/beijing-divisions.ts';
 import { cards, residents, staff, stations } from '../../db/schema/index.ts';
-import { insertCard, nextSerial } from '../../db/repositories/cards.ts';
+import { nextSerial } from '../../db/repositories/cards.ts';
+import { insertCardWithStatusEntry } from '../credentials/status-entries.ts';
 import { recordAudit } from '../../db/repositories/audit.ts';
 import type { Db } from '../../db/client.ts';
 import type { ServiceContext } from '../context.ts';
@@ -123,7 +124,7 @@ async function seedCard(
     number: formatCardNumber(kind, districtCode, await nextSerial(tx, `card:${kind}:${districtCode}`)),
   };
   if (state === 'revoked') {
-    await insertCard(tx, {
+    await insertCardWithStatusEntry(tx, {
       ...base,
       storedStatus: 'revoked',
       revokedReason: '核查发现申报地址无此人居住',
@@ -132,10 +133,14 @@ async function seedCard(
     return;
   }
   if (state === 'superseded') {
-    const old = await insertCard(tx, { ...base, storedStatus: 'superseded' });
-    const current = await insertCard(tx, { ...base, version: 2, issuedOn: addDays(issuedOn, 30) });
+    const old = await insertCardWithStatusEntry(tx, { ...base, storedStatus: 'superseded' });
+    const current = await insertCardWithStatusEntry(tx, {
+      ...base,
+      version: 2,
+      issuedOn: addDays(issuedOn, 30),
+    });
     await tx.update(cards).set({ supersededBy: current.id }).where(eq(cards.id, old.id));
     return;
   }
-  await insertCard(tx, base);
+  await insertCardWithStatusEntry(tx, base);
 }

@@ -1,0 +1,115 @@
+// Admin: signing-key rotation and verifier organisations with their keys.
+import { Type } from 'typebox';
+import type { ServiceContext } from '../../services/context.ts';
+import { rotateDisplayCodeKey } from '../../services/credentials/manage-signing-keys.ts';
+import {
+  createVerifierOrg,
+  issueVerifierKey,
+  listVerifierOrgs,
+  revokeVerifierKey,
+} from '../../services/admin/manage-verifiers.ts';
+import { errors, IdParams, Uuid } from '../schemas/common.ts';
+import type { App } from '../types.ts';
+
+const Org = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  kind: Type.String(),
+  fullRecord: Type.Boolean(),
+  createdAt: Type.String(),
+});
+const VerifierKind = Type.Union(
+  (['employer', 'school', 'hospital', 'landlord', 'police', 'other'] as const).map((k) => Type.Literal(k)),
+);
+
+export function adminCredentialRoutes(app: App, ctx: ServiceContext): void {
+  app.post(
+    '/admin/keys/rotate',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Rotate the display-code signing key; codes signed before keep verifying',
+        security: [{ bearer: [] }],
+        body: Type.Optional(
+          Type.Object(
+            { alg: Type.Optional(Type.Union([Type.Literal('ES256'), Type.Literal('EdDSA')])) },
+            { additionalProperties: false },
+          ),
+        ),
+        response: {
+          200: Type.Object({ kid: Type.String(), retired: Type.Array(Type.String()) }),
+          ...errors(400, 401, 403),
+        },
+      },
+    },
+    (req) => rotateDisplayCodeKey(ctx, { principal: req.principal, channel: 'online' }, req.body?.alg),
+  );
+
+  app.get(
+    '/admin/verifier-orgs',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Verifier organisations',
+        security: [{ bearer: [] }],
+        response: { 200: Type.Array(Org), ...errors(401, 403) },
+      },
+    },
+    (req) => listVerifierOrgs(ctx, req.principal),
+  );
+
+  app.post(
+    '/admin/verifier-orgs',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Register a verifier organisation',
+        security: [{ bearer: [] }],
+        body: Type.Object(
+          {
+            name: Type.String({ minLength: 1, maxLength: 100 }),
+            kind: VerifierKind,
+            fullRecord: Type.Boolean(),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: Org, ...errors(400, 401, 403) },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await createVerifierOrg(ctx, req.principal, req.body)),
+  );
+
+  app.post(
+    '/admin/verifier-orgs/:id/keys',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Issue an API key for the organisation (shown once)',
+        security: [{ bearer: [] }],
+        params: IdParams,
+        response: {
+          201: Type.Object({ id: Uuid, key: Type.String(), prefix: Type.String() }),
+          ...errors(400, 401, 403, 404),
+        },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await issueVerifierKey(ctx, req.principal, req.params.id)),
+  );
+
+  app.delete(
+    '/admin/verifier-keys/:id',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Revoke a verifier key',
+        security: [{ bearer: [] }],
+        params: IdParams,
+        response: { 204: Type.Null(), ...errors(400, 401, 403, 404) },
+      },
+    },
+    async (req, reply) => {
+      await revokeVerifierKey(ctx, req.principal, req.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+}

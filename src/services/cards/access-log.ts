@@ -1,0 +1,51 @@
+// GET /me/access-log: who checked the holder's cards, when, with what result; and whether the full
+// record was shown (DESIGN §3: every look-up is visible to the holder).
+import { desc, eq, inArray } from 'drizzle-orm';
+import { cards, verifications, verifierOrgs } from '../../db/schema/index.ts';
+import type { ServiceContext } from '../context.ts';
+
+export interface AccessLogEntry {
+  at: string;
+  cardNumber: string;
+  result: string;
+  verifier: string;
+  verifierKind: string | null;
+  fullRecord: boolean;
+}
+
+export async function accessLog(
+  ctx: ServiceContext,
+  residentId: string,
+  limit = 100,
+): Promise<AccessLogEntry[]> {
+  const mine = await ctx.db.select({ id: cards.id }).from(cards).where(eq(cards.holderId, residentId));
+  if (mine.length === 0) return [];
+  const rows = await ctx.db
+    .select({
+      at: verifications.at,
+      number: cards.number,
+      result: verifications.result,
+      org: verifierOrgs.name,
+      kind: verifierOrgs.kind,
+      fullRecord: verifications.fullRecord,
+    })
+    .from(verifications)
+    .innerJoin(cards, eq(cards.id, verifications.cardId))
+    .leftJoin(verifierOrgs, eq(verifierOrgs.id, verifications.orgId))
+    .where(
+      inArray(
+        verifications.cardId,
+        mine.map((c) => c.id),
+      ),
+    )
+    .orderBy(desc(verifications.at))
+    .limit(limit);
+  return rows.map((r) => ({
+    at: r.at.toISOString(),
+    cardNumber: r.number,
+    result: r.result,
+    verifier: r.org ?? 'anonymous',
+    verifierKind: r.kind,
+    fullRecord: r.fullRecord,
+  }));
+}

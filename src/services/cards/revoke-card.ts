@@ -1,0 +1,46 @@
+// POST /staff/cards/{id}/revoke: an officer of the card's district revokes it, with a reason the
+// holder sees (DESIGN §2: false information). Codes shown for it stop verifying at once online
+// and, offline, as soon as verifiers refresh the status list.
+import { eq } from 'drizzle-orm';
+import { AppError } from '../../domain/errors.ts';
+import { revokeCard as revokeDomainCard } from '../../domain/cards/index.ts';
+import { cards } from '../../db/schema/index.ts';
+import { findCard, toDomainCard } from '../../db/repositories/cards.ts';
+import { recordAudit } from '../../db/repositories/audit.ts';
+import type { Principal, ServiceContext } from '../context.ts';
+import { districtOf, requireStaff } from '../staff/access.ts';
+
+export async function revokeCard(
+  ctx: ServiceContext,
+  principal: Principal | undefined,
+  cardId: string,
+  reason: string,
+): Promise<{ id: string; status: 'revoked'; reason: string }> {
+  const officer = requireStaff(principal, ['officer']);
+  const district = districtOf(officer);
+  const trimmed = reason.trim();
+  if (trimmed.length === 0) throw new AppError('VALIDATION_FAILED', 'reason', { detail: 'reason' });
+  const now = ctx.clock.now();
+  const list = await ctx.db.transaction(async (tx) => {
+    const row = await findCard(tx, cardId, { forUpdate: true });
+    if (!row || row.districtCode !== district) throw new AppError('NOT_FOUND');
+    const revoked = revokeDomainCard(toDomainCard(row));
+    await tx
+      .update(cards)
+      .set({ storedStatus: revoked.storedStatus, revokedReason: trimmed, revokedAt: now })
+      .where(eq(cards.id, cardId));
+    await recordAudit(tx, {
+      at: now,
+      actorKind: 'staff',
+      actorId: officer.staffId,
+      channel: 'window',
+      action: 'card.revoked',
+      subjectKind: 'card',
+      subjectId: cardId,
+      stationId: officer.stationId,
+    });
+    return row.statusList;
+  });
+  ctx.statusListCache.invalidate(list);
+  return { id: cardId, status: 'revoked', reason: trimmed };
+}

@@ -1,0 +1,115 @@
+// Creating and rotating signing keys. Rotation retires the current key (it signs nothing more)
+// and keeps it trusted for a grace period that outlasts everything it signed: a display code
+// (lifetime + skew) and a status list token; so no code signed before a rotation fails after it.
+import { and, eq, isNull } from 'drizzle-orm';
+import { generateSigningKey, retireSigningKey, type SigningAlg } from '../../credentials/index.ts';
+import type { Db } from '../../db/client.ts';
+import { signingKeys } from '../../db/schema/index.ts';
+import { recordAudit } from '../../db/repositories/audit.ts';
+import type { Channel, Principal, ServiceContext } from '../context.ts';
+import { requireStaff } from '../staff/access.ts';
+import type { KeyPurpose } from './key-ring.ts';
+
+async function insertKey(
+  tx: Db,
+  purpose: KeyPurpose,
+  alg: SigningAlg,
+  kek: Uint8Array,
+  now: Date,
+): Promise<string> {
+  const record = generateSigningKey(alg, kek, now);
+  await tx.insert(signingKeys).values({
+    kid: record.kid,
+    purpose,
+    alg: record.alg,
+    publicJwk: record.publicJwk,
+    encryptedPrivateKey: record.encryptedPrivateKey,
+    createdAt: now,
+  });
+  return record.kid;
+}
+
+/** At start-up: a display-code key and a trust anchor exist and can sign. */
+export async function ensureSigningKeys(ctx: ServiceContext): Promise<void> {
+  const now = ctx.clock.now();
+  for (const purpose of ['display_code', 'trust_anchor'] as const) {
+    if (await ctx.keys.signer(purpose, now)) continue;
+    await ctx.db.transaction(async (tx) => {
+      const kid = await insertKey(tx, purpose, ctx.credentials.signingAlg, ctx.credentials.kek, now);
+      await recordAudit(tx, {
+        at: now,
+        actorKind: 'system',
+        actorId: null,
+        channel: 'system',
+        action: 'signing_key.created',
+        subjectKind: 'signing_key',
+        subjectId: kid,
+        details: { purpose },
+      });
+    });
+    ctx.keys.invalidate();
+  }
+}
+
+/** Seconds an old display-code key stays trusted after it stops signing. */
+export function verifyGraceSeconds(ctx: ServiceContext): number {
+  return (
+    ctx.credentials.codeLifetimeSeconds +
+    ctx.credentials.skewSeconds +
+    ctx.credentials.statusListValiditySeconds
+  );
+}
+
+export async function rotateDisplayCodeKey(
+  ctx: ServiceContext,
+  actor: { principal: Principal | undefined; channel: Channel },
+  alg: SigningAlg = ctx.credentials.signingAlg,
+): Promise<{ kid: string; retired: string[] }> {
+  const admin = actor.channel === 'cli' ? undefined : requireStaff(actor.principal, ['admin']);
+  const now = ctx.clock.now();
+  const result = await ctx.db.transaction(async (tx) => {
+    const current = await tx
+      .select()
+      .from(signingKeys)
+      .where(and(eq(signingKeys.purpose, 'display_code'), isNull(signingKeys.signUntil)))
+      .for('update');
+    const retired: string[] = [];
+    for (const row of current) {
+      const r = retireSigningKey(
+        {
+          kid: row.kid,
+          alg: row.alg,
+          publicJwk: row.publicJwk,
+          encryptedPrivateKey: '',
+          createdAt: row.createdAt.toISOString(),
+          signUntil: null,
+          verifyUntil: null,
+        },
+        now,
+        verifyGraceSeconds(ctx),
+      );
+      await tx
+        .update(signingKeys)
+        .set({
+          signUntil: new Date(r.signUntil ?? now.toISOString()),
+          verifyUntil: r.verifyUntil ? new Date(r.verifyUntil) : null,
+        })
+        .where(eq(signingKeys.kid, row.kid));
+      retired.push(row.kid);
+    }
+    const kid = await insertKey(tx, 'display_code', alg, ctx.credentials.kek, now);
+    await recordAudit(tx, {
+      at: now,
+      actorKind: admin ? 'staff' : 'system',
+      actorId: admin?.staffId ?? null,
+      channel: actor.channel,
+      action: 'signing_key.rotated',
+      subjectKind: 'signing_key',
+      subjectId: kid,
+      details: { retired, alg },
+    });
+    return { kid, retired };
+  });
+  ctx.keys.invalidate();
+  return result;
+}

@@ -1,0 +1,196 @@
+// POST /verify: anyone may check a code; the answer is one result of the closed set and the
+// public view (kind, masked name, district, validity date). The signature and times are checked
+// exactly as the offline library does (checkSignedCode); the card's status comes from the
+// database, which is fresher than any status list. Every check is recorded: it answers
+// "seen before?" for the next verifier and appears in the holder's access log.
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import { beijingDate } from '../../domain/beijing-date.ts';
+import { effectiveStatus } from '../../domain/cards/index.ts';
+import { nodeSignatureCheck } from '../../credentials/index.ts';
+import {
+  applyCardStatus,
+  checkSignedCode,
+  type DisplayClaims,
+  type VerificationResult,
+} from '../../verify/index.ts';
+import {
+  cards,
+  residents,
+  stations,
+  verifications,
+  verifierKeys,
+  verifierOrgs,
+} from '../../db/schema/index.ts';
+import { toDomainCard } from '../../db/repositories/cards.ts';
+import { recordAudit } from '../../db/repositories/audit.ts';
+import { sha256Hex } from '../auth/tokens.ts';
+import { isLiveChallenge } from './verify-challenges.ts';
+import type { ServiceContext } from '../context.ts';
+
+export interface PublicCardView {
+  kind: string;
+  maskedName: string;
+  districtCode: string;
+  validUntil: string;
+}
+
+export interface FullCardRecord extends PublicCardView {
+  name: string;
+  idNumber: string;
+  sex: string | null;
+  birthDate: string | null;
+  number: string;
+  version: number;
+  issuedOn: string;
+  issuingAuthority: string;
+  address: { districtCode: string; streetCode: string; detail: string };
+}
+
+export interface VerifyResponse {
+  result: VerificationResult;
+  kind?: string;
+  checkedAt: string;
+  card?: PublicCardView | FullCardRecord;
+  seenBefore?: { at: string; verifier: string };
+}
+
+export interface VerifierIdentity {
+  orgId: string;
+  name: string;
+  fullRecord: boolean;
+}
+
+/** A verifier organisation's key (header `x-verifier-key`), or undefined for an anonymous verifier. */
+export async function authenticateVerifier(
+  ctx: ServiceContext,
+  key: string | undefined,
+): Promise<VerifierIdentity | undefined> {
+  if (!key || key.length < 20 || key.length > 200) return undefined;
+  const [row] = await ctx.db
+    .select({ orgId: verifierOrgs.id, name: verifierOrgs.name, fullRecord: verifierOrgs.fullRecord })
+    .from(verifierKeys)
+    .innerJoin(verifierOrgs, eq(verifierOrgs.id, verifierKeys.orgId))
+    .where(and(eq(verifierKeys.keyHash, sha256Hex(key)), isNull(verifierKeys.revokedAt)));
+  return row;
+}
+
+const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
+
+export async function verifyCode(
+  ctx: ServiceContext,
+  input: { code: string; challenge?: string | undefined },
+  verifier: VerifierIdentity | undefined,
+): Promise<VerifyResponse> {
+  const now = ctx.clock.now();
+  // A challenge must be one this service handed out and still fresh: a stale or invented one
+  // proves nothing about the code being made just now.
+  if (input.challenge !== undefined && !(await isLiveChallenge(ctx, input.challenge, now))) {
+    await record(ctx, now, { codeId: null, cardId: null, result: 'challenge_mismatch', verifier });
+    return { result: 'challenge_mismatch', checkedAt: now.toISOString() };
+  }
+  const check = await checkSignedCode(input.code, {
+    keys: await ctx.keys.trustedKeys(),
+    now,
+    skewSeconds: ctx.credentials.skewSeconds,
+    checkSignature: nodeSignatureCheck,
+    ...(input.challenge === undefined ? {} : { challenge: input.challenge }),
+  });
+  const checkedAt = now.toISOString();
+  if (!check.ok && !check.claims) {
+    await record(ctx, now, { codeId: null, cardId: null, result: check.result, verifier });
+    return { result: check.result, checkedAt };
+  }
+  const claims = (check.ok ? check.claims : check.claims) as DisplayClaims;
+  const [row] = await ctx.db
+    .select({ card: cards, holder: residents, stationName: stations.name })
+    .from(cards)
+    .innerJoin(residents, eq(residents.id, cards.holderId))
+    .innerJoin(stations, eq(stations.id, cards.stationId))
+    .where(and(eq(cards.number, claims.cardNumber), eq(cards.version, claims.cardVersion)));
+  let result: VerificationResult;
+  if (!check.ok) result = check.result;
+  else if (!row)
+    result = 'revoked'; // signed by us for a card that no longer exists: never valid
+  else {
+    const status = effectiveStatus(toDomainCard(row.card), beijingDate(now), ctx.policy);
+    result =
+      status === 'expired'
+        ? 'expired'
+        : applyCardStatus(
+            check,
+            status === 'valid' || status === 'suspended' || status === 'revoked' || status === 'superseded'
+              ? status
+              : 'unknown',
+          ).result;
+  }
+  const codeId = hex(claims.codeId);
+  const [seen] = await ctx.db
+    .select({ at: verifications.at, orgName: verifierOrgs.name })
+    .from(verifications)
+    .leftJoin(verifierOrgs, eq(verifierOrgs.id, verifications.orgId))
+    .where(eq(verifications.codeId, codeId))
+    .orderBy(asc(verifications.at))
+    .limit(1);
+  const showFull = verifier?.fullRecord === true && row !== undefined && check.ok;
+  await record(ctx, now, { codeId, cardId: row?.card.id ?? null, result, verifier, fullRecord: showFull });
+  const publicView: PublicCardView = {
+    kind: claims.kind,
+    maskedName: claims.maskedName,
+    districtCode: claims.districtCode,
+    validUntil: claims.validUntil,
+  };
+  const response: VerifyResponse = { result, kind: claims.kind, checkedAt, card: publicView };
+  if (seen) response.seenBefore = { at: seen.at.toISOString(), verifier: seen.orgName ?? 'anonymous' };
+  if (showFull && row) {
+    response.card = {
+      ...publicView,
+      name: row.holder.name ?? '',
+      idNumber: row.holder.idNumber ?? '',
+      sex: row.holder.sex,
+      birthDate: row.holder.birthDate,
+      number: row.card.number,
+      version: row.card.version,
+      issuedOn: row.card.issuedOn,
+      issuingAuthority: row.stationName,
+      address: {
+        districtCode: row.card.districtCode,
+        streetCode: row.card.streetCode,
+        detail: row.card.addressDetail,
+      },
+    };
+  }
+  return response;
+}
+
+async function record(
+  ctx: ServiceContext,
+  at: Date,
+  v: {
+    codeId: string | null;
+    cardId: string | null;
+    result: VerificationResult;
+    verifier: VerifierIdentity | undefined;
+    fullRecord?: boolean;
+  },
+): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    await tx.insert(verifications).values({
+      at,
+      codeId: v.codeId,
+      cardId: v.cardId,
+      result: v.result,
+      orgId: v.verifier?.orgId ?? null,
+      fullRecord: v.fullRecord ?? false,
+    });
+    await recordAudit(tx, {
+      at,
+      actorKind: 'verifier',
+      actorId: v.verifier?.orgId ?? null,
+      channel: 'api',
+      action: v.fullRecord ? 'card.full_record_viewed' : 'card.verified',
+      subjectKind: v.cardId ? 'card' : 'display_code',
+      subjectId: v.cardId ?? v.codeId ?? 'unreadable',
+      details: { result: v.result },
+    });
+  });
+}
