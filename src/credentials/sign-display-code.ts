@@ -1,6 +1,6 @@
 // Issuing a display code: CWT claims in an untagged COSE_Sign1, base45 behind the version prefix
 // (format in docs/display-code.md).
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 import { AppError } from '../domain/errors.ts';
 import { encodeBase45 } from '../verify/base45.ts';
 import { encodeCbor } from '../verify/cbor.ts';
@@ -31,11 +31,25 @@ export function newDisplayClaims(
   const lifetime = options.lifetimeSeconds ?? DEFAULT_LIFETIME_SECONDS;
   return {
     ...card,
-    codeId: options.codeId ?? new Uint8Array(randomBytes(CODE_ID_BYTES)),
+    codeId: options.codeId ?? randomCodeId(),
     issuedAt,
     expiresAt: issuedAt + lifetime,
     ...(options.challenge === undefined ? {} : { challenge: options.challenge }),
   };
+}
+
+// Code ids come from a pool the CSPRNG refills: one call per 512 codes instead of one per code.
+// Each byte is handed out once; code ids are public (they are in the QR), only unpredictable.
+const pool = new Uint8Array(4096);
+let used = pool.length;
+
+function randomCodeId(): Uint8Array {
+  if (used + CODE_ID_BYTES > pool.length) {
+    randomFillSync(pool);
+    used = 0;
+  }
+  used += CODE_ID_BYTES;
+  return pool.slice(used - CODE_ID_BYTES, used);
 }
 
 export function signDisplayCode(claims: DisplayClaims, signer: Signer): string {

@@ -24,25 +24,30 @@ export interface Sign1Parts {
 
 /** Sig_structure for COSE_Sign1 (RFC 9052 §4.4), with empty external_aad, written byte by byte. */
 export function sigStructure(protectedBytes: Uint8Array, payload: Uint8Array): Uint8Array<ArrayBuffer> {
-  const head = [0x84, 0x6a, ...SIGNATURE1];
-  const p = bstrHeader(protectedBytes.length);
-  const q = bstrHeader(payload.length);
-  const out = new Uint8Array(head.length + p.length + protectedBytes.length + 1 + q.length + payload.length);
-  let o = 0;
-  out.set(head, o);
-  o += head.length;
-  out.set(p, o);
-  o += p.length;
-  out.set(protectedBytes, o);
-  o += protectedBytes.length;
-  out[o++] = 0x40; // external_aad: empty bstr
-  out.set(q, o);
-  o += q.length;
-  out.set(payload, o);
-  return out;
+  // ["Signature1", protected, external_aad = h'', payload]
+  return concat([
+    SIG_STRUCTURE_HEAD,
+    bstrHeader(protectedBytes.length),
+    protectedBytes,
+    [0x40],
+    bstrHeader(payload.length),
+    payload,
+  ]);
 }
 
-const SIGNATURE1 = Array.from('Signature1', (c) => c.charCodeAt(0));
+const SIG_STRUCTURE_HEAD = [0x84, 0x6a, ...Array.from('Signature1', (c) => c.charCodeAt(0))];
+
+function concat(chunks: ArrayLike<number>[]): Uint8Array<ArrayBuffer> {
+  let length = 0;
+  for (const c of chunks) length += c.length;
+  const out = new Uint8Array(length);
+  let o = 0;
+  for (const c of chunks) {
+    out.set(c, o);
+    o += c.length;
+  }
+  return out;
+}
 
 function bstrHeader(length: number): number[] {
   if (length < 24) return [0x40 | length];
@@ -60,12 +65,22 @@ export function encodeProtectedHeader(alg: SigningAlg, kid: Uint8Array, typ?: st
   return encodeCbor(header);
 }
 
+/** [protected, {}, payload, signature], written directly: the same bytes cbor-x gives, without the detour. */
 export function encodeSign1(
   protectedBytes: Uint8Array,
   payload: Uint8Array,
   signature: Uint8Array,
 ): Uint8Array {
-  return encodeCbor([protectedBytes, new Map(), payload, signature]);
+  return concat([
+    [0x84],
+    bstrHeader(protectedBytes.length),
+    protectedBytes,
+    [0xa0],
+    bstrHeader(payload.length),
+    payload,
+    bstrHeader(signature.length),
+    signature,
+  ]);
 }
 
 /**
