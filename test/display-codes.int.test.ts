@@ -80,7 +80,17 @@ for (const target of dbTargets()) {
       assert.ok(['bad_signature', 'malformed'].includes(r.result), r.result);
       const payloadFlip = code.slice(0, 40) + (code[40] === 'A' ? 'B' : 'A') + code.slice(41);
       assert.ok(['bad_signature', 'malformed'].includes((await verify(payloadFlip)).result));
-      for (const garbage of ['', 'hello', 'JZ1:', 'JZ1:!!!!', 'HC1:6BFOXN', 'JZ9:ABC', '💥'.repeat(500)]) {
+      for (const garbage of [
+        '',
+        'hello',
+        'JZ1:',
+        'JZ1:!!!!',
+        'HC1:6BFOXN',
+        'JZ9:ABC',
+        '💥'.repeat(500),
+        'JZ1:\u0000AB',
+        'A'.repeat(500_000),
+      ]) {
         const res = await p.app.inject({ method: 'POST', url: '/api/v1/verify', payload: { code: garbage } });
         assert.equal(res.statusCode, 200, garbage);
         assert.ok(
@@ -88,12 +98,12 @@ for (const target of dbTargets()) {
           `${garbage}: ${res.json().result}`,
         );
       }
-      const tooLong = await p.app.inject({
+      const notAString = await p.app.inject({
         method: 'POST',
         url: '/api/v1/verify',
-        payload: { code: 'A'.repeat(5000) },
+        payload: { notCode: 'x' },
       });
-      assert.equal(tooLong.statusCode, 400);
+      assert.equal(notAString.statusCode, 400);
     });
 
     test('a revoked card: its last code says revoked, and it gets no new code', async () => {

@@ -1,9 +1,13 @@
 #!/usr/bin/env node
-// The juzhu command line: serve, migrate. Checks its arguments and the configuration first.
+// The juzhu command line: serve, migrate, keys, verify. Checks its arguments and the
+// configuration first; a usage or configuration error exits 2, a code that is not valid 1.
 import { Command } from 'commander';
 import { ConfigError, loadConfig } from '../config/config.ts';
 import { openDatabase } from '../db/client.ts';
+import { ensureSigningKeys, rotateDisplayCodeKey } from '../services/credentials/manage-signing-keys.ts';
 import { serve } from './serve.ts';
+import { openPlatform } from './open-platform.ts';
+import { formatOutcome, runVerify, UsageError, type VerifyCommandOptions } from './verify-command.ts';
 
 const program = new Command('juzhu').description('Electronic residence permits (居住证)');
 
@@ -22,9 +26,77 @@ program
     console.log('migrations applied');
   });
 
+const keys = program.command('keys').description('display-code signing keys');
+keys
+  .command('rotate')
+  .description('retire the current display-code key (it stays trusted for verification) and start a new one')
+  .option('--alg <alg>', 'ES256 (default) or EdDSA')
+  .action(async (opts: { alg?: string }) => {
+    if (opts.alg !== undefined && opts.alg !== 'ES256' && opts.alg !== 'EdDSA')
+      throw new UsageError('--alg must be ES256 or EdDSA');
+    const { database, ctx } = await openPlatform(loadConfig());
+    try {
+      await ensureSigningKeys(ctx);
+      const r = await rotateDisplayCodeKey(
+        ctx,
+        { principal: undefined, channel: 'cli' },
+        opts.alg,
+      );
+      console.log(
+        `new key ${r.kid}; retired ${r.retired.join(', ') || 'none'} (still verifying during the grace period)`,
+      );
+    } finally {
+      await database.close();
+    }
+  });
+keys
+  .command('list')
+  .description('the signing keys and their windows (public parts only)')
+  .action(async () => {
+    const { database, ctx } = await openPlatform(loadConfig());
+    try {
+      for (const k of await ctx.keys.all()) {
+        const r = k.record;
+        console.log(
+          `${r.kid}  ${k.purpose.padEnd(12)} ${r.alg.padEnd(6)} from ${r.createdAt}  signs until ${r.signUntil ?? '—'}  verifies until ${r.verifyUntil ?? '—'}`,
+        );
+      }
+    } finally {
+      await database.close();
+    }
+  });
+
+program
+  .command('verify <code>')
+  .description('verify a display code offline with the verifier library; exit 0 only when valid')
+  .option('--server <url>', 'fetch the trust anchor, trust list and status list from this server')
+  .option('--anchor <file>', "trust anchor(s), JSON (pinned; overrides the server's)")
+  .option('--trust-list <file>', 'a cached trust list (CWT bytes)')
+  .option('--status-list <n=file...>', 'cached status list(s) (CWT bytes)')
+  .option('--now <iso>', 'verify as at this time (default: now)')
+  .option('--skew <seconds>', 'tolerated clock skew', '10')
+  .option('--challenge <challenge>', 'require this challenge (challenge mode)')
+  .option('--json', 'print the outcome as JSON')
+  .action(async (code: string, opts: VerifyCommandOptions & { json?: boolean }) => {
+    const outcome = await runVerify(code, opts);
+    if (opts.json) {
+      const claims = outcome.claims
+        ? { ...outcome.claims, codeId: Buffer.from(outcome.claims.codeId).toString('hex') }
+        : undefined;
+      console.log(JSON.stringify({ result: outcome.result, ...(claims ? { claims } : {}) }));
+    } else {
+      console.log(formatOutcome(outcome));
+    }
+    process.exitCode = outcome.result === 'valid' ? 0 : 1;
+  });
+
 program.parseAsync().catch((e: unknown) => {
   if (e instanceof ConfigError) {
     console.error(`configuration error: ${e.message}`);
+    process.exit(2);
+  }
+  if (e instanceof UsageError) {
+    console.error(`juzhu: ${e.message}`);
     process.exit(2);
   }
   console.error(e);

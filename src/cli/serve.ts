@@ -1,40 +1,15 @@
 // `juzhu serve` (what `npm start` runs): opens the database, migrates, seeds demo data in demo
 // mode, listens, and prints the address and the demo logins.
 import { loadConfig, type Config } from '../config/config.ts';
-import { clockStartingAt, systemClock } from '../domain/clock.ts';
-import { openDatabase } from '../db/client.ts';
-import { httpRealNameVerifier } from '../adapters/http-real-name-verifier.ts';
-import { httpSmsGateway } from '../adapters/http-sms-gateway.ts';
 import { buildApp } from '../http/app.ts';
-import { createServiceContext } from '../services/create-context.ts';
+import { openPlatform } from './open-platform.ts';
 import { seedDemo } from '../services/demo/seed-demo.ts';
 import { ensureSigningKeys } from '../services/credentials/manage-signing-keys.ts';
-import { loadOrCreateDemoKek } from './demo-kek.ts';
 import { DEMO_PASSWORD } from '../services/demo/demo-data.ts';
 import { demoResidents } from '../services/demo/demo-data.ts';
 
 export async function serve(config: Config = loadConfig()): Promise<void> {
-  const database = openDatabase(config);
-  await database.migrate();
-  const sms = config.smsGateway ? httpSmsGateway(config.smsGateway) : undefined;
-  const clock = config.clockStart ? clockStartingAt(config.clockStart) : systemClock;
-  const ctx = createServiceContext({
-    database,
-    clock,
-    mode: config.mode,
-    policy: config.policy,
-    ...(config.realNameProvider ? { realName: httpRealNameVerifier(config.realNameProvider) } : {}),
-    ...(sms ? { sms: () => sms } : {}),
-    otpTtlSeconds: config.otpTtlSeconds,
-    sessionTtlSeconds: config.sessionTtlSeconds,
-    credentials: {
-      kek: config.kek ?? loadOrCreateDemoKek(config.dataDir),
-      signingAlg: config.signingAlg,
-      codeLifetimeSeconds: config.codeLifetimeSeconds,
-      skewSeconds: config.codeSkewSeconds,
-      publicUrl: config.publicUrl ?? `http://${config.host}:${config.port}`,
-    },
-  });
+  const { database, ctx } = await openPlatform(config);
   await ensureSigningKeys(ctx);
   const demo = config.seedDemo ? await seedDemo(ctx) : undefined;
   const app = await buildApp({

@@ -24,6 +24,10 @@ export function findNul(root: unknown, rootPath: string): string | undefined {
 
 export function refuseNulCharacters(app: App): void {
   app.addHook('preValidation', (req, _reply, done) => {
+    // A route that stores nothing of its input may take any string (POST /verify must answer
+    // every string with a verdict, NUL included).
+    if ((req.routeOptions.config as { acceptsAnyString?: boolean } | undefined)?.acceptsAnyString)
+      return done();
     const where =
       findNul(req.params, 'params') ?? findNul(req.query, 'querystring') ?? findNul(req.body, 'body');
     if (where === undefined) return done();
