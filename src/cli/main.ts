@@ -37,11 +37,7 @@ keys
     const { database, ctx } = await openPlatform(loadConfig());
     try {
       await ensureSigningKeys(ctx);
-      const r = await rotateDisplayCodeKey(
-        ctx,
-        { principal: undefined, channel: 'cli' },
-        opts.alg,
-      );
+      const r = await rotateDisplayCodeKey(ctx, { principal: undefined, channel: 'cli' }, opts.alg);
       console.log(
         `new key ${r.kid}; retired ${r.retired.join(', ') || 'none'} (still verifying during the grace period)`,
       );
