@@ -34,8 +34,8 @@ export const webCryptoSignatureCheck: SignatureCheck = async (key, data, signatu
   if (!cryptoKey) return false;
   const algorithm = key.alg === 'ES256' ? { name: 'ECDSA', hash: 'SHA-256' } : ED25519;
   try {
-    // slice(): WebCrypto wants bytes on a plain ArrayBuffer; the 64-byte copy costs nothing.
-    return await globalThis.crypto.subtle.verify(algorithm, cryptoKey, signature.slice(), data);
+    // WebCrypto wants bytes on a plain ArrayBuffer: copy the 64 bytes (cbor-x may hand out a view).
+    return await globalThis.crypto.subtle.verify(algorithm, cryptoKey, new Uint8Array(signature), data);
   } catch {
     return false;
   }

@@ -129,7 +129,19 @@ export function claimsFromCbor(x: unknown): DisplayClaims | undefined {
     statusList: { list: ref[0], index: ref[1] },
     ...(challenge === undefined ? {} : { challenge: challenge as string }),
   };
-  return claimsProblem(claims) === undefined ? claims : undefined;
+  // The date and district are valid by construction; the rest gets the signer's own bounds.
+  const [minId, maxId] = LIMITS.codeIdBytes;
+  const bounded =
+    cti.length >= minId &&
+    cti.length <= maxId &&
+    exp > iat &&
+    cardVersion <= 0xffff_ffff &&
+    ref[0] <= 0xffff_ffff &&
+    ref[1] <= 0xffff_ffff &&
+    isText(cardNumber, LIMITS.cardNumberLength) &&
+    isText(maskedName, LIMITS.maskedNameLength) &&
+    (challenge === undefined || isText(challenge, LIMITS.challengeLength));
+  return bounded ? claims : undefined;
 }
 
 /** Why the claims cannot go into a code, or undefined when they can. */
