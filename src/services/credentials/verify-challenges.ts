@@ -7,7 +7,8 @@ import { verifyChallenges } from '../../db/schema/index.ts';
 import type { ServiceContext } from '../context.ts';
 
 const ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
-export const CHALLENGE_PATTERN = '^[2-9A-HJ-NP-Z]{6}$';
+/** What a wallet or verifier may type: the codes we hand out, and other verifiers' up to 16 characters. */
+export const CHALLENGE_PATTERN = '^[0-9A-Z]{4,16}$';
 export const CHALLENGE_LIFETIME_SECONDS = 120;
 
 export async function createChallenge(
