@@ -3,23 +3,24 @@
 // configuration first; a usage or configuration error exits 2, a code that is not valid 1.
 import { Command } from 'commander';
 import { ConfigError, loadConfig } from '../config/config.ts';
-import { openDatabase } from '../db/client.ts';
-import { ensureSigningKeys, rotateDisplayCodeKey } from '../services/credentials/manage-signing-keys.ts';
-import { serve } from './serve.ts';
-import { openPlatform } from './open-platform.ts';
-import { formatOutcome, runVerify, UsageError, type VerifyCommandOptions } from './verify-command.ts';
+import { UsageError, type VerifyCommandOptions } from './usage-error.ts';
+
+// Commands load what they need when they run: `juzhu verify` starts without the server's modules.
+const platform = () => import('./open-platform.ts');
+const signingKeys = () => import('../services/credentials/manage-signing-keys.ts');
 
 const program = new Command('juzhu').description('Electronic residence permits (居住证)');
 
 program
   .command('serve', { isDefault: true })
   .description('run the platform (demo mode on embedded PGlite unless configured otherwise)')
-  .action(() => serve(loadConfig()));
+  .action(async () => (await import('./serve.ts')).serve(loadConfig()));
 
 program
   .command('migrate')
   .description('apply the database migrations and exit')
   .action(async () => {
+    const { openDatabase } = await import('../db/client.ts');
     const database = openDatabase(loadConfig());
     await database.migrate();
     await database.close();
@@ -34,7 +35,8 @@ keys
   .action(async (opts: { alg?: string }) => {
     if (opts.alg !== undefined && opts.alg !== 'ES256' && opts.alg !== 'EdDSA')
       throw new UsageError('--alg must be ES256 or EdDSA');
-    const { database, ctx } = await openPlatform(loadConfig());
+    const { database, ctx } = await (await platform()).openPlatform(loadConfig());
+    const { ensureSigningKeys, rotateDisplayCodeKey } = await signingKeys();
     try {
       await ensureSigningKeys(ctx);
       const r = await rotateDisplayCodeKey(ctx, { principal: undefined, channel: 'cli' }, opts.alg);
@@ -49,7 +51,7 @@ keys
   .command('list')
   .description('the signing keys and their windows (public parts only)')
   .action(async () => {
-    const { database, ctx } = await openPlatform(loadConfig());
+    const { database, ctx } = await (await platform()).openPlatform(loadConfig());
     try {
       for (const k of await ctx.keys.all()) {
         const r = k.record;
@@ -74,6 +76,7 @@ program
   .option('--challenge <challenge>', 'require this challenge (challenge mode)')
   .option('--json', 'print the outcome as JSON')
   .action(async (code: string, opts: VerifyCommandOptions & { json?: boolean }) => {
+    const { formatOutcome, runVerify } = await import('./verify-command.ts');
     const outcome = await runVerify(code, opts);
     if (opts.json) {
       const claims = outcome.claims

@@ -11,20 +11,17 @@ import {
   type VerificationOutcome,
 } from '../verify/index.ts';
 
-export interface VerifyCommandOptions {
-  server?: string | undefined;
-  anchor?: string | undefined;
-  trustList?: string | undefined;
-  statusList?: string[] | undefined;
-  now?: string | undefined;
-  skew?: string | undefined;
-  challenge?: string | undefined;
-}
-
-export class UsageError extends Error {}
+import { UsageError, type VerifyCommandOptions } from './usage-error.ts';
 
 async function fetchBytes(url: string): Promise<Uint8Array> {
-  const res = await fetch(url, { signal: AbortSignal.timeout(10_000) });
+  let res: Response;
+  try {
+    res = await fetch(url, { signal: AbortSignal.timeout(10_000) });
+  } catch (e) {
+    throw new UsageError(
+      `cannot reach ${url}: ${(e as Error).cause instanceof Error ? ((e as Error).cause as Error).message : (e as Error).message}`,
+    );
+  }
   if (!res.ok) throw new UsageError(`${url} answered ${res.status}`);
   return new Uint8Array(await res.arrayBuffer());
 }

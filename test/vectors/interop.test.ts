@@ -37,7 +37,12 @@ interface Jwk {
 interface VectorFile {
   jwks: { keys: Jwk[] };
   statusLists: Record<string, string>;
-  vectors: { name: string; code: string; expected: string; claims?: { cardNumber: string; statusList: { index: number } } }[];
+  vectors: {
+    name: string;
+    code: string;
+    expected: string;
+    claims?: { cardNumber: string; statusList: { index: number } };
+  }[];
 }
 const file = JSON.parse(readFileSync(new URL('display-codes.json', import.meta.url), 'utf8')) as VectorFile;
 const b64 = (s: string) => Buffer.from(s, 'base64url');

@@ -2,7 +2,9 @@
 // and keeps it trusted for a grace period that outlasts everything it signed: a display code
 // (lifetime + skew) and a status list token; so no code signed before a rotation fails after it.
 import { and, eq, isNull } from 'drizzle-orm';
-import { generateSigningKey, retireSigningKey, type SigningAlg } from '../../credentials/index.ts';
+import { generateSigningKey, kidOf, retireSigningKey, type SigningAlg } from '../../credentials/index.ts';
+import type { TrustedKey } from '../../verify/index.ts';
+import { AppError } from '../../domain/errors.ts';
 import type { Db } from '../../db/client.ts';
 import { signingKeys } from '../../db/schema/index.ts';
 import { recordAudit } from '../../db/repositories/audit.ts';
@@ -112,4 +114,47 @@ export async function rotateDisplayCodeKey(
   });
   ctx.keys.invalidate();
   return result;
+}
+
+/**
+ * Trust a public key for verification only (no private key): a key of a previous installation, or
+ * of a neighbouring issuer whose codes this server should check. Its windows come with it.
+ */
+export async function importVerificationKey(
+  ctx: ServiceContext,
+  actor: { principal: Principal | undefined; channel: Channel },
+  key: TrustedKey,
+): Promise<void> {
+  const admin = actor.channel === 'cli' ? undefined : requireStaff(actor.principal, ['admin']);
+  if (kidOf(key.publicJwk) !== key.kid)
+    throw new AppError('VALIDATION_FAILED', "kid is not the key's thumbprint", { detail: 'kid' });
+  const now = ctx.clock.now();
+  const at = (s: number | null) => (s === null ? null : new Date(s * 1000));
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .insert(signingKeys)
+      .values({
+        kid: key.kid,
+        purpose: 'display_code',
+        alg: key.alg,
+        publicJwk: key.publicJwk,
+        encryptedPrivateKey: null,
+        createdAt: new Date(key.notBefore * 1000),
+        // Its own signing window (it never signs here: it has no private key).
+        signUntil: at(key.signUntil),
+        verifyUntil: at(key.verifyUntil),
+      })
+      .onConflictDoNothing();
+    await recordAudit(tx, {
+      at: now,
+      actorKind: admin ? 'staff' : 'system',
+      actorId: admin?.staffId ?? null,
+      channel: actor.channel,
+      action: 'signing_key.imported',
+      subjectKind: 'signing_key',
+      subjectId: key.kid,
+      details: { alg: key.alg },
+    });
+  });
+  ctx.keys.invalidate();
 }
