@@ -96,11 +96,16 @@ export async function verifyCode(
     ...(input.challenge === undefined ? {} : { challenge: input.challenge }),
   });
   const checkedAt = now.toISOString();
-  if (!check.ok && !check.claims) {
-    await record(ctx, now, { codeId: null, cardId: null, result: check.result, verifier });
-    return { result: check.result, checkedAt };
+  const claims: DisplayClaims | undefined = check.claims;
+  if (!claims) {
+    await record(ctx, now, {
+      codeId: null,
+      cardId: null,
+      result: check.ok ? 'malformed' : check.result,
+      verifier,
+    });
+    return { result: check.ok ? 'malformed' : check.result, checkedAt };
   }
-  const claims = (check.ok ? check.claims : check.claims) as DisplayClaims;
   const [row] = await ctx.db
     .select({ card: cards, holder: residents, stationName: stations.name })
     .from(cards)
@@ -109,19 +114,12 @@ export async function verifyCode(
     .where(and(eq(cards.number, claims.cardNumber), eq(cards.version, claims.cardVersion)));
   let result: VerificationResult;
   if (!check.ok) result = check.result;
-  else if (!row)
-    result = 'revoked'; // signed by us for a card that no longer exists: never valid
+  // Signed by us for a card that is not (or no longer) in the register: never valid.
+  else if (!row) result = 'revoked';
   else {
     const status = effectiveStatus(toDomainCard(row.card), beijingDate(now), ctx.policy);
-    result =
-      status === 'expired'
-        ? 'expired'
-        : applyCardStatus(
-            check,
-            status === 'valid' || status === 'suspended' || status === 'revoked' || status === 'superseded'
-              ? status
-              : 'unknown',
-          ).result;
+    // A card past its last valid day: the code outlived the card (registration cards lapse).
+    result = status === 'expired' ? 'expired' : applyCardStatus(check, status).result;
   }
   const codeId = hex(claims.codeId);
   const [seen] = await ctx.db
