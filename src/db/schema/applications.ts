@@ -1,25 +1,18 @@
 import { sql } from 'drizzle-orm';
 import { check, date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  applicationStatuses,
+  applicationTypes,
+  type ApplicationStatus,
+  type ApplicationType,
+} from '../../domain/applications/application.ts';
 import { cards } from './cards.ts';
 import { residents } from './residents.ts';
 import { stations } from './stations.ts';
 
-export const applicationTypes = [
-  'registration_card',
-  'residence_permit',
-  'endorsement',
-  'change',
-  'replacement',
-] as const;
-export const applicationStatuses = [
-  'submitted',
-  'needs_materials',
-  'resubmitted',
-  'approved',
-  'rejected',
-  'withdrawn',
-  'issued',
-] as const;
+// The domain owns the lists; drizzle wants them as non-empty tuples for its column types.
+const typeEnum = applicationTypes as unknown as [ApplicationType, ...ApplicationType[]];
+const statusEnum = applicationStatuses as unknown as [ApplicationStatus, ...ApplicationStatus[]];
 
 export const applications = pgTable(
   'applications',
@@ -28,8 +21,8 @@ export const applications = pgTable(
     applicantId: uuid('applicant_id')
       .notNull()
       .references(() => residents.id),
-    type: text('type', { enum: applicationTypes }).notNull(),
-    status: text('status', { enum: applicationStatuses }).notNull(),
+    type: text('type', { enum: typeEnum }).notNull(),
+    status: text('status', { enum: statusEnum }).notNull(),
     channel: text('channel', { enum: ['online', 'window'] }).notNull(),
     /** The station that decides: the one serving the declared address's district. */
     stationId: text('station_id')

@@ -16,12 +16,12 @@ import {
 import { parseIdNumber } from '../../domain/identity/id-number.ts';
 import { normalisePersonName } from '../../domain/identity/person-name.ts';
 import type { Db } from '../../db/client.ts';
-import { applications, guardianships, residents } from '../../db/schema/index.ts';
+import { guardianships, residents } from '../../db/schema/index.ts';
 import { recordAudit } from '../../db/repositories/audit.ts';
 import { translateDbError } from '../../db/errors.ts';
 import type { Principal, ServiceContext } from '../context.ts';
 import { districtOf, requireStaff } from '../staff/access.ts';
-import { prepareApplication, type ApplicationInput } from './prepare-application.ts';
+import { insertApplication, prepareApplication, type ApplicationInput } from './prepare-application.ts';
 import { toApplicationView, type ApplicationView } from './application-view.ts';
 
 export interface PersonInput {
@@ -121,30 +121,15 @@ export async function intakeWindowApplication(
       const missing = missingMaterials(required, input.materialsChecked);
       if (missing.length > 0)
         throw new AppError('MATERIALS_MISSING', undefined, { missing: missing.join(', ') }, { missing });
-      const [row] = await tx
-        .insert(applications)
-        .values({
-          applicantId,
-          type: prepared.type,
-          status: 'submitted',
-          channel: 'window',
-          stationId: prepared.stationId,
-          districtCode: prepared.districtCode,
-          streetCode: prepared.streetCode,
-          addressDetail: prepared.addressDetail,
-          addressFlags: prepared.addressFlags,
-          basis: prepared.basis,
-          eligibility: prepared.eligibility,
-          cardId: prepared.cardId,
-          acceptedOn: today,
-          dueBy,
-          proxy,
-          acceptedBy: clerk.staffId,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning();
-      if (!row) throw new Error('application insert returned no row');
+      const row = await insertApplication(tx, prepared, {
+        applicantId,
+        channel: 'window',
+        acceptedOn: today,
+        dueBy,
+        at: now,
+        proxy,
+        acceptedBy: clerk.staffId,
+      });
       await recordAudit(tx, {
         at: now,
         actorKind: 'staff',

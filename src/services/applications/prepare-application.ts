@@ -156,3 +156,37 @@ export async function prepareApplication(
     addressChanged,
   };
 }
+
+/** Inserts a new application, accepted today and due after the review period. */
+export async function insertApplication(
+  tx: Db,
+  prepared: PreparedApplication,
+  fields: {
+    applicantId: string;
+    channel: 'online' | 'window';
+    acceptedOn: IsoDate;
+    dueBy: IsoDate;
+    at: Date;
+    proxy?: Record<string, unknown> | null;
+    acceptedBy?: string | null;
+  },
+): Promise<typeof applications.$inferSelect> {
+  const { addressChanged: _ignored, ...columns } = prepared;
+  const [row] = await tx
+    .insert(applications)
+    .values({
+      ...columns,
+      applicantId: fields.applicantId,
+      status: 'submitted',
+      channel: fields.channel,
+      acceptedOn: fields.acceptedOn,
+      dueBy: fields.dueBy,
+      proxy: fields.proxy ?? null,
+      acceptedBy: fields.acceptedBy ?? null,
+      createdAt: fields.at,
+      updatedAt: fields.at,
+    })
+    .returning();
+  if (!row) throw new Error('application insert returned no row');
+  return row;
+}

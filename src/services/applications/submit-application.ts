@@ -3,11 +3,10 @@
 import { AppError } from '../../domain/errors.ts';
 import { beijingDate } from '../../domain/beijing-date.ts';
 import { missingMaterials, requiredMaterials } from '../../domain/applications/required-materials.ts';
-import { applications } from '../../db/schema/index.ts';
 import { recordAudit } from '../../db/repositories/audit.ts';
 import { translateDbError } from '../../db/errors.ts';
 import type { ServiceContext } from '../context.ts';
-import { prepareApplication, type ApplicationInput } from './prepare-application.ts';
+import { insertApplication, prepareApplication, type ApplicationInput } from './prepare-application.ts';
 import { storeMaterials, type MaterialUpload } from './store-materials.ts';
 import { toApplicationView, type ApplicationView } from './application-view.ts';
 
@@ -36,28 +35,13 @@ export async function submitApplication(
       if (missing.length > 0) {
         throw new AppError('MATERIALS_MISSING', undefined, { missing: missing.join(', ') }, { missing });
       }
-      const [row] = await tx
-        .insert(applications)
-        .values({
-          applicantId: residentId,
-          type: prepared.type,
-          status: 'submitted',
-          channel: 'online',
-          stationId: prepared.stationId,
-          districtCode: prepared.districtCode,
-          streetCode: prepared.streetCode,
-          addressDetail: prepared.addressDetail,
-          addressFlags: prepared.addressFlags,
-          basis: prepared.basis,
-          eligibility: prepared.eligibility,
-          cardId: prepared.cardId,
-          acceptedOn: today,
-          dueBy,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning();
-      if (!row) throw new Error('application insert returned no row');
+      const row = await insertApplication(tx, prepared, {
+        applicantId: residentId,
+        channel: 'online',
+        acceptedOn: today,
+        dueBy,
+        at: now,
+      });
       await storeMaterials(ctx, tx, row.id, uploads, 0, now);
       await recordAudit(tx, {
         at: now,
