@@ -73,6 +73,22 @@ for (const target of dbTargets()) {
       const queue = await p.call('GET', '/api/v1/staff/applications?status=submitted', { token: officer });
       assert.ok(queue.json().some((a: { id: string }) => a.id === application.id));
 
+      // The officer reviews the uploaded photo: the very bytes the applicant sent.
+      const detail = (
+        await p.call('GET', `/api/v1/staff/applications/${application.id}`, { token: officer })
+      ).json();
+      assert.deepEqual(detail.materials.map((m: { kind: string }) => m.kind).sort(), [
+        'photo',
+        'proof_of_address',
+      ]);
+      const photoId = detail.materials.find((m: { kind: string }) => m.kind === 'photo').id;
+      const file = await p.call('GET', `/api/v1/staff/applications/${application.id}/materials/${photoId}`, {
+        token: officer,
+      });
+      assert.equal(file.statusCode, 200);
+      assert.equal(file.headers['content-type'], 'image/png');
+      assert.equal(file.rawPayload.toString('base64'), photo.content);
+
       const approved = await p.call('POST', `/api/v1/staff/applications/${application.id}/decision`, {
         token: officer,
         body: { decision: 'approve' },

@@ -45,6 +45,9 @@ const windowIntake = () => ({
   materialsChecked: ['photo', 'proof_of_address'],
 });
 
+/** A material of the application, learnt once it exists (before all tests). */
+let materialId = '';
+
 const staffRoutes: readonly StaffRoute[] = [
   {
     name: 'GET /api/v1/staff/applications',
@@ -58,6 +61,14 @@ const staffRoutes: readonly StaffRoute[] = [
     name: 'GET /api/v1/staff/applications/:id',
     method: 'GET',
     path: (id) => `/api/v1/staff/applications/${id}`,
+    allowed: ['officer', 'clerk'],
+    elsewhere: 'not_found',
+    okStatus: 200,
+  },
+  {
+    name: 'GET /api/v1/staff/applications/:id/materials/:materialId',
+    method: 'GET',
+    path: (id) => `/api/v1/staff/applications/${id}/materials/${materialId}`,
     allowed: ['officer', 'clerk'],
     elsewhere: 'not_found',
     okStatus: 200,
@@ -123,6 +134,10 @@ for (const target of dbTargets()) {
       });
       assert.equal(applied.statusCode, 201, applied.body);
       applicationId = applied.json().id;
+      const detail = await p.call('GET', `/api/v1/staff/applications/${applicationId}`, {
+        token: await staffToken(`officer-${HOME}`),
+      });
+      materialId = detail.json().materials[0].id;
       otherResidentToken = await p.residentToken(OTHER_RESIDENT_PHONE);
     });
     after(() => p.close());

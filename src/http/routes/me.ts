@@ -74,7 +74,9 @@ export function meRoutes(app: App, ctx: ServiceContext): void {
     {
       schema: {
         tags: ['resident'],
-        summary: "All electronic cards I may show, mine and my wards'",
+        summary:
+          "All electronic cards I may show, mine and my wards' (?all=true: also expired, revoked and superseded ones, with the revocation reason)",
+        querystring: Type.Object({ all: Type.Optional(Type.Boolean()) }),
         security: [{ bearer: [] }],
         response: {
           200: Type.Array(
@@ -90,13 +92,14 @@ export function meRoutes(app: App, ctx: ServiceContext): void {
               source: Type.String(),
               districtCode: Type.String(),
               ward: Type.Union([Type.Object({ name: Type.String(), relation: Type.String() }), Type.Null()]),
+              revokedReason: Type.Union([Type.String(), Type.Null()]),
             }),
           ),
           ...errors(401, 403),
         },
       },
     },
-    (req) => listMyCards(ctx, requireResident(req.principal)),
+    (req) => listMyCards(ctx, requireResident(req.principal), { includeInactive: req.query.all === true }),
   );
 
   app.get(

@@ -5,9 +5,10 @@ import type { ServiceContext } from '../../services/context.ts';
 import { stationQueue, staffApplicationDetail } from '../../services/applications/list-applications.ts';
 import { decideApplication } from '../../services/applications/decide-application.ts';
 import { intakeWindowApplication } from '../../services/applications/intake-window-application.ts';
+import { readMaterial } from '../../services/applications/read-material.ts';
 import { proxyDocuments, proxyReasons, relations } from '../../domain/applications/proxy.ts';
 import { ApplicationBody, ApplicationStatus, MaterialKind } from '../schemas/applications.ts';
-import { errors, IdParams } from '../schemas/common.ts';
+import { errors, IdParams, Uuid } from '../schemas/common.ts';
 import type { App } from '../types.ts';
 
 const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
@@ -74,6 +75,30 @@ export function staffApplicationRoutes(app: App, ctx: ServiceContext): void {
       },
     },
     (req) => staffApplicationDetail(ctx, req.principal, req.params.id),
+  );
+
+  app.get(
+    '/staff/applications/:id/materials/:materialId',
+    {
+      schema: {
+        tags: ['staff'],
+        summary: 'Open an uploaded material of an application of the district (officer, clerk); audited',
+        security: [{ bearer: [] }],
+        params: Type.Object({ id: Uuid, materialId: Uuid }),
+        response: errors(400, 401, 403, 404),
+      },
+    },
+    async (req, reply) => {
+      const file = await readMaterial(ctx, req.principal, req.params.id, req.params.materialId);
+      return (
+        reply
+          .type(file.contentType)
+          // never rendered inline by a browser from our origin, never cached by a proxy
+          .header('content-disposition', `attachment; filename="${file.kind}"`)
+          .header('cache-control', 'private, no-store')
+          .send(Buffer.from(file.content))
+      );
+    },
   );
 
   app.post(

@@ -22,9 +22,16 @@ export interface WalletCard {
   districtCode: string;
   /** Present when the card is a ward's, shown to the agent. */
   ward: { name: string; relation: string } | null;
+  /** Why the card was revoked (DESIGN §2: a reason the holder sees). */
+  revokedReason: string | null;
 }
 
-export async function listMyCards(ctx: ServiceContext, residentId: string): Promise<WalletCard[]> {
+/** By default only the cards that can be shown; `includeInactive` adds expired, revoked and superseded ones. */
+export async function listMyCards(
+  ctx: ServiceContext,
+  residentId: string,
+  opts: { includeInactive?: boolean } = {},
+): Promise<WalletCard[]> {
   const today = beijingDate(ctx.clock.now());
   const wards = await ctx.db
     .select({ wardId: guardianships.wardId, relation: guardianships.relation, name: residents.name })
@@ -49,9 +56,10 @@ export async function listMyCards(ctx: ServiceContext, residentId: string): Prom
         source: row.source,
         districtCode: row.districtCode,
         ward: ward ? { name: maskName(ward.name ?? ''), relation: ward.relation } : null,
+        revokedReason: row.revokedReason,
       };
     })
-    .filter((c) => isDisplayable(c.status))
+    .filter((c) => opts.includeInactive === true || isDisplayable(c.status))
     .sort(
       (a, b) => (a.ward === null ? 0 : 1) - (b.ward === null ? 0 : 1) || b.issuedOn.localeCompare(a.issuedOn),
     );

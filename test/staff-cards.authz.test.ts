@@ -1,0 +1,59 @@
+// Revoking a card (officer of the card's district only), and what the holder then sees.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { dbTargets } from './support/test-db.ts';
+import { startPlatform, type TestPlatform } from './support/test-app.ts';
+
+for (const target of dbTargets()) {
+  describe(`POST /api/v1/staff/cards/:id/revoke on ${target.name}`, () => {
+    let p: TestPlatform;
+    let cardId: string;
+    let holder: string;
+    before(async () => {
+      p = await startPlatform(target, '2025-09-26T10:00:00+08:00');
+      holder = await p.residentToken('13800000002'); // 李娜, a registration card of 朝阳区 (110105)
+      cardId = (await p.call('GET', '/api/v1/me/cards', { token: holder })).json()[0].id;
+    });
+    after(() => p.close());
+
+    const revoke = async (token: string | undefined, id = cardId) =>
+      p.call('POST', `/api/v1/staff/cards/${id}/revoke`, {
+        ...(token ? { token } : {}),
+        body: { reason: '虚假材料' },
+      });
+
+    test("only the officer of the card's district may revoke it", async () => {
+      assert.equal((await revoke(undefined)).statusCode, 401);
+      assert.equal((await revoke(holder)).statusCode, 403);
+      for (const user of ['clerk-110105', 'police-110105', 'admin']) {
+        assert.equal((await revoke(await p.staffToken(user))).statusCode, 403, user);
+      }
+      const outsider = await revoke(await p.staffToken('officer-110108'));
+      assert.equal(outsider.statusCode, 404);
+      assert.equal(
+        (await revoke(await p.staffToken('officer-110108'), '3f1e7a52-0b5c-4c1e-9d0a-6f7b8c9d0e1f')).json()
+          .error.message,
+        outsider.json().error.message,
+      );
+      assert.equal(
+        (await p.call('GET', '/api/v1/me/cards', { token: holder })).json().length,
+        1,
+        'still valid after every refusal',
+      );
+    });
+
+    test('the officer revokes it; it leaves the wallet; a second revocation is refused', async () => {
+      const officer = await p.staffToken('officer-110105');
+      const done = await revoke(officer);
+      assert.equal(done.statusCode, 200, done.body);
+      assert.equal(done.json().reason, '虚假材料');
+      assert.deepEqual((await p.call('GET', '/api/v1/me/cards', { token: holder })).json(), []);
+      const history = (await p.call('GET', '/api/v1/me/cards?all=true', { token: holder })).json();
+      assert.equal(history[0].status, 'revoked');
+      assert.equal(history[0].revokedReason, '虚假材料', 'the holder sees why');
+      const again = await revoke(officer);
+      assert.equal(again.statusCode, 409);
+      assert.equal(again.json().error.code, 'INVALID_TRANSITION');
+    });
+  });
+}
