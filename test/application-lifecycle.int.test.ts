@@ -363,7 +363,23 @@ for (const target of dbTargets()) {
           const approved = await decide(officer, minorApplicationId, { decision: 'approve' });
           assert.equal(approved.statusCode, 200, approved.body);
           assert.equal(approved.json().status, 'issued');
-          const cards = await wallet(await p.residentToken('13800000008'));
+          const agent = await p.residentToken('13800000008');
+          const cards = await wallet(agent);
+          // The agent shows the ward's card live; another resident cannot.
+          const shown = await p.call('POST', `/api/v1/cards/${approved.json().issuedCardId}/display-codes`, {
+            token: agent,
+            body: {},
+          });
+          assert.equal(shown.statusCode, 201, shown.body);
+          const verdict = await p.call('POST', '/api/v1/verify', { body: { code: shown.json().code } });
+          assert.equal(verdict.json().result, 'valid');
+          const stranger = await p.residentToken('13800000001');
+          const refused = await p.call(
+            'POST',
+            `/api/v1/cards/${approved.json().issuedCardId}/display-codes`,
+            { token: stranger, body: {} },
+          );
+          assert.equal(refused.statusCode, 404);
           assert.deepEqual(
             cards.map((c) => [c.id, c.kind, c.status, c.districtCode, c.ward]),
             [
