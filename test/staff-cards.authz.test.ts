@@ -57,3 +57,33 @@ for (const target of dbTargets()) {
     });
   });
 }
+
+for (const target of dbTargets()) {
+  describe(`staff password guessing on ${target.name}`, () => {
+    let p: TestPlatform;
+    before(async () => {
+      p = await startPlatform(target, '2025-09-26T10:00:00+08:00');
+    });
+    after(() => p.close());
+
+    test('five wrong passwords lock the name for 15 minutes, even against the right one', async () => {
+      const login = (password: string) =>
+        p.call('POST', '/api/v1/auth/staff', { body: { username: 'officer-110101', password } });
+      for (let i = 0; i < 5; i++) assert.equal((await login(`guess-${i}`)).statusCode, 401);
+      const locked = await login('juzhu-demo');
+      assert.equal(locked.statusCode, 429);
+      assert.equal(locked.json().error.code, 'RATE_LIMITED');
+      assert.equal(
+        (
+          await p.call('POST', '/api/v1/auth/staff', {
+            body: { username: 'officer-110105', password: 'juzhu-demo' },
+          })
+        ).statusCode,
+        200,
+        'other accounts are not affected',
+      );
+      p.clock.advance(15 * 60_000 + 1000);
+      assert.equal((await login('juzhu-demo')).statusCode, 200);
+    });
+  });
+}
