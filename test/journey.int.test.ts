@@ -118,3 +118,22 @@ for (const target of dbTargets()) {
     });
   });
 }
+
+for (const target of dbTargets()) {
+  describe(`logging out on ${target.name}`, () => {
+    let p: TestPlatform;
+    before(async () => {
+      p = await startPlatform(target, FRIDAY_BEFORE_NATIONAL_DAY);
+    });
+    after(() => p.close());
+
+    test('after logout the token no longer works, for a resident and for staff', async () => {
+      for (const token of [await p.residentToken('13800000001'), await p.staffToken('officer-110105')]) {
+        const path = '/api/v1/auth/logout';
+        assert.equal((await p.call('POST', path, { token })).statusCode, 204);
+        assert.equal((await p.call('GET', '/api/v1/me/cards', { token })).statusCode, 401);
+        assert.equal((await p.call('POST', path, { token })).statusCode, 401);
+      }
+    });
+  });
+}

@@ -2,6 +2,8 @@ import { Type } from 'typebox';
 import { requestOtp, PHONE_PATTERN } from '../../services/auth/request-otp.ts';
 import { verifyOtp } from '../../services/auth/verify-otp.ts';
 import { loginStaff } from '../../services/auth/login-staff.ts';
+import { endSession } from '../../services/auth/end-session.ts';
+import { AppError } from '../../domain/errors.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { errors } from '../schemas/common.ts';
 import type { App } from '../types.ts';
@@ -76,6 +78,23 @@ export function authRoutes(app: App, ctx: ServiceContext): void {
     async (req) => {
       const s = await loginStaff(ctx, req.body.username, req.body.password);
       return { ...s, expiresAt: s.expiresAt.toISOString() };
+    },
+  );
+
+  app.post(
+    '/auth/logout',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'End this session: the token stops working at once',
+        security: [{ bearer: [] }],
+        response: { 204: Type.Null(), ...errors(401) },
+      },
+    },
+    async (req, reply) => {
+      if (!req.principal) throw new AppError('UNAUTHENTICATED');
+      await endSession(ctx, req.principal, (req.headers.authorization ?? '').slice('Bearer '.length).trim());
+      return reply.status(204).send(null);
     },
   );
 }

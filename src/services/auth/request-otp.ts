@@ -6,6 +6,7 @@ import { AppError } from '../../domain/errors.ts';
 import { otpCodes } from '../../db/schema/index.ts';
 import type { ServiceContext } from '../context.ts';
 import { sha256Hex } from './tokens.ts';
+import { recordAudit } from '../../db/repositories/audit.ts';
 
 export const MIN_SECONDS_BETWEEN_CODES = 60;
 export const MAX_CODES_PER_HOUR = 5;
@@ -14,6 +15,9 @@ export const MAX_CODES_PER_HOUR = 5;
 export const PHONE_PATTERN = '^1[3-9][0-9]{9}$';
 
 export const otpHash = (phone: string, code: string): string => sha256Hex(`${phone}:${code}`);
+
+/** How the audit trail names a phone: a hash, never the number. */
+export const phoneSubject = (phone: string): string => sha256Hex(`phone:${phone}`).slice(0, 32);
 
 export async function requestOtp(ctx: ServiceContext, phone: string): Promise<void> {
   if (!new RegExp(PHONE_PATTERN).test(phone)) {
@@ -42,6 +46,16 @@ export async function requestOtp(ctx: ServiceContext, phone: string): Promise<vo
       codeHash: otpHash(phone, code),
       createdAt: now,
       expiresAt: new Date(now.getTime() + ctx.otpTtlSeconds * 1000),
+    });
+    await recordAudit(tx, {
+      at: now,
+      actorKind: 'system',
+      actorId: null,
+      channel: 'online',
+      action: 'otp.sent',
+      // The phone number is personal data: the trail keeps a hash that still links attempts.
+      subjectKind: 'phone',
+      subjectId: phoneSubject(phone),
     });
     const minutes = Math.round(ctx.otpTtlSeconds / 60);
     await ctx.sms(tx).send(phone, `【北京居住证】验证码 ${code}，${minutes}分钟内有效。请勿告诉他人。`, now);

@@ -6,7 +6,7 @@ import { otpCodes, residents } from '../../db/schema/index.ts';
 import { recordAudit } from '../../db/repositories/audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { createSession } from './create-session.ts';
-import { otpHash } from './request-otp.ts';
+import { otpHash, phoneSubject } from './request-otp.ts';
 
 export const MAX_FAILED_ATTEMPTS = 5;
 
@@ -32,6 +32,16 @@ export async function verifyOtp(
         .update(otpCodes)
         .set({ failedAttempts: current.failedAttempts + 1 })
         .where(eq(otpCodes.id, current.id));
+      await recordAudit(tx, {
+        at: now,
+        actorKind: 'system',
+        actorId: null,
+        channel: 'online',
+        action: 'otp.failed',
+        subjectKind: 'phone',
+        subjectId: phoneSubject(phone),
+        details: { attempt: current.failedAttempts + 1 },
+      });
       return { ok: false as const };
     }
     await tx.update(otpCodes).set({ usedAt: now }).where(eq(otpCodes.id, current.id));

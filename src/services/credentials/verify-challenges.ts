@@ -4,6 +4,7 @@
 import { randomInt } from 'node:crypto';
 import { and, eq, gt } from 'drizzle-orm';
 import { verifyChallenges } from '../../db/schema/index.ts';
+import { recordAudit } from '../../db/repositories/audit.ts';
 import type { ServiceContext } from '../context.ts';
 
 const ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
@@ -17,10 +18,18 @@ export async function createChallenge(
   const now = ctx.clock.now();
   const challenge = Array.from({ length: 6 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
   const expiresAt = new Date(now.getTime() + CHALLENGE_LIFETIME_SECONDS * 1000);
-  await ctx.db
-    .insert(verifyChallenges)
-    .values({ challenge, createdAt: now, expiresAt })
-    .onConflictDoNothing();
+  await ctx.db.transaction(async (tx) => {
+    await tx.insert(verifyChallenges).values({ challenge, createdAt: now, expiresAt }).onConflictDoNothing();
+    await recordAudit(tx, {
+      at: now,
+      actorKind: 'verifier',
+      actorId: null,
+      channel: 'api',
+      action: 'verify.challenge_created',
+      subjectKind: 'challenge',
+      subjectId: challenge,
+    });
+  });
   return { challenge, expiresAt: expiresAt.toISOString() };
 }
 
