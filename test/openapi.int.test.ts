@@ -31,6 +31,7 @@ const contract = [
   'get /.well-known/jwks.json',
   'get /healthz',
   'get /readyz',
+  'get /metrics',
 ];
 
 const [target] = dbTargets();
@@ -50,6 +51,17 @@ describe('OpenAPI document', () => {
       Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m} ${path}`)),
     );
     for (const route of contract) assert.ok(present.has(route), `${route} is missing from /docs/json`);
+  });
+
+  test('/metrics counts requests by route pattern, never by raw URL', async () => {
+    await p.app.inject({ method: 'GET', url: '/api/v1/applications/3f1e7a52-0b5c-4c1e-9d0a-6f7b8c9d0e1f' });
+    const res = await p.app.inject({ method: 'GET', url: '/metrics' });
+    assert.equal(res.statusCode, 200);
+    assert.match(
+      res.body,
+      /juzhu_http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/applications\/:id",status="401"\} 1/,
+    );
+    assert.doesNotMatch(res.body, /3f1e7a52/);
   });
 
   test('/docs serves the UI', async () => {

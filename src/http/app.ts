@@ -8,6 +8,7 @@ import type { Database } from '../db/client.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { registerAuth } from './plugins/auth.ts';
+import { registerMetrics } from './plugins/metrics.ts';
 import { ErrorResponse } from './schemas/common.ts';
 import { ApplicationView } from './schemas/applications.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -58,6 +59,7 @@ export async function buildApp({ ctx, database, logger = false }: BuildOptions):
   registerAuth(app, ctx);
 
   healthRoutes(app, database);
+  registerMetrics(app);
   wellKnownRoutes(app, ctx);
   await app.register(
     (api: App, _opts, done) => {
