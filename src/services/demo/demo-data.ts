@@ -50,7 +50,7 @@ export const demoStations: DemoStation[] = [
     name: '中关村派出所',
     kind: 'police_station',
     districtCode: '110108',
-    streetCodes: ['110108015', '110108016'],
+    streetCodes: ['110108011', '110108015'],
     address: '北京市海淀区中关村大街 29 号',
   },
   {
@@ -58,7 +58,7 @@ export const demoStations: DemoStation[] = [
     name: '海淀流动人口和出租房屋服务站',
     kind: 'service_station',
     districtCode: '110108',
-    streetCodes: ['110108015'],
+    streetCodes: ['110108012'],
     address: '北京市海淀区海淀大街 3 号',
   },
 ];

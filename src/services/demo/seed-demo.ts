@@ -128,7 +128,7 @@ async function seedCard(
       ...base,
       storedStatus: 'revoked',
       revokedReason: '核查发现申报地址无此人居住',
-      revokedAt: new Date(),
+      revokedAt: ctx.clock.now(),
     });
     return;
   }
