@@ -1,12 +1,13 @@
 // POST /cards/{id}/display-codes: a fresh live code each call (R7), for the holder or for an
 // agent showing a ward's card (R13). A suspended permit still gets a code, saying suspended; a
 // revoked, superseded or expired card gets none.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { AppError } from '../../domain/errors.ts';
 import { beijingDate } from '../../domain/beijing-date.ts';
 import { effectiveStatus, isDisplayable, validityDate } from '../../domain/cards/index.ts';
 import { maskName } from '../../domain/identity/person-name.ts';
 import { newDisplayClaims, signDisplayCode } from '../../credentials/index.ts';
+import type { Db } from '../../db/client.ts';
 import { cards, guardianships, residents } from '../../db/schema/index.ts';
 import { toDomainCard } from '../../db/repositories/cards.ts';
 import type { Principal, ServiceContext } from '../context.ts';
@@ -18,6 +19,23 @@ export interface IssuedDisplayCode {
   expiresAt: string;
 }
 
+// The card read runs for every code shown: prepared once per database, so drizzle does not
+// rebuild the SQL each time and PostgreSQL plans it once per connection (bench/http.bench.ts).
+const prepareCardRead = (db: Db) =>
+  db
+    .select({ card: cards, holderName: residents.name })
+    .from(cards)
+    .innerJoin(residents, eq(residents.id, cards.holderId))
+    .where(eq(cards.id, sql.placeholder('cardId')))
+    .prepare('issue_display_code_card');
+const cardReads = new WeakMap<Db, ReturnType<typeof prepareCardRead>>();
+
+function cardRead(db: Db) {
+  let read = cardReads.get(db);
+  if (!read) cardReads.set(db, (read = prepareCardRead(db)));
+  return read;
+}
+
 export async function issueDisplayCode(
   ctx: ServiceContext,
   principal: Principal | undefined,
@@ -26,11 +44,7 @@ export async function issueDisplayCode(
 ): Promise<IssuedDisplayCode> {
   const residentId = requireResident(principal);
   const now = ctx.clock.now();
-  const [row] = await ctx.db
-    .select({ card: cards, holderName: residents.name })
-    .from(cards)
-    .innerJoin(residents, eq(residents.id, cards.holderId))
-    .where(eq(cards.id, cardId));
+  const [row] = await cardRead(ctx.db).execute({ cardId });
   if (!row) throw new AppError('NOT_FOUND');
   if (row.card.holderId !== residentId) {
     const [agency] = await ctx.db
