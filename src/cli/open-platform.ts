@@ -22,6 +22,7 @@ export async function openPlatform(config: Config): Promise<{ database: Database
     ...(sms ? { sms: () => sms } : {}),
     otpTtlSeconds: config.otpTtlSeconds,
     sessionTtlSeconds: config.sessionTtlSeconds,
+    hotCacheMs: config.hotCacheMs,
     credentials: {
       kek: config.kek ?? loadOrCreateDemoKek(config.dataDir),
       signingAlg: config.signingAlg,

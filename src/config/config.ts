@@ -36,6 +36,8 @@ export interface Config {
   codeSkewSeconds: number;
   /** The address outside clients reach the server at (status list URIs name it). */
   publicUrl: string | undefined;
+  /** How long a process may serve a session or card from memory (milliseconds, 0: never). */
+  hotCacheMs: number;
 }
 
 export interface Provider {
@@ -190,5 +192,6 @@ export function loadConfig(env: Env = process.env): Config {
     codeLifetimeSeconds: integer(env, 'JUZHU_CODE_LIFETIME_SECONDS', 60, 10, 300),
     codeSkewSeconds: integer(env, 'JUZHU_CODE_SKEW_SECONDS', 10, 0, 60),
     publicUrl: publicUrl(env),
+    hotCacheMs: integer(env, 'JUZHU_HOT_CACHE_MS', 2000, 0, 10_000),
   };
 }

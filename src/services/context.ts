@@ -8,6 +8,8 @@ import type { RealNameVerifier } from '../ports/real-name-verifier.ts';
 import type { SmsSender } from '../ports/sms-sender.ts';
 import type { SigningAlg } from '../credentials/index.ts';
 import type { KeyRing } from './credentials/key-ring.ts';
+import type { TtlCache } from './cache/ttl-cache.ts';
+import type { cards } from '../db/schema/index.ts';
 import type { statusListCache } from './credentials/status-list-tokens.ts';
 
 export interface CredentialSettings {
@@ -42,6 +44,15 @@ export interface ServiceContext {
   credentials: CredentialSettings;
   keys: KeyRing;
   statusListCache: ReturnType<typeof statusListCache>;
+  /** Seconds-long caches of the hottest reads; see src/services/cache/ttl-cache.ts. */
+  hot: HotCaches;
+}
+
+export interface HotCaches {
+  /** Token hash → who, and until when the session runs. */
+  sessions: TtlCache<string, { principal: Principal; expiresAt: number }>;
+  /** Card id → the card row and its holder's name, as the display-code route reads them. */
+  cards: TtlCache<string, { card: typeof cards.$inferSelect; holderName: string | null }>;
 }
 
 export type Channel = 'online' | 'window' | 'api' | 'cli' | 'system';

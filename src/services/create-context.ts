@@ -14,6 +14,7 @@ import { calendarLoader } from './calendar/load-calendar.ts';
 import type { CredentialSettings } from './context.ts';
 import { createKeyRing } from './credentials/key-ring.ts';
 import { statusListCache } from './credentials/status-list-tokens.ts';
+import { createTtlCache } from './cache/ttl-cache.ts';
 
 export interface ContextOptions {
   database: Database;
@@ -25,6 +26,8 @@ export interface ContextOptions {
   /** Production adapters; demo mode uses the dev outbox and the demo real-name check. */
   sms?: (db: Db) => SmsSender;
   realName?: RealNameVerifier;
+  /** How long the hottest reads may be served from this process's memory (0: never). */
+  hotCacheMs?: number;
   credentials: Omit<
     CredentialSettings,
     'statusListTtlSeconds' | 'statusListValiditySeconds' | 'trustListValiditySeconds'
@@ -57,5 +60,9 @@ export function createServiceContext(opts: ContextOptions): ServiceContext {
     },
     keys: createKeyRing(opts.database.db, opts.credentials.kek),
     statusListCache: statusListCache(60_000),
+    hot: {
+      sessions: createTtlCache({ ttlMs: opts.hotCacheMs ?? 2000, maxEntries: 50_000, clock: opts.clock }),
+      cards: createTtlCache({ ttlMs: opts.hotCacheMs ?? 2000, maxEntries: 50_000, clock: opts.clock }),
+    },
   };
 }

@@ -82,6 +82,9 @@ export async function decideApplication(
     return toApplicationView(updated);
   });
   // A new version supersedes the old, an endorsement restores a suspension: lists change.
-  if (decision.decision === 'approve') ctx.statusListCache.invalidate();
+  if (decision.decision === 'approve') {
+    ctx.statusListCache.invalidate();
+    if (view.cardId) ctx.hot.cards.delete(view.cardId);
+  }
   return view;
 }

@@ -25,8 +25,21 @@ function sessionRead(db: Db) {
 
 export async function authenticate(ctx: ServiceContext, token: string): Promise<Principal | undefined> {
   if (token.length < 20 || token.length > 100) return undefined;
-  const [session] = await sessionRead(ctx.db).execute({ hash: sha256Hex(token), now: ctx.clock.now() });
+  const hash = sha256Hex(token);
+  const now = ctx.clock.now();
+  const hit = ctx.hot.sessions.get(hash);
+  if (hit) return hit.expiresAt > now.getTime() ? hit.principal : undefined;
+  const [session] = await sessionRead(ctx.db).execute({ hash, now });
   if (!session) return undefined;
+  const principal = await principalOf(ctx, session);
+  if (principal) ctx.hot.sessions.set(hash, { principal, expiresAt: session.expiresAt.getTime() });
+  return principal;
+}
+
+async function principalOf(
+  ctx: ServiceContext,
+  session: typeof sessions.$inferSelect,
+): Promise<Principal | undefined> {
   if (session.subjectKind === 'resident') return { kind: 'resident', residentId: session.subjectId };
   const [member] = await ctx.db
     .select({

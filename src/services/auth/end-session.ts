@@ -10,6 +10,7 @@ export async function endSession(ctx: ServiceContext, principal: Principal, toke
   const subjectId = principal.kind === 'resident' ? principal.residentId : principal.staffId;
   await ctx.db.transaction(async (tx) => {
     await tx.delete(sessions).where(eq(sessions.tokenHash, sha256Hex(token)));
+    ctx.hot.sessions.delete(sha256Hex(token));
     await recordAudit(tx, {
       at: now,
       actorKind: principal.kind,

@@ -42,5 +42,6 @@ export async function revokeCard(
     return row.statusList;
   });
   ctx.statusListCache.invalidate(list);
+  ctx.hot.cards.delete(cardId);
   return { id: cardId, status: 'revoked', reason: trimmed };
 }

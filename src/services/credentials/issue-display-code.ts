@@ -44,8 +44,12 @@ export async function issueDisplayCode(
 ): Promise<IssuedDisplayCode> {
   const residentId = requireResident(principal);
   const now = ctx.clock.now();
-  const [row] = await cardRead(ctx.db).execute({ cardId });
-  if (!row) throw new AppError('NOT_FOUND');
+  let row = ctx.hot.cards.get(cardId);
+  if (!row) {
+    [row] = await cardRead(ctx.db).execute({ cardId });
+    if (!row) throw new AppError('NOT_FOUND');
+    ctx.hot.cards.set(cardId, row);
+  }
   if (row.card.holderId !== residentId) {
     const [agency] = await ctx.db
       .select({ id: guardianships.id })

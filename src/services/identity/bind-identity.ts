@@ -38,6 +38,8 @@ export async function bindIdentity(
         // The caller's session now speaks for the merged record.
         await tx.update(sessions).set({ subjectId: existing.id }).where(eq(sessions.subjectId, residentId));
         await tx.delete(residents).where(eq(residents.id, residentId));
+        // The cached session still names the deleted record: forget it (a rare event).
+        ctx.hot.sessions.clear();
       } else {
         await tx
           .update(residents)
