@@ -1,7 +1,8 @@
 // Bearer token → who is calling. Sessions live in the database so any process can check them.
 import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { sessions, staff, stations } from '../../db/schema/index.ts';
+import { sessions } from '../../db/schema/index.ts';
+import { findStaffMember } from '../../db/repositories/staff.ts';
 import type { Principal, ServiceContext } from '../context.ts';
 import { sha256Hex } from './tokens.ts';
 
@@ -41,16 +42,7 @@ async function principalOf(
   session: typeof sessions.$inferSelect,
 ): Promise<Principal | undefined> {
   if (session.subjectKind === 'resident') return { kind: 'resident', residentId: session.subjectId };
-  const [member] = await ctx.db
-    .select({
-      role: staff.role,
-      stationId: staff.stationId,
-      active: staff.active,
-      districtCode: stations.districtCode,
-    })
-    .from(staff)
-    .leftJoin(stations, eq(stations.id, staff.stationId))
-    .where(eq(staff.id, session.subjectId));
+  const member = await findStaffMember(ctx.db, { id: session.subjectId });
   if (!member?.active) return undefined;
   return {
     kind: 'staff',

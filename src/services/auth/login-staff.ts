@@ -3,7 +3,8 @@
 import { verify } from '@node-rs/argon2';
 import { and, count, eq, gt } from 'drizzle-orm';
 import { AppError } from '../../domain/errors.ts';
-import { auditLog, staff, stations } from '../../db/schema/index.ts';
+import { auditLog } from '../../db/schema/index.ts';
+import { findStaffMember } from '../../db/repositories/staff.ts';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOGIN_WINDOW_SECONDS = 15 * 60;
@@ -47,18 +48,7 @@ export async function loginStaff(
       ),
     );
   if ((failures?.n ?? 0) >= MAX_FAILED_LOGINS) throw new AppError('RATE_LIMITED');
-  const [row] = await ctx.db
-    .select({
-      id: staff.id,
-      passwordHash: staff.passwordHash,
-      role: staff.role,
-      stationId: staff.stationId,
-      active: staff.active,
-      districtCode: stations.districtCode,
-    })
-    .from(staff)
-    .leftJoin(stations, eq(stations.id, staff.stationId))
-    .where(eq(staff.username, username));
+  const row = await findStaffMember(ctx.db, { username });
   const ok = await verify(row?.passwordHash ?? DUMMY_HASH, password).catch(() => false);
   if (!row || !ok || !row.active) {
     await recordAudit(ctx.db, {
