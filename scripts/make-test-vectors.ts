@@ -176,9 +176,15 @@ add(
 );
 // Each status case is its own card, so an online verifier (which reads the card's status from its
 // database by number and version) can reproduce every vector too.
-const rev = issue(signer, card({ cardNumber: 'JZ110105202400025', statusList: { list: 1, index: idx.revoked } }));
+const rev = issue(
+  signer,
+  card({ cardNumber: 'JZ110105202400025', statusList: { list: 1, index: idx.revoked } }),
+);
 add('revoked', 'status list entry 1 (INVALID)', 'revoked', rev.code, { claims: rev.claims });
-const sus = issue(signer, card({ cardNumber: 'JZ110105202400033', statusList: { list: 1, index: idx.suspended } }));
+const sus = issue(
+  signer,
+  card({ cardNumber: 'JZ110105202400033', statusList: { list: 1, index: idx.suspended } }),
+);
 add('suspended', 'status list entry 2 (SUSPENDED): endorsement lapsed', 'suspended', sus.code, {
   claims: sus.claims,
 });

@@ -161,13 +161,11 @@ for (const target of dbTargets()) {
         });
       }
       for (const c of new Set(file.vectors.flatMap((v) => (v.challenge ? [v.challenge] : [])))) {
-        await p.database.db
-          .insert(verifyChallenges)
-          .values({
-            challenge: c,
-            createdAt: new Date(file.vectors[0]!.now),
-            expiresAt: new Date('2030-01-01'),
-          });
+        await p.database.db.insert(verifyChallenges).values({
+          challenge: c,
+          createdAt: new Date(file.vectors[0]!.now),
+          expiresAt: new Date('2030-01-01'),
+        });
       }
     });
     after(() => p.close());
