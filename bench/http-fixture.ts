@@ -11,6 +11,7 @@ import { systemClock } from '../src/domain/clock.ts';
 import { requestOtp } from '../src/services/auth/request-otp.ts';
 import { verifyOtp } from '../src/services/auth/verify-otp.ts';
 import { createServiceContext } from '../src/services/create-context.ts';
+import type { ServiceContext } from '../src/services/context.ts';
 import { ensureSigningKeys } from '../src/services/credentials/manage-signing-keys.ts';
 import { seedDemo } from '../src/services/demo/seed-demo.ts';
 
@@ -58,18 +59,7 @@ export async function createHttpFixture(serverUrl: string): Promise<HttpFixture>
 async function prepare(database: Database): Promise<{ kek: Uint8Array; token: string; cardId: string }> {
   await database.migrate();
   const kek = new Uint8Array(randomBytes(32));
-  const ctx = createServiceContext({
-    database,
-    clock: systemClock,
-    mode: 'demo',
-    credentials: {
-      kek,
-      signingAlg: 'ES256',
-      codeLifetimeSeconds: 60,
-      skewSeconds: 10,
-      publicUrl: 'http://127.0.0.1',
-    },
-  });
+  const ctx = benchContext(database, kek);
   await ensureSigningKeys(ctx);
   await seedDemo(ctx);
   await requestOtp(ctx, RESIDENT_PHONE);
@@ -88,4 +78,20 @@ async function prepare(database: Database): Promise<{ kek: Uint8Array; token: st
     .where(and(eq(cards.holderId, residentId), eq(cards.kind, 'residence_permit')));
   if (!card) throw new Error(`demo resident ${RESIDENT_PHONE} holds no residence permit`);
   return { kek, token, cardId: card.id };
+}
+
+/** The service context of the bench: demo mode, the system clock, ES256 keys under `kek`. */
+export function benchContext(database: Database, kek: Uint8Array): ServiceContext {
+  return createServiceContext({
+    database,
+    clock: systemClock,
+    mode: 'demo',
+    credentials: {
+      kek,
+      signingAlg: 'ES256',
+      codeLifetimeSeconds: 60,
+      skewSeconds: 10,
+      publicUrl: 'http://127.0.0.1',
+    },
+  });
 }

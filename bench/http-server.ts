@@ -6,9 +6,8 @@
 import cluster from 'node:cluster';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { openPostgres } from '../src/db/client.ts';
-import { systemClock } from '../src/domain/clock.ts';
 import { buildApp } from '../src/http/app.ts';
-import { createServiceContext } from '../src/services/create-context.ts';
+import { benchContext } from './http-fixture.ts';
 import { createKeyRing } from '../src/services/credentials/key-ring.ts';
 import { signCose } from '../src/credentials/sign-cose.ts';
 import { newDisplayClaims } from '../src/credentials/sign-display-code.ts';
@@ -55,19 +54,7 @@ async function build(m: ServerMode): Promise<FastifyInstance> {
     // sets one (to try sizes against the same load).
     const poolSize = Number(process.env.BENCH_POOL_SIZE);
     const database = poolSize > 0 ? openPostgres(databaseUrl, poolSize) : openPostgres(databaseUrl);
-    const ctx = createServiceContext({
-      database,
-      clock: systemClock,
-      mode: 'demo',
-      credentials: {
-        kek,
-        signingAlg: 'ES256',
-        codeLifetimeSeconds: 60,
-        skewSeconds: 10,
-        publicUrl: 'http://127.0.0.1',
-      },
-    });
-    return buildApp({ ctx, database });
+    return buildApp({ ctx: benchContext(database, kek), database });
   }
   const app = Fastify({ logger: false });
   if (m === 'constant') {
