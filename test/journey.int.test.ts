@@ -89,6 +89,14 @@ for (const target of dbTargets()) {
       assert.equal(file.headers['content-type'], 'image/png');
       assert.equal(file.rawPayload.toString('base64'), photo.content);
 
+      // A registration card has no basis to prove: asking for one is refused, nothing changes.
+      const wrongAsk = await p.call('POST', `/api/v1/staff/applications/${application.id}/decision`, {
+        token: officer,
+        body: { decision: 'request_materials', missing: ['proof_of_basis'] },
+      });
+      assert.equal(wrongAsk.statusCode, 400);
+      assert.equal(wrongAsk.json().error.code, 'VALIDATION_FAILED');
+
       const approved = await p.call('POST', `/api/v1/staff/applications/${application.id}/decision`, {
         token: officer,
         body: { decision: 'approve' },

@@ -6,6 +6,8 @@ import { eq } from 'drizzle-orm';
 import { beijingDate } from '../../domain/beijing-date.ts';
 import type { MaterialKind } from '../../domain/applications/application.ts';
 import { applyEvent } from '../../domain/applications/apply-event.ts';
+import { requiredMaterials } from '../../domain/applications/required-materials.ts';
+import { AppError } from '../../domain/errors.ts';
 import { applications } from '../../db/schema/index.ts';
 import { recordAudit } from '../../db/repositories/audit.ts';
 import type { Principal, ServiceContext } from '../context.ts';
@@ -39,6 +41,14 @@ export async function decideApplication(
     } else if (decision.decision === 'reject') {
       app = applyEvent(app, { kind: 'reject', reason: decision.reason });
     } else {
+      // Only what this kind of application needs can be missing (no proof of basis for a
+      // registration card, nothing for an endorsement).
+      const needed = requiredMaterials(row.type, { basis: row.basis ?? undefined, addressChanged: true });
+      const foreign = decision.missing.filter((m) => !needed.includes(m));
+      if (foreign.length > 0) {
+        const detail = `missing: ${foreign.join(', ')} is not a material of a ${row.type} application`;
+        throw new AppError('VALIDATION_FAILED', detail, { detail }, { fields: ['/missing'] });
+      }
       app = applyEvent(app, { kind: 'request_materials', missing: decision.missing, note: decision.reason });
     }
     const [updated] = await tx
