@@ -8,8 +8,13 @@ test('finds a NUL in a nested string value or key, and names where', () => {
   assert.equal(findNul('\u0000', 'querystring'), 'querystring');
 });
 
-test('finds nothing in clean input, including lone surrogates, numbers, null and bytes', () => {
-  assert.equal(findNul({ a: '\ud800', b: 0, c: null, d: [true], e: '建外街道' }, 'body'), undefined);
+test('finds a lone surrogate, which storage would turn into U+FFFD', () => {
+  assert.equal(findNul({ a: 'x\ud800' }, 'body'), 'body/a');
+  assert.equal(findNul({ a: '\udc00y' }, 'body'), 'body/a');
+});
+
+test('finds nothing in clean input: paired surrogates (emoji), numbers, null and bytes', () => {
+  assert.equal(findNul({ a: '😀𠀀', b: 0, c: null, d: [true], e: '建外街道' }, 'body'), undefined);
   assert.equal(findNul(undefined, 'body'), undefined);
   assert.equal(findNul(Buffer.from([0, 0, 0]), 'body'), undefined);
 });

@@ -1,20 +1,24 @@
 // PostgreSQL text cannot hold U+0000 (SQLSTATE 22021): a NUL in a username, a reason or a query
 // parameter would make the query fail with a 500. No name, address, reason or code has one, so a
-// request carrying one is refused at the edge as bad input, before any handler runs.
+// request carrying one is refused at the edge as bad input, before any handler runs. So is text
+// with a lone UTF-16 surrogate: stored, it would silently become U+FFFD, altering what was said.
 import { AppError } from '../../domain/errors.ts';
 import type { App } from '../types.ts';
 
-/** Where the first NUL character is (a key or a string value), if any; iterative, so deep nesting is safe. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const unstorable = (s: string): boolean => s.includes('\u0000') || LONE_SURROGATE.test(s);
+
+/** Where the first NUL character or lone surrogate is (a key or a string value), if any; iterative, so deep nesting is safe. */
 export function findNul(root: unknown, rootPath: string): string | undefined {
   const stack: [unknown, string][] = [[root, rootPath]];
   while (stack.length > 0) {
     const [value, path] = stack.pop() as [unknown, string];
     if (typeof value === 'string') {
-      if (value.includes('\u0000')) return path;
+      if (unstorable(value)) return path;
     } else if (value !== null && typeof value === 'object' && !ArrayBuffer.isView(value)) {
       // (a raw body parsed as bytes is not text: it is not walked byte by byte)
       for (const [key, child] of Object.entries(value)) {
-        if (key.includes('\u0000')) return path;
+        if (unstorable(key)) return path;
         stack.push([child, `${path}/${key}`]);
       }
     }
@@ -31,7 +35,7 @@ export function refuseNulCharacters(app: App): void {
     const where =
       findNul(req.params, 'params') ?? findNul(req.query, 'querystring') ?? findNul(req.body, 'body');
     if (where === undefined) return done();
-    const detail = `${where} contains a NUL character`;
+    const detail = `${where} contains a NUL character or a lone surrogate`;
     done(new AppError('VALIDATION_FAILED', detail, { detail }, { fields: [where] }));
   });
 }
