@@ -60,6 +60,12 @@ for (const target of dbTargets()) {
 
       const fresh = (await show(token, card.id)).json().code;
       assert.notEqual(fresh, code, 'every call gives a new code');
+      const noBody = await p.app.inject({
+        method: 'POST',
+        url: `/api/v1/cards/${card.id}/display-codes`,
+        headers: { authorization: `Bearer ${token}` },
+      });
+      assert.equal(noBody.statusCode, 201, 'a request without a body asks for a code without a challenge');
     });
 
     test('a screenshot is worthless after the lifetime and the tolerance', async () => {

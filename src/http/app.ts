@@ -57,6 +57,12 @@ export async function buildApp({ ctx, database, logger = false }: BuildOptions):
   app.addSchema(ErrorResponse);
   app.addSchema(ApplicationView);
   registerAuth(app, ctx);
+  // A POST without a body is a POST with an empty JSON object: `POST /cards/{id}/display-codes`
+  // with no challenge needs no body at all, and required fields still fail their schema.
+  app.addHook('preValidation', (req, _reply, done) => {
+    if (req.body === undefined && (req.method === 'POST' || req.method === 'PUT')) req.body = {};
+    done();
+  });
 
   healthRoutes(app, database);
   registerMetrics(app);

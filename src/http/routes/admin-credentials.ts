@@ -30,11 +30,9 @@ export function adminCredentialRoutes(app: App, ctx: ServiceContext): void {
         tags: ['admin'],
         summary: 'Rotate the display-code signing key; codes signed before keep verifying',
         security: [{ bearer: [] }],
-        body: Type.Optional(
-          Type.Object(
-            { alg: Type.Optional(Type.Union([Type.Literal('ES256'), Type.Literal('EdDSA')])) },
-            { additionalProperties: false },
-          ),
+        body: Type.Object(
+          { alg: Type.Optional(Type.Union([Type.Literal('ES256'), Type.Literal('EdDSA')])) },
+          { additionalProperties: false },
         ),
         response: {
           200: Type.Object({ kid: Type.String(), retired: Type.Array(Type.String()) }),
@@ -42,7 +40,7 @@ export function adminCredentialRoutes(app: App, ctx: ServiceContext): void {
         },
       },
     },
-    (req) => rotateDisplayCodeKey(ctx, { principal: req.principal, channel: 'online' }, req.body?.alg),
+    (req) => rotateDisplayCodeKey(ctx, { principal: req.principal, channel: 'online' }, req.body.alg),
   );
 
   app.get(

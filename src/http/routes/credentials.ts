@@ -55,11 +55,9 @@ export function credentialRoutes(app: App, ctx: ServiceContext): void {
         summary: "A fresh live display code for one of my cards (or a ward's)",
         security: [{ bearer: [] }],
         params: IdParams,
-        body: Type.Optional(
-          Type.Object(
-            { challenge: Type.Optional(Type.String({ pattern: CHALLENGE_PATTERN })) },
-            { additionalProperties: false },
-          ),
+        body: Type.Object(
+          { challenge: Type.Optional(Type.String({ pattern: CHALLENGE_PATTERN })) },
+          { additionalProperties: false },
         ),
         response: {
           201: Type.Object({ code: Type.String(), issuedAt: Type.String(), expiresAt: Type.String() }),
@@ -68,7 +66,7 @@ export function credentialRoutes(app: App, ctx: ServiceContext): void {
       },
     },
     async (req, reply) =>
-      reply.status(201).send(await issueDisplayCode(ctx, req.principal, req.params.id, req.body?.challenge)),
+      reply.status(201).send(await issueDisplayCode(ctx, req.principal, req.params.id, req.body.challenge)),
   );
 
   app.post(
