@@ -31,3 +31,13 @@ test('messages fill their placeholders and leave none behind', () => {
   );
   assert.doesNotMatch(errorMessage('MATERIALS_MISSING', 'es'), /[{}]/);
 });
+
+test("missing materials are named in the reader's language", () => {
+  const params = { missing: 'photo, proof_of_address' };
+  assert.equal(errorMessage('MATERIALS_MISSING', 'zh-CN', params), '材料不齐全：本人照片、住所证明');
+  assert.equal(
+    errorMessage('MATERIALS_MISSING', 'en', params),
+    'Documents are missing: photo, proof of address',
+  );
+  assert.match(errorMessage('MATERIALS_MISSING', 'es', { missing: 'power_of_attorney' }), /poder notarial/);
+});

@@ -2,6 +2,7 @@
 // filled from the error's params (never personal data).
 import type { ErrorCode, ErrorParams } from '../domain/errors.ts';
 import type { Language } from './language.ts';
+import { termList } from './terms.ts';
 
 type Messages = Record<Language, string>;
 
@@ -130,7 +131,9 @@ const messages: Record<ErrorCode, Messages> = {
 };
 
 export function errorMessage(code: ErrorCode, lang: Language, params: ErrorParams = {}): string {
-  return messages[code][lang].replace(/\{(\w+)\}/g, (whole, key: string) =>
-    params[key] === undefined ? whole.replace(/[{}]/g, '') : String(params[key]),
-  );
+  return messages[code][lang].replace(/\{(\w+)\}/g, (whole, key: string) => {
+    const value = params[key];
+    if (value === undefined) return whole.replace(/[{}]/g, '');
+    return key === 'missing' ? termList(String(value), lang) : String(value);
+  });
 }
