@@ -64,6 +64,12 @@ describe('OpenAPI document', () => {
     assert.doesNotMatch(res.body, /3f1e7a52/);
   });
 
+  test('the root address leads to /docs', async () => {
+    const res = await p.app.inject({ method: 'GET', url: '/' });
+    assert.equal(res.statusCode, 302);
+    assert.equal(res.headers.location, '/docs');
+  });
+
   test('/docs serves the UI', async () => {
     const res = await p.app.inject({ method: 'GET', url: '/docs/' });
     assert.equal(res.statusCode, 200);

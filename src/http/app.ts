@@ -65,6 +65,8 @@ export async function buildApp({ ctx, database, logger = false }: BuildOptions):
   });
 
   healthRoutes(app, database);
+  // Until the web pages come, the address the banner prints leads to the API's own page.
+  app.get('/', { schema: { hide: true } }, (_req, reply) => reply.redirect('/docs', 302));
   registerMetrics(app);
   wellKnownRoutes(app, ctx);
   await app.register(
