@@ -3,6 +3,7 @@
 import { createPrivateKey, createPublicKey, sign, verify } from 'node:crypto';
 import QRCode from 'qrcode';
 import { nodeSignatureCheck } from '../src/credentials/node-signature-check.ts';
+import { p1363ToDer } from '../src/credentials/ecdsa-signature-encoding.ts';
 import { openPrivateKey } from '../src/credentials/seal-private-key.ts';
 import { newDisplayClaims, signDisplayCode } from '../src/credentials/sign-display-code.ts';
 import { generateSigningKey, sealingContext, trustedKeyOf } from '../src/credentials/signing-key.ts';
@@ -59,17 +60,19 @@ function setUp(alg: SigningAlg) {
     now: new Date(NOW.getTime() + 5000),
     skewSeconds: 10,
   };
-  // The canonical raw calls: ECDSA with r‖s output, Ed25519 with the key itself (an options
-  // object costs Ed25519 ~10 µs a call in Node 24, which would flatter us).
+  // The fastest raw calls with the same key: the bare KeyObject, so DER for ECDSA (an options
+  // object costs a full key preparation per call in Node 24, which would flatter us).
   const publicKey = createPublicKey(privateKey);
   const sig = parts.signature;
+  const sigDer = alg === 'ES256' ? p1363ToDer(sig) : sig;
   const rawSign =
     alg === 'ES256'
-      ? () => sign('sha256', data, { key: privateKey, dsaEncoding: 'ieee-p1363' })
+      ? // the fastest raw call: the bare KeyObject (DER out); the options form is twice as slow
+        () => sign('sha256', data, privateKey)
       : () => sign(null, data, privateKey);
   const rawVerify =
     alg === 'ES256'
-      ? () => verify('sha256', data, { key: publicKey, dsaEncoding: 'ieee-p1363' }, sig)
+      ? () => verify('sha256', data, publicKey, sigDer)
       : () => verify(null, data, publicKey, sig);
   return { record, signer, privateKey, claims, code, ctx, rawSign, rawVerify };
 }

@@ -4,6 +4,7 @@
 import { createPublicKey, verify } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import type { SignatureCheck } from '../verify/check-signature.ts';
+import { p1363ToDer } from './ecdsa-signature-encoding.ts';
 import type { TrustedKey } from '../verify/trust-list.ts';
 
 const keyObjects = new WeakMap<TrustedKey, KeyObject | null>();
@@ -26,8 +27,10 @@ export const nodeSignatureCheck: SignatureCheck = (key, data, signature) => {
   const keyObject = keyObjectOf(key);
   if (!keyObject) return false;
   try {
+    // ES256: verify the DER form with the bare KeyObject; the P1363 options form re-prepares the
+    // key on every call (ecdsa-signature-encoding.ts).
     return key.alg === 'ES256'
-      ? verify('sha256', data, { key: keyObject, dsaEncoding: 'ieee-p1363' }, signature)
+      ? verify('sha256', data, keyObject, p1363ToDer(signature))
       : verify(null, data, keyObject, signature);
   } catch {
     return false;

@@ -3,6 +3,7 @@
 import { createPrivateKey, sign } from 'node:crypto';
 import type { SigningAlg } from '../verify/cose-sign1.ts';
 import { openPrivateKey } from './seal-private-key.ts';
+import { derToP1363 } from './ecdsa-signature-encoding.ts';
 import { sealingContext } from './signing-key.ts';
 import type { SigningKeyRecord } from './signing-key.ts';
 
@@ -18,11 +19,12 @@ export function unlockSigner(record: SigningKeyRecord, kek: Uint8Array): Signer 
   der.fill(0);
   const signer: Signer =
     record.alg === 'ES256'
-      ? // COSE wants r‖s (IEEE P1363, RFC 9053 §2.1), not DER.
+      ? // COSE wants r‖s (IEEE P1363, RFC 9053 §2.1): sign with the bare KeyObject (DER) and
+        // convert, which is about twice as fast as asking Node for P1363 (ecdsa-signature-encoding.ts).
         {
           kid: record.kid,
           alg: 'ES256',
-          sign: (data) => sign('sha256', data, { key, dsaEncoding: 'ieee-p1363' }),
+          sign: (data) => derToP1363(sign('sha256', data, key)),
         }
       : { kid: record.kid, alg: 'EdDSA', sign: (data) => sign(null, data, key) };
   return Object.freeze(signer);
