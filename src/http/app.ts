@@ -1,6 +1,5 @@
 // Builds the HTTP application (kept apart from listen(), so tests drive it with inject()).
 import Fastify, { type FastifyServerOptions } from 'fastify';
-import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -9,6 +8,7 @@ import type { ServiceContext } from '../services/context.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerMetrics } from './plugins/metrics.ts';
+import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { ErrorResponse } from './schemas/common.ts';
 import { ApplicationView } from './schemas/applications.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -39,10 +39,7 @@ export async function buildApp({ ctx, database, logger = false }: BuildOptions):
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   registerErrorHandling(app);
-  await app.register(helmet, {
-    // the OpenAPI UI at /docs needs its own inline scripts and styles
-    contentSecurityPolicy: false,
-  });
+  registerSecurityHeaders(app);
   await app.register(swagger, {
     openapi: {
       info: {

@@ -7,7 +7,6 @@ import type {
 } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Principal } from '../services/context.ts';
-import type { Language } from '../i18n/language.ts';
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -21,7 +20,5 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** Who is calling, from the bearer token; undefined when anonymous. */
     principal: Principal | undefined;
-    /** The caller's language, from Accept-Language. */
-    lang: Language;
   }
 }

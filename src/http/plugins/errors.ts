@@ -1,7 +1,7 @@
 // One error shape for every failure: {"error":{"code","message"}} with the status from the
 // code table and the message in the caller's language. Unexpected errors become INTERNAL with no
 // detail (the log has it, without personal data); bad input never reaches a 5xx.
-import type { FastifyError } from 'fastify';
+import type { FastifyError, FastifyRequest } from 'fastify';
 import { AppError, type ErrorCode } from '../../domain/errors.ts';
 import { errorMessage } from '../../i18n/error-messages.ts';
 import { pickLanguage } from '../../i18n/language.ts';
@@ -41,12 +41,10 @@ function fromFastify(e: FastifyError): AppError | undefined {
   return undefined;
 }
 
+/** Worked out only when an error is answered: most requests never need it. */
+const languageOf = (req: FastifyRequest) => pickLanguage(req.headers['accept-language']);
+
 export function registerErrorHandling(app: App): void {
-  app.decorateRequest('lang', 'zh-CN');
-  app.addHook('onRequest', (req, _reply, done) => {
-    req.lang = pickLanguage(req.headers['accept-language']);
-    done();
-  });
   // Part of the promise above: input the database cannot store is bad input, not a 500.
   refuseNulCharacters(app);
 
@@ -56,11 +54,11 @@ export function registerErrorHandling(app: App): void {
       req.log.error({ err }, 'unexpected error');
       return reply
         .status(500)
-        .send({ error: { code: 'INTERNAL', message: errorMessage('INTERNAL', req.lang) } });
+        .send({ error: { code: 'INTERNAL', message: errorMessage('INTERNAL', languageOf(req)) } });
     }
     const status = errorStatus[appError.code];
     const body: { error: { code: ErrorCode; message: string; details?: unknown } } = {
-      error: { code: appError.code, message: errorMessage(appError.code, req.lang, appError.params) },
+      error: { code: appError.code, message: errorMessage(appError.code, languageOf(req), appError.params) },
     };
     if (appError.details !== undefined) body.error.details = appError.details;
     if (appError.code === 'OTP_RATE_LIMITED' && appError.params.retryAfter !== undefined) {
@@ -70,6 +68,8 @@ export function registerErrorHandling(app: App): void {
   });
 
   app.setNotFoundHandler((req, reply) =>
-    reply.status(404).send({ error: { code: 'NOT_FOUND', message: errorMessage('NOT_FOUND', req.lang) } }),
+    reply
+      .status(404)
+      .send({ error: { code: 'NOT_FOUND', message: errorMessage('NOT_FOUND', languageOf(req)) } }),
   );
 }
