@@ -17,7 +17,7 @@ test('Node DER signatures convert to r‖s that Node verifies as IEEE P1363, and
   }
 });
 
-test('short r and s are left-padded; a high bit gets DER\'s zero byte', () => {
+test("short r and s are left-padded; a high bit gets DER's zero byte", () => {
   const rs = new Uint8Array(64);
   rs[31] = 1; // r = 1
   rs[32] = 0x80; // s starts with a 1 bit
@@ -30,6 +30,8 @@ test('short r and s are left-padded; a high bit gets DER\'s zero byte', () => {
 test('malformed input is refused, not guessed', () => {
   assert.throws(() => derToP1363(new Uint8Array([0x31, 0x00])));
   assert.throws(() => derToP1363(new Uint8Array([0x30, 0x06, 0x02, 0x01, 0x01, 0x02, 0x01])));
-  assert.throws(() => derToP1363(new Uint8Array([0x30, 0x24, 0x02, 0x21, ...new Uint8Array(33).fill(1), 0x02, 0x01, 0x01])));
+  assert.throws(() =>
+    derToP1363(new Uint8Array([0x30, 0x24, 0x02, 0x21, ...new Uint8Array(33).fill(1), 0x02, 0x01, 0x01])),
+  );
   assert.throws(() => p1363ToDer(new Uint8Array(63)));
 });
