@@ -64,6 +64,16 @@ describe('OpenAPI document', () => {
     assert.doesNotMatch(res.body, /3f1e7a52/);
   });
 
+  test('every answer carries the security headers, errors included', async () => {
+    for (const url of ['/healthz', '/api/v1/nowhere', '/docs/json']) {
+      const res = await p.app.inject({ method: 'GET', url });
+      assert.equal(res.headers['x-content-type-options'], 'nosniff', url);
+      assert.equal(res.headers['x-frame-options'], 'SAMEORIGIN', url);
+      assert.equal(res.headers['referrer-policy'], 'no-referrer', url);
+      assert.match(String(res.headers['strict-transport-security']), /max-age=31536000/, url);
+    }
+  });
+
   test('the root address leads to /docs', async () => {
     const res = await p.app.inject({ method: 'GET', url: '/' });
     assert.equal(res.statusCode, 302);
