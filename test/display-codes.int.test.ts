@@ -208,7 +208,7 @@ for (const target of dbTargets()) {
           body: { name: '建外派出所核验', kind: 'police', fullRecord: true },
         })
       ).json();
-      const { key } = (
+      const { key, id: keyId } = (
         await p.call('POST', `/api/v1/admin/verifier-orgs/${org.id}/keys`, { token: admin })
       ).json();
       const { token, card } = await walletCard('13800000007');
@@ -220,8 +220,14 @@ for (const target of dbTargets()) {
       const anonymous = await verify(code, {}, { 'x-verifier-key': 'jzv_not-a-real-key-at-all-000' });
       assert.equal(anonymous.card.name, undefined);
       assert.equal(anonymous.seenBefore.verifier, '建外派出所核验');
+      assert.equal(
+        (await p.call('DELETE', `/api/v1/admin/verifier-keys/${keyId}`, { token: admin })).statusCode,
+        204,
+      );
+      const afterRevocation = await verify(code, {}, { 'x-verifier-key': key });
+      assert.equal(afterRevocation.card.name, undefined, 'a revoked verifier key opens nothing');
       const log = (await p.call('GET', '/api/v1/me/access-log', { token })).json();
-      assert.equal(log.length, 2);
+      assert.equal(log.length, 3);
       assert.ok(
         log.some(
           (e: { fullRecord: boolean; verifier: string }) => e.fullRecord && e.verifier === '建外派出所核验',
