@@ -44,6 +44,10 @@ export function openPglite(dataDir: string | undefined): Database {
 
 export function openPostgres(url: string, poolSize = 10): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection the server drops (restart, failover, a database dropped under it) is an
+  // 'error' event on the pool; unheard, it would end the process. The pool opens a new one when
+  // next needed, and a query on a broken connection fails on its own, so there is nothing to do.
+  pool.on('error', () => undefined);
   const db = drizzlePg({ client: pool, schema });
   return {
     db,
