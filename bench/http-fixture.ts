@@ -81,9 +81,10 @@ async function prepare(database: Database): Promise<{ kek: Uint8Array; token: st
 }
 
 /** The service context of the bench: demo mode, the system clock, ES256 keys under `kek`. */
-export function benchContext(database: Database, kek: Uint8Array): ServiceContext {
+export function benchContext(database: Database, kek: Uint8Array, hotCacheMs?: number): ServiceContext {
   return createServiceContext({
     database,
+    ...(hotCacheMs === undefined ? {} : { hotCacheMs }),
     clock: systemClock,
     mode: 'demo',
     credentials: {

@@ -49,12 +49,12 @@ if (workers > 1 && cluster.isPrimary) {
 }
 
 async function build(m: ServerMode): Promise<FastifyInstance> {
-  if (m === 'app') {
+  if (m === 'app' || m === 'app-uncached') {
     // As `juzhu serve` with DATABASE_URL: logger off, the default pool unless BENCH_POOL_SIZE
     // sets one (to try sizes against the same load).
     const poolSize = Number(process.env.BENCH_POOL_SIZE);
     const database = poolSize > 0 ? openPostgres(databaseUrl, poolSize) : openPostgres(databaseUrl);
-    return buildApp({ ctx: benchContext(database, kek), database });
+    return buildApp({ ctx: benchContext(database, kek, m === 'app-uncached' ? 0 : undefined), database });
   }
   const app = Fastify({ logger: false });
   if (m === 'constant') {

@@ -15,6 +15,7 @@ const WARM_UP_SECONDS = 1;
 const LAYOUTS = [1, 2] as const;
 const ROUTE_NAMES: Record<ServerMode, string> = {
   app: 'POST /api/v1/cards/{id}/display-codes',
+  'app-uncached': 'the same, cache off (every request reads PG)',
   constant: 'bare: constant JSON',
   sign: 'bare: sign constant payload',
 };
@@ -41,7 +42,7 @@ const BODY = '{}';
 function targetOf(mode: ServerMode, port: number, f: HttpFixture): Target {
   const base = `http://127.0.0.1:${port}`;
   const isCode = (b: unknown) => typeof (b as { code?: unknown }).code === 'string';
-  if (mode === 'app') {
+  if (mode === 'app' || mode === 'app-uncached') {
     return {
       url: `${base}/api/v1/cards/${f.cardId}/display-codes`,
       headers: { ...json, authorization: `Bearer ${f.token}` },

@@ -7,8 +7,9 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
-export type ServerMode = 'app' | 'constant' | 'sign';
-export const serverModes: readonly ServerMode[] = ['app', 'constant', 'sign'];
+/** `app-uncached`: the app with its 2 s session and card cache off, so every request reads PostgreSQL. */
+export type ServerMode = 'app' | 'app-uncached' | 'constant' | 'sign';
+export const serverModes: readonly ServerMode[] = ['app', 'app-uncached', 'constant', 'sign'];
 /** The one route of the bare servers. */
 export const BARE_ROUTE = '/bench';
 

@@ -48,11 +48,32 @@ export interface ServiceContext {
   hot: HotCaches;
 }
 
+/** What the display-code route reads of a card and its holder. */
+export interface DisplayCardRead {
+  card: Pick<
+    typeof cards.$inferSelect,
+    | 'holderId'
+    | 'kind'
+    | 'source'
+    | 'storedStatus'
+    | 'number'
+    | 'version'
+    | 'issuedOn'
+    | 'validUntil'
+    | 'endorsementDueOn'
+    | 'residenceCountFrom'
+    | 'districtCode'
+    | 'statusList'
+    | 'statusIndex'
+  >;
+  holderName: string | null;
+}
+
 export interface HotCaches {
   /** Token hash → who, and until when the session runs. */
   sessions: TtlCache<string, { principal: Principal; expiresAt: number }>;
   /** Card id → the card row and its holder's name, as the display-code route reads them. */
-  cards: TtlCache<string, { card: typeof cards.$inferSelect; holderName: string | null }>;
+  cards: TtlCache<string, DisplayCardRead>;
 }
 
 export type Channel = 'online' | 'window' | 'api' | 'cli' | 'system';

@@ -6,8 +6,21 @@ import { cards, counters } from '../schema/index.ts';
 export type CardRow = typeof cards.$inferSelect;
 export type NewCardRow = typeof cards.$inferInsert;
 
+/** The columns the rules read. */
+export type CardRuleFields = Pick<
+  CardRow,
+  | 'kind'
+  | 'source'
+  | 'storedStatus'
+  | 'version'
+  | 'issuedOn'
+  | 'validUntil'
+  | 'endorsementDueOn'
+  | 'residenceCountFrom'
+>;
+
 /** The rules' view of a stored card. */
-export function toDomainCard(row: CardRow): Card {
+export function toDomainCard(row: CardRuleFields): Card {
   return {
     kind: row.kind,
     source: row.source,

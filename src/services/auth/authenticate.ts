@@ -10,7 +10,11 @@ import { sha256Hex } from './tokens.ts';
 // rebuild the SQL each time and PostgreSQL plans it once per connection (bench/http.bench.ts).
 const prepareSessionRead = (db: Db) =>
   db
-    .select()
+    .select({
+      subjectKind: sessions.subjectKind,
+      subjectId: sessions.subjectId,
+      expiresAt: sessions.expiresAt,
+    })
     .from(sessions)
     .where(
       and(eq(sessions.tokenHash, sql.placeholder('hash')), gt(sessions.expiresAt, sql.placeholder('now'))),
@@ -39,7 +43,7 @@ export async function authenticate(ctx: ServiceContext, token: string): Promise<
 
 async function principalOf(
   ctx: ServiceContext,
-  session: typeof sessions.$inferSelect,
+  session: Pick<typeof sessions.$inferSelect, 'subjectKind' | 'subjectId'>,
 ): Promise<Principal | undefined> {
   if (session.subjectKind === 'resident') return { kind: 'resident', residentId: session.subjectId };
   const member = await findStaffMember(ctx.db, { id: session.subjectId });
