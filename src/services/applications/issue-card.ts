@@ -2,7 +2,7 @@
 // existing one (change, replacement: the old version is superseded), or an endorsement.
 import { eq } from 'drizzle-orm';
 import { AppError } from '../../domain/errors.ts';
-import type { IsoDate } from '../../domain/beijing-date.ts';
+import { beijingDate, type IsoDate } from '../../domain/beijing-date.ts';
 import {
   endorseCard,
   formatCardNumber,
@@ -46,8 +46,9 @@ export async function issueCardFor(
   const current = await findCard(tx, app.cardId, { forUpdate: true });
   if (!current) throw new AppError('NOT_FOUND');
   if (app.type === 'endorsement') {
-    // The endorsement counts from the day it was applied for, not the day the officer got to it.
-    const endorsed = endorseCard(toDomainCard(current), app.acceptedOn, ctx.policy);
+    // The endorsement counts from the day it was first applied for: not the day the officer got to
+    // it, nor the day missing materials came in (a request for materials must not make it late).
+    const endorsed = endorseCard(toDomainCard(current), beijingDate(app.createdAt), ctx.policy);
     await tx
       .update(cards)
       .set({ endorsementDueOn: endorsed.endorsementDueOn, residenceCountFrom: endorsed.residenceCountFrom })
