@@ -123,6 +123,18 @@ for (const target of dbTargets()) {
 
       const mine = await p.call('GET', `/api/v1/applications/${application.id}`, { token: again2 });
       assert.equal(mine.json().issuedCardId, cards[0].id);
+
+      // A second registration card while this one is in force is refused: it is changed or replaced instead.
+      const twin = await p.call('POST', '/api/v1/applications', {
+        token: again2,
+        body: {
+          type: 'registration_card',
+          address: { districtCode: '110105', street: '110105002', detail: '朝外大街 1 号' },
+          materials: [photo, proofOfAddress],
+        },
+      });
+      assert.equal(twin.statusCode, 409);
+      assert.equal(twin.json().error.code, 'CONFLICT');
     });
   });
 }

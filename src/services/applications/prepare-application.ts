@@ -113,17 +113,20 @@ export async function prepareApplication(
       ctx.policy,
     );
     eligibility = { ...result };
-    const activePermit = await tx
-      .select({ id: cards.id })
+  }
+
+  // A new card while one of that kind is still in force is a conflict: that one is endorsed,
+  // changed or replaced instead (a lapsed, revoked or superseded one does not count).
+  if (input.type === 'registration_card' || input.type === 'residence_permit') {
+    const held = await tx
+      .select()
       .from(cards)
       .where(
-        and(
-          eq(cards.holderId, applicantId),
-          eq(cards.kind, 'residence_permit'),
-          eq(cards.storedStatus, 'active'),
-        ),
+        and(eq(cards.holderId, applicantId), eq(cards.kind, input.type), eq(cards.storedStatus, 'active')),
       );
-    if (activePermit.length > 0) throw new AppError('CONFLICT', 'already holds a residence permit');
+    if (held.some((c) => isDisplayable(effectiveStatus(toDomainCard(c), today, ctx.policy)))) {
+      throw new AppError('CONFLICT', `already holds a ${input.type} in force`);
+    }
   }
 
   // One open application of a kind (for a card) at a time: a double submit is a conflict, not a twin.
