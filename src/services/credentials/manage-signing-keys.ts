@@ -2,7 +2,13 @@
 // and keeps it trusted for a grace period that outlasts everything it signed: a display code
 // (lifetime + skew) and a status list token; so no code signed before a rotation fails after it.
 import { and, eq, isNull } from 'drizzle-orm';
-import { generateSigningKey, kidOf, retireSigningKey, type SigningAlg } from '../../credentials/index.ts';
+import {
+  currentSigningKey,
+  generateSigningKey,
+  kidOf,
+  retireSigningKey,
+  type SigningAlg,
+} from '../../credentials/index.ts';
 import type { TrustedKey } from '../../verify/index.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { Db } from '../../db/client.ts';
@@ -35,7 +41,12 @@ async function insertKey(
 export async function ensureSigningKeys(ctx: ServiceContext): Promise<void> {
   const now = ctx.clock.now();
   for (const purpose of ['display_code', 'trust_anchor'] as const) {
-    if (await ctx.keys.signer(purpose, now)) continue;
+    // Whether a key may sign now, read from the records: opening it here would make a start-up
+    // (or `keys rotate`) fail outright under a new KEK, when rotating is the way out.
+    const records = (await ctx.keys.all())
+      .filter((k) => k.purpose === purpose && k.canSign)
+      .map((k) => k.record);
+    if (currentSigningKey(records, now)) continue;
     await ctx.db.transaction(async (tx) => {
       const kid = await insertKey(tx, purpose, ctx.credentials.signingAlg, ctx.credentials.kek, now);
       await recordAudit(tx, {
