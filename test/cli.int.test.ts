@@ -28,6 +28,13 @@ test('keys rotate: the old key stops signing but stays trusted; the new one sign
   assert.ok(second.stdout.includes(current[0]!.split(' ')[0]!), 'the new key is the one that signs');
   for (const retired of displayKeys.filter((l) => !/signs until —/.test(l)))
     assert.doesNotMatch(retired, /verifies until —/);
+
+  // A lost key-encryption key: under a new one, rotating still works (it opens no old key).
+  const recovered = await juzhu(['keys', 'rotate'], {
+    ...env,
+    JUZHU_KEK: Buffer.alloc(32, 9).toString('base64'),
+  });
+  assert.match(recovered.stdout, /^new key /);
 });
 
 test('a usage error says what is wrong and exits 2', async () => {
