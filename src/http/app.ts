@@ -20,6 +20,7 @@ import { stationRoutes } from './routes/stations.ts';
 import { staffApplicationRoutes } from './routes/staff-applications.ts';
 import { adminCalendarRoutes } from './routes/admin-calendar.ts';
 import { adminCredentialRoutes } from './routes/admin-credentials.ts';
+import { adminStationStaffRoutes } from './routes/admin-stations-staff.ts';
 import { credentialRoutes, wellKnownRoutes } from './routes/credentials.ts';
 import { staffCardRoutes } from './routes/staff-cards.ts';
 import type { App } from './types.ts';
@@ -76,6 +77,7 @@ export async function buildApp({ ctx, database, logger = false }: BuildOptions):
       staffApplicationRoutes(api, ctx);
       adminCalendarRoutes(api, ctx);
       adminCredentialRoutes(api, ctx);
+      adminStationStaffRoutes(api, ctx);
       credentialRoutes(api, ctx);
       staffCardRoutes(api, ctx);
       done();

@@ -1,0 +1,126 @@
+// Admin: stations and staff accounts.
+import { Type } from 'typebox';
+import type { ServiceContext } from '../../services/context.ts';
+import {
+  createStaff,
+  createStation,
+  deactivateStaff,
+  listStaff,
+  listStationsForAdmin,
+} from '../../services/admin/manage-stations-staff.ts';
+import { DistrictCode, errors, IdParams } from '../schemas/common.ts';
+import type { App } from '../types.ts';
+
+const StationKind = Type.Union([Type.Literal('police_station'), Type.Literal('service_station')]);
+const Role = Type.Union([
+  Type.Literal('clerk'),
+  Type.Literal('officer'),
+  Type.Literal('community_police'),
+  Type.Literal('admin'),
+]);
+const Station = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  kind: StationKind,
+  districtCode: Type.String(),
+  streetCodes: Type.Array(Type.String()),
+  address: Type.String(),
+});
+const Staff = Type.Object({
+  id: Type.String(),
+  username: Type.String(),
+  displayName: Type.String(),
+  role: Role,
+  stationId: Type.Union([Type.String(), Type.Null()]),
+  active: Type.Boolean(),
+});
+
+export function adminStationStaffRoutes(app: App, ctx: ServiceContext): void {
+  app.get(
+    '/admin/stations',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Stations',
+        security: [{ bearer: [] }],
+        response: { 200: Type.Array(Station), ...errors(401, 403) },
+      },
+    },
+    (req) => listStationsForAdmin(ctx, req.principal),
+  );
+
+  app.post(
+    '/admin/stations',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Open a station in a district, serving real streets of it',
+        security: [{ bearer: [] }],
+        body: Type.Object(
+          {
+            id: Type.String({ pattern: '^[a-z0-9-]{3,40}$' }),
+            name: Type.String({ minLength: 2, maxLength: 60 }),
+            kind: StationKind,
+            districtCode: DistrictCode,
+            streetCodes: Type.Array(Type.String({ pattern: '^[0-9]{9}$' }), { maxItems: 60 }),
+            address: Type.String({ minLength: 2, maxLength: 120 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: Station, ...errors(400, 401, 403, 409, 422) },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await createStation(ctx, req.principal, req.body)),
+  );
+
+  app.get(
+    '/admin/staff',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Staff accounts',
+        security: [{ bearer: [] }],
+        response: { 200: Type.Array(Staff), ...errors(401, 403) },
+      },
+    },
+    (req) => listStaff(ctx, req.principal),
+  );
+
+  app.post(
+    '/admin/staff',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Create a staff account (password ≥ 12 characters, stored as argon2id)',
+        security: [{ bearer: [] }],
+        body: Type.Object(
+          {
+            username: Type.String({ pattern: '^[a-z0-9][a-z0-9._-]{2,39}$' }),
+            displayName: Type.String({ minLength: 1, maxLength: 60 }),
+            role: Role,
+            // null first: with type coercion on, ajv would otherwise turn null into ""
+            stationId: Type.Union([Type.Null(), Type.String({ minLength: 1, maxLength: 40 })]),
+            password: Type.String({ maxLength: 256 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: Staff, ...errors(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await createStaff(ctx, req.principal, req.body)),
+  );
+
+  app.post(
+    '/admin/staff/:id/deactivate',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Deactivate a staff account; its sessions end at once',
+        security: [{ bearer: [] }],
+        params: IdParams,
+        response: { 200: Staff, ...errors(400, 401, 403, 404) },
+      },
+    },
+    (req) => deactivateStaff(ctx, req.principal, req.params.id),
+  );
+}

@@ -1,0 +1,175 @@
+// Stations and staff accounts (admin, DESIGN §4). A station serves one real district and real
+// streets of it; a staff member belongs to a station (admins to none); passwords are stored as
+// argon2id hashes; a deactivated account's sessions end at once.
+import { hash } from '@node-rs/argon2';
+import { asc, eq } from 'drizzle-orm';
+import { AppError } from '../../domain/errors.ts';
+import { findDistrict, listStreets } from '../../domain/address/beijing-divisions.ts';
+import { sessions, staff, stations } from '../../db/schema/index.ts';
+import { recordAudit } from '../../db/repositories/audit.ts';
+import { translateDbError } from '../../db/errors.ts';
+import type { Principal, ServiceContext, StaffRole } from '../context.ts';
+import { requireStaff } from '../staff/access.ts';
+
+export const MIN_PASSWORD_LENGTH = 12;
+
+export interface StationInput {
+  id: string;
+  name: string;
+  kind: 'police_station' | 'service_station';
+  districtCode: string;
+  streetCodes: string[];
+  address: string;
+}
+
+export interface StaffInput {
+  username: string;
+  displayName: string;
+  role: StaffRole;
+  stationId: string | null;
+  password: string;
+}
+
+export interface StaffView {
+  id: string;
+  username: string;
+  displayName: string;
+  role: StaffRole;
+  stationId: string | null;
+  active: boolean;
+}
+
+const staffView = (r: typeof staff.$inferSelect): StaffView => ({
+  id: r.id,
+  username: r.username,
+  displayName: r.displayName,
+  role: r.role,
+  stationId: r.stationId,
+  active: r.active,
+});
+
+export async function listStationsForAdmin(ctx: ServiceContext, principal: Principal | undefined) {
+  requireStaff(principal, ['admin']);
+  return ctx.db.select().from(stations).orderBy(asc(stations.districtCode), asc(stations.id));
+}
+
+export async function createStation(
+  ctx: ServiceContext,
+  principal: Principal | undefined,
+  input: StationInput,
+) {
+  const admin = requireStaff(principal, ['admin']);
+  if (!findDistrict(input.districtCode))
+    throw new AppError('ADDRESS_UNKNOWN', undefined, {}, { field: 'districtCode' });
+  const streets = new Set(listStreets(input.districtCode).map((s) => s.code));
+  const foreign = input.streetCodes.filter((c) => !streets.has(c));
+  if (foreign.length > 0)
+    throw new AppError('ADDRESS_UNKNOWN', undefined, {}, { field: 'streetCodes', streets: foreign });
+  const now = ctx.clock.now();
+  return ctx.db
+    .transaction(async (tx) => {
+      const [row] = await tx
+        .insert(stations)
+        .values({ ...input, createdAt: now })
+        .returning();
+      if (!row) throw new Error('station insert returned no row');
+      await recordAudit(tx, {
+        at: now,
+        actorKind: 'staff',
+        actorId: admin.staffId,
+        channel: 'online',
+        action: 'station.created',
+        subjectKind: 'station',
+        subjectId: row.id,
+        details: { districtCode: row.districtCode },
+      });
+      return row;
+    })
+    .catch(translateDbError);
+}
+
+export async function listStaff(ctx: ServiceContext, principal: Principal | undefined): Promise<StaffView[]> {
+  requireStaff(principal, ['admin']);
+  return (await ctx.db.select().from(staff).orderBy(asc(staff.username))).map(staffView);
+}
+
+export async function createStaff(
+  ctx: ServiceContext,
+  principal: Principal | undefined,
+  input: StaffInput,
+): Promise<StaffView> {
+  const admin = requireStaff(principal, ['admin']);
+  if ((input.role === 'admin') !== (input.stationId === null)) {
+    const detail = input.role === 'admin' ? 'an admin has no station' : 'a station member needs a station';
+    throw new AppError('VALIDATION_FAILED', detail, { detail }, { fields: ['/stationId'] });
+  }
+  if (
+    [...input.password].length < MIN_PASSWORD_LENGTH ||
+    input.password.toLowerCase().includes(input.username.toLowerCase())
+  ) {
+    const detail = `the password needs at least ${MIN_PASSWORD_LENGTH} characters and must not contain the username`;
+    throw new AppError('VALIDATION_FAILED', detail, { detail }, { fields: ['/password'] });
+  }
+  const passwordHash = await hash(input.password);
+  const now = ctx.clock.now();
+  return ctx.db
+    .transaction(async (tx) => {
+      const [row] = await tx
+        .insert(staff)
+        .values({
+          username: input.username,
+          displayName: input.displayName,
+          role: input.role,
+          stationId: input.stationId,
+          passwordHash,
+          createdAt: now,
+        })
+        .returning();
+      if (!row) throw new Error('staff insert returned no row');
+      await recordAudit(tx, {
+        at: now,
+        actorKind: 'staff',
+        actorId: admin.staffId,
+        channel: 'online',
+        action: 'staff.created',
+        subjectKind: 'staff',
+        subjectId: row.id,
+        stationId: row.stationId,
+        details: { role: row.role },
+      });
+      return staffView(row);
+    })
+    .catch(translateDbError);
+}
+
+export async function deactivateStaff(
+  ctx: ServiceContext,
+  principal: Principal | undefined,
+  id: string,
+): Promise<StaffView> {
+  const admin = requireStaff(principal, ['admin']);
+  if (id === admin.staffId) {
+    const detail = 'an admin cannot deactivate their own account';
+    throw new AppError('VALIDATION_FAILED', detail, { detail });
+  }
+  const now = ctx.clock.now();
+  const view = await ctx.db.transaction(async (tx) => {
+    const [row] = await tx.update(staff).set({ active: false }).where(eq(staff.id, id)).returning();
+    if (!row) throw new AppError('NOT_FOUND');
+    await tx.delete(sessions).where(eq(sessions.subjectId, id));
+    await recordAudit(tx, {
+      at: now,
+      actorKind: 'staff',
+      actorId: admin.staffId,
+      channel: 'online',
+      action: 'staff.deactivated',
+      subjectKind: 'staff',
+      subjectId: id,
+      stationId: row.stationId,
+    });
+    return staffView(row);
+  });
+  // This process forgets the account's sessions now; others within the hot-cache time.
+  ctx.hot.sessions.clear();
+  return view;
+}
