@@ -253,3 +253,45 @@ for (const target of dbTargets()) {
     });
   });
 }
+
+for (const target of dbTargets()) {
+  describe(`verification rate limits on ${target.name}`, () => {
+    let p: TestPlatform;
+    before(async () => {
+      p = await startPlatform(target, DEMO_DAY, {
+        limits: { verificationsPerMinutePerAddress: 5, verificationsPerMinutePerOrg: 8 },
+      });
+    });
+    after(() => p.close());
+
+    const verify = (headers: Record<string, string> = {}) =>
+      p.app.inject({ method: 'POST', url: '/api/v1/verify', payload: { code: 'JZ1:GARBAGE' }, headers });
+
+    test('an address over its limit waits for the next minute; a verifier key counts for its organisation', async () => {
+      for (let i = 0; i < 5; i++) assert.equal((await verify()).statusCode, 200);
+      const refused = await verify();
+      assert.equal(refused.statusCode, 429);
+      assert.equal(refused.json().error.code, 'RATE_LIMITED');
+      assert.ok(Number(refused.headers['retry-after']) > 0);
+
+      const admin = await p.staffToken('admin');
+      const org = (
+        await p.call('POST', '/api/v1/admin/verifier-orgs', {
+          token: admin,
+          body: { name: '某公司', kind: 'employer', fullRecord: false },
+        })
+      ).json();
+      const { key } = (
+        await p.call('POST', `/api/v1/admin/verifier-orgs/${org.id}/keys`, { token: admin })
+      ).json();
+      assert.equal(
+        (await verify({ 'x-verifier-key': key })).statusCode,
+        200,
+        'the organisation has its own count',
+      );
+
+      p.clock.advance(60_000);
+      assert.equal((await verify()).statusCode, 200, 'a new minute, a new count');
+    });
+  });
+}

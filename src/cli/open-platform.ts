@@ -23,6 +23,10 @@ export async function openPlatform(config: Config): Promise<{ database: Database
     otpTtlSeconds: config.otpTtlSeconds,
     sessionTtlSeconds: config.sessionTtlSeconds,
     hotCacheMs: config.hotCacheMs,
+    limits: {
+      verificationsPerMinutePerAddress: config.verifyPerMinute,
+      verificationsPerMinutePerOrg: config.verifyPerMinutePerOrg,
+    },
     credentials: {
       kek: config.kek ?? loadOrCreateDemoKek(config.dataDir),
       signingAlg: config.signingAlg,

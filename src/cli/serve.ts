@@ -15,6 +15,7 @@ export async function serve(config: Config = loadConfig()): Promise<void> {
   const app = await buildApp({
     ctx,
     database,
+    trustProxy: config.trustProxy,
     logger: {
       level: config.logLevel,
       // Tokens and codes never reach the log; bodies are not logged at all.

@@ -66,3 +66,13 @@ test('the key-encryption key must be 32 bytes of base64', () => {
   assert.throws(() => loadConfig({ JUZHU_SIGNING_ALG: 'RS256' }), /JUZHU_SIGNING_ALG/);
   assert.throws(() => loadConfig({ JUZHU_CODE_LIFETIME_SECONDS: '5' }), /JUZHU_CODE_LIFETIME_SECONDS/);
 });
+
+test('JUZHU_TRUST_PROXY: off by default, true, or proxy addresses', () => {
+  assert.equal(loadConfig({}).trustProxy, false);
+  assert.equal(loadConfig({ JUZHU_TRUST_PROXY: 'true' }).trustProxy, true);
+  assert.equal(
+    loadConfig({ JUZHU_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy,
+    '10.0.0.0/8, 127.0.0.1',
+  );
+  assert.throws(() => loadConfig({ JUZHU_TRUST_PROXY: 'everyone' }), /JUZHU_TRUST_PROXY/);
+});

@@ -38,6 +38,11 @@ export interface Config {
   publicUrl: string | undefined;
   /** How long a process may serve a session or card from memory (milliseconds, 0: never). */
   hotCacheMs: number;
+  /** POST /verify per minute: per client address without a verifier key, per organisation with one. */
+  verifyPerMinute: number;
+  verifyPerMinutePerOrg: number;
+  /** Which proxies' X-Forwarded-For to believe for the client address (Fastify's trustProxy). */
+  trustProxy: boolean | string;
 }
 
 export interface Provider {
@@ -162,6 +167,19 @@ function publicUrl(env: Env): string | undefined {
   return v.replace(/\/+$/, '');
 }
 
+function trustProxy(env: Env): boolean | string {
+  const v = env.JUZHU_TRUST_PROXY;
+  if (v === undefined || v === '' || v === 'false') return false;
+  if (v === 'true') return true;
+  if (!/^[0-9a-fA-F.:/, ]+$/.test(v)) {
+    throw new ConfigError(
+      'JUZHU_TRUST_PROXY',
+      'must be true, false, or proxy addresses/CIDRs separated by commas',
+    );
+  }
+  return v;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const mode = oneOf(env, 'JUZHU_MODE', ['demo', 'production'] as const, 'demo');
   const dbUrl = databaseUrl(env);
@@ -193,5 +211,8 @@ export function loadConfig(env: Env = process.env): Config {
     codeSkewSeconds: integer(env, 'JUZHU_CODE_SKEW_SECONDS', 10, 0, 60),
     publicUrl: publicUrl(env),
     hotCacheMs: integer(env, 'JUZHU_HOT_CACHE_MS', 2000, 0, 10_000),
+    verifyPerMinute: integer(env, 'JUZHU_VERIFY_PER_MINUTE', 120, 1, 1_000_000),
+    verifyPerMinutePerOrg: integer(env, 'JUZHU_VERIFY_PER_MINUTE_PER_ORG', 3000, 1, 10_000_000),
+    trustProxy: trustProxy(env),
   };
 }

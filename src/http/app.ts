@@ -29,13 +29,20 @@ export interface BuildOptions {
   ctx: ServiceContext;
   database: Database;
   logger?: FastifyServerOptions['logger'];
+  /** Behind a load balancer: whose X-Forwarded-For names the client (rate limits count per client). */
+  trustProxy?: boolean | string;
 }
 
-export async function buildApp({ ctx, database, logger = false }: BuildOptions): Promise<App> {
+export async function buildApp({
+  ctx,
+  database,
+  logger = false,
+  trustProxy = false,
+}: BuildOptions): Promise<App> {
   const app: App = Fastify({
     logger,
     bodyLimit: 256 * 1024,
-    trustProxy: false,
+    trustProxy,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 

@@ -46,6 +46,12 @@ export interface ServiceContext {
   statusListCache: ReturnType<typeof statusListCache>;
   /** Seconds-long caches of the hottest reads; see src/services/cache/ttl-cache.ts. */
   hot: HotCaches;
+  limits: {
+    /** POST /verify without a verifier key, per client address. */
+    verificationsPerMinutePerAddress: number;
+    /** POST /verify with a verifier organisation's key, per organisation. */
+    verificationsPerMinutePerOrg: number;
+  };
 }
 
 /** What the display-code route reads of a card and its holder. */

@@ -28,6 +28,7 @@ export interface ContextOptions {
   realName?: RealNameVerifier;
   /** How long the hottest reads may be served from this process's memory (0: never). */
   hotCacheMs?: number;
+  limits?: Partial<ServiceContext['limits']>;
   credentials: Omit<
     CredentialSettings,
     'statusListTtlSeconds' | 'statusListValiditySeconds' | 'trustListValiditySeconds'
@@ -60,6 +61,7 @@ export function createServiceContext(opts: ContextOptions): ServiceContext {
     },
     keys: createKeyRing(opts.database.db, opts.credentials.kek),
     statusListCache: statusListCache(60_000),
+    limits: { verificationsPerMinutePerAddress: 120, verificationsPerMinutePerOrg: 3000, ...opts.limits },
     hot: {
       sessions: createTtlCache({ ttlMs: opts.hotCacheMs ?? 2000, maxEntries: 50_000, clock: opts.clock }),
       cards: createTtlCache({ ttlMs: opts.hotCacheMs ?? 2000, maxEntries: 50_000, clock: opts.clock }),

@@ -31,13 +31,18 @@ export interface TestPlatform {
   staffToken(username: string): Promise<string>;
 }
 
-export async function startPlatform(target: DbTarget, at: string): Promise<TestPlatform> {
+export async function startPlatform(
+  target: DbTarget,
+  at: string,
+  options: { limits?: Partial<ServiceContext['limits']> } = {},
+): Promise<TestPlatform> {
   const database = await target.open();
   const clock = fixedClock(new Date(at));
   const ctx = createServiceContext({
     database,
     clock,
     mode: 'demo',
+    ...(options.limits ? { limits: options.limits } : {}),
     credentials: {
       kek: testKek,
       signingAlg: 'ES256',

@@ -11,3 +11,4 @@ export * from './audit-log.ts';
 export * from './calendar.ts';
 export * from './counters.ts';
 export * from './credentials.ts';
+export * from './rate-limits.ts';

@@ -61,7 +61,7 @@ export function registerErrorHandling(app: App): void {
       error: { code: appError.code, message: errorMessage(appError.code, languageOf(req), appError.params) },
     };
     if (appError.details !== undefined) body.error.details = appError.details;
-    if (appError.code === 'OTP_RATE_LIMITED' && appError.params.retryAfter !== undefined) {
+    if (appError.params.retryAfter !== undefined) {
       void reply.header('retry-after', String(appError.params.retryAfter));
     }
     return reply.status(status).send(body);

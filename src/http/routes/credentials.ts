@@ -5,6 +5,7 @@ import { Type } from 'typebox';
 import type { ServiceContext } from '../../services/context.ts';
 import { issueDisplayCode } from '../../services/credentials/issue-display-code.ts';
 import { authenticateVerifier, verifyCode } from '../../services/credentials/verify-code.ts';
+import { admitVerification } from '../../services/credentials/admit-verification.ts';
 import { CHALLENGE_PATTERN, createChallenge } from '../../services/credentials/verify-challenges.ts';
 import { signedStatusList } from '../../services/credentials/status-list-tokens.ts';
 import { jwks, signedTrustList, trustAnchor } from '../../services/credentials/published-keys.ts';
@@ -93,13 +94,14 @@ export function credentialRoutes(app: App, ctx: ServiceContext): void {
             card: Type.Optional(CardView),
             seenBefore: Type.Optional(Type.Object({ at: Type.String(), verifier: Type.String() })),
           }),
-          ...errors(400),
+          ...errors(400, 429),
         },
       },
     },
     async (req) => {
       const header = req.headers['x-verifier-key'];
       const verifier = await authenticateVerifier(ctx, typeof header === 'string' ? header : undefined);
+      await admitVerification(ctx, verifier, req.ip);
       return verifyCode(ctx, req.body, verifier);
     },
   );

@@ -1,0 +1,36 @@
+import { and, eq, lt, sql } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { rateLimits } from '../schema/index.ts';
+
+/**
+ * Counts one request in `bucket`'s current window and says whether it is within `limit`. One
+ * upsert a call; the first request of a window also clears the bucket's older windows.
+ */
+export async function consumeRateLimit(
+  db: Db,
+  bucket: string,
+  now: Date,
+  windowSeconds: number,
+  limit: number,
+): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
+  const windowMs = windowSeconds * 1000;
+  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+  const [row] = await db
+    .insert(rateLimits)
+    .values({ bucket, windowStart, count: 1 })
+    .onConflictDoUpdate({
+      target: [rateLimits.bucket, rateLimits.windowStart],
+      set: { count: sql`${rateLimits.count} + 1` },
+    })
+    .returning({ count: rateLimits.count });
+  const count = row?.count ?? 1;
+  if (count === 1) {
+    await db
+      .delete(rateLimits)
+      .where(and(eq(rateLimits.bucket, bucket), lt(rateLimits.windowStart, windowStart)));
+  }
+  return {
+    allowed: count <= limit,
+    retryAfterSeconds: Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000),
+  };
+}
