@@ -239,6 +239,8 @@ for (const target of dbTargets()) {
       const trust = await p.app.inject({ method: 'GET', url: '/api/v1/trust-list' });
       assert.equal(trust.statusCode, 200);
       assert.equal(trust.headers['content-type'], 'application/juzhu-trust-list+cwt');
+      const index = (await p.app.inject({ method: 'GET', url: '/api/v1/status-lists' })).json();
+      assert.deepEqual(index, [{ list: 1, size: 131_072, uri: 'http://juzhu.test/api/v1/status-lists/1' }]);
       const list = await p.app.inject({ method: 'GET', url: '/api/v1/status-lists/1' });
       assert.equal(list.statusCode, 200);
       assert.match(String(list.headers['cache-control']), /max-age=300/);

@@ -7,7 +7,7 @@ import { issueDisplayCode } from '../../services/credentials/issue-display-code.
 import { authenticateVerifier, verifyCode } from '../../services/credentials/verify-code.ts';
 import { admitVerification } from '../../services/credentials/admit-verification.ts';
 import { CHALLENGE_PATTERN, createChallenge } from '../../services/credentials/verify-challenges.ts';
-import { signedStatusList } from '../../services/credentials/status-list-tokens.ts';
+import { listStatusLists, signedStatusList } from '../../services/credentials/status-list-tokens.ts';
 import { jwks, signedTrustList, trustAnchor } from '../../services/credentials/published-keys.ts';
 import { verificationResults, type VerificationResult } from '../../verify/index.ts';
 import { errors, IdParams } from '../schemas/common.ts';
@@ -149,6 +149,21 @@ export function credentialRoutes(app: App, ctx: ServiceContext): void {
       const a = await trustAnchor(ctx);
       return { kid: a.kid, alg: a.alg, publicJwk: a.publicJwk as Record<string, unknown> };
     },
+  );
+
+  app.get(
+    '/status-lists',
+    {
+      schema: {
+        tags: ['verifier'],
+        summary: 'The status lists in use, for offline verifiers to cache all of them',
+        response: {
+          200: Type.Array(Type.Object({ list: Type.Integer(), size: Type.Integer(), uri: Type.String() })),
+        },
+      },
+    },
+    async (_req, reply) =>
+      reply.header('cache-control', 'public, max-age=300').send(await listStatusLists(ctx)),
   );
 
   app.get(

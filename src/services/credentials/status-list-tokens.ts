@@ -2,7 +2,7 @@
 // the cards on the day the list is signed (the cards table is the one truth, and a lapsed
 // endorsement suspends a permit without any event), then cached until a card of the list changes
 // or the cache's time runs out.
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { beijingDate } from '../../domain/beijing-date.ts';
 import { effectiveStatus } from '../../domain/cards/index.ts';
 import { AppError } from '../../domain/errors.ts';
@@ -71,4 +71,15 @@ export async function signedStatusList(ctx: ServiceContext, list: number): Promi
   const signed = { token, issuedAt: now };
   ctx.statusListCache.set(list, signed);
   return signed;
+}
+
+/** The lists an offline verifier should cache: every list in use, with its address. */
+export async function listStatusLists(
+  ctx: ServiceContext,
+): Promise<{ list: number; size: number; uri: string }[]> {
+  const rows = await ctx.db
+    .select({ list: statusLists.list, size: statusLists.size })
+    .from(statusLists)
+    .orderBy(asc(statusLists.list));
+  return rows.map((r) => ({ ...r, uri: statusListUri(ctx, r.list) }));
 }
