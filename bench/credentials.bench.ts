@@ -15,19 +15,12 @@ import { parseSign1, sigStructure } from '../src/verify/cose-sign1.ts';
 import { verifyDisplayCode } from '../src/verify/index.ts';
 import type { OfflineContext, StatusListSnapshot, VerificationOutcome } from '../src/verify/index.ts';
 import { compare, table } from './measure.ts';
+import { CARD as SAMPLE_CARD } from '../test/verify/fixtures.ts';
 import { dccStyleFormat, jwsFormat, sdJwtFormat } from './other-formats.ts';
 
 const NOW = new Date('2026-03-02T01:00:00Z');
-const CARD = {
-  kind: 'residence_permit',
-  cardNumber: 'JZ110105202400017',
-  cardVersion: 2,
-  validUntil: '2027-03-01',
-  statusAtIssue: 'valid',
-  districtCode: '110105',
-  maskedName: '张*明',
-  statusList: { list: 1, index: 101_234 },
-} as const;
+// The suite's sample card, in status list 1.
+const CARD = { ...SAMPLE_CARD, statusList: { list: 1, index: 101_234 } };
 
 function setUp(alg: SigningAlg) {
   const kek = new Uint8Array(32).fill(3);

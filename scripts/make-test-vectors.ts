@@ -22,6 +22,7 @@ import type { CardFields, DisplayClaims, Signer } from '../src/credentials/index
 import { decodeBase45, encodeBase45 } from '../src/verify/base45.ts';
 import { encodeBase64url } from '../src/verify/base64url.ts';
 import type { VerificationResult } from '../src/verify/index.ts';
+import { CARD } from '../test/verify/fixtures.ts';
 
 const T0 = new Date('2026-03-02T01:00:00Z'); // 09:00 Beijing
 const SKEW = 10;
@@ -71,13 +72,7 @@ const statusList = signStatusList(list, signer, {
 });
 
 const card = (over: Partial<CardFields> = {}): CardFields => ({
-  kind: 'residence_permit',
-  cardNumber: 'JZ110105202400017',
-  cardVersion: 2,
-  validUntil: '2027-03-01',
-  statusAtIssue: 'valid',
-  districtCode: '110105',
-  maskedName: '张*明',
+  ...CARD,
   statusList: { list: 1, index: idx.valid },
   ...over,
 });

@@ -16,7 +16,7 @@ import { signingKeys } from '../../db/schema/index.ts';
 import { recordAudit } from '../../db/repositories/audit.ts';
 import type { Channel, Principal, ServiceContext } from '../context.ts';
 import { requireStaff } from '../staff/access.ts';
-import type { KeyPurpose } from './key-ring.ts';
+import { toStoredKey, type KeyPurpose } from './key-ring.ts';
 
 async function insertKey(
   tx: Db,
@@ -88,19 +88,7 @@ export async function rotateDisplayCodeKey(
       .for('update');
     const retired: string[] = [];
     for (const row of current) {
-      const r = retireSigningKey(
-        {
-          kid: row.kid,
-          alg: row.alg,
-          publicJwk: row.publicJwk,
-          encryptedPrivateKey: '',
-          createdAt: row.createdAt.toISOString(),
-          signUntil: null,
-          verifyUntil: null,
-        },
-        now,
-        verifyGraceSeconds(ctx),
-      );
+      const r = retireSigningKey(toStoredKey(row).record, now, verifyGraceSeconds(ctx));
       await tx
         .update(signingKeys)
         .set({
