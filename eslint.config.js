@@ -65,6 +65,30 @@ export default tseslint.config(
     ),
   },
   {
+    // The pages run in the browser: they may use the server's schemas (types through Static<>),
+    // the offline verifier library and pure domain/i18n modules, never services, the database or
+    // Node's modules.
+    files: ['web/**/*.ts', 'web/**/*.tsx'],
+    rules: banned(
+      [
+        '**/services/**',
+        '**/db/**',
+        '**/cli/**',
+        '**/config/**',
+        '**/jobs/**',
+        '**/credentials/**',
+        '**/adapters/**',
+        '**/http/**',
+        '!**/http/schemas/**',
+        'node:*',
+        'fastify',
+        'drizzle-orm',
+        'pg',
+      ],
+      'web pages run in the browser: server schemas (types), src/verify and pure modules only',
+    ),
+  },
+  {
     // Tests read JSON responses as `any` and assert on their fields; typing each body adds nothing.
     files: ['**/*.test.ts', 'test/**/*.ts'],
     rules: {

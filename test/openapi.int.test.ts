@@ -74,10 +74,11 @@ describe('OpenAPI document', () => {
     }
   });
 
-  test('the root address leads to /docs', async () => {
+  test('the root address is a page leading to the web pages and /docs', async () => {
     const res = await p.app.inject({ method: 'GET', url: '/' });
-    assert.equal(res.statusCode, 302);
-    assert.equal(res.headers.location, '/docs');
+    assert.equal(res.statusCode, 200);
+    for (const path of ['/wallet', '/verify', '/staff', '/admin', '/docs'])
+      assert.match(res.body, new RegExp(`href="${path}"`));
   });
 
   test('/docs serves the UI', async () => {

@@ -3,12 +3,17 @@
 import { loadConfig, type Config } from '../config/config.ts';
 import { buildApp } from '../http/app.ts';
 import { openPlatform } from './open-platform.ts';
+import { buildWebPages, webPagesBuilt } from './build-web.ts';
 import { seedDemo } from '../services/demo/seed-demo.ts';
 import { ensureSigningKeys } from '../services/credentials/manage-signing-keys.ts';
 import { DEMO_PASSWORD } from '../services/demo/demo-data.ts';
 import { demoResidents } from '../services/demo/demo-data.ts';
 
 export async function serve(config: Config = loadConfig()): Promise<void> {
+  if (!webPagesBuilt()) {
+    console.log('building the web pages into web/dist (once; npm run build:web does it again)…');
+    buildWebPages();
+  }
   const { database, ctx } = await openPlatform(config);
   await ensureSigningKeys(ctx);
   const demo = config.seedDemo ? await seedDemo(ctx) : undefined;
@@ -33,12 +38,15 @@ export async function serve(config: Config = loadConfig()): Promise<void> {
   const lines = [
     '',
     `juzhu is running (${config.mode} mode, ${database.kind}${database.kind === 'pglite' ? ` in ${config.dataDir}` : ''})`,
-    `  open:      ${address}/docs   (API: ${address}/api/v1)`,
+    `  wallet:    ${address}/wallet   (residents)`,
+    `  verify:    ${address}/verify   (landlords, hospitals, police: check a permit)`,
+    `  staff:     ${address}/staff    admin: ${address}/admin`,
+    `  API:       ${address}/docs     (OpenAPI; ${address}/api/v1)`,
   ];
   if (config.clockStart) lines.push(`  clock:     started at ${config.clockStart.toISOString()}`);
   if (demo) {
     lines.push(
-      `  staff:     ${demo.logins.map((l) => l.username).join(', ')}  (password: ${DEMO_PASSWORD})`,
+      `  logins:    ${demo.logins.map((l) => l.username).join(', ')}  (password: ${DEMO_PASSWORD})`,
       `  residents: phones ${demoResidents.map((r) => r.phone).join(', ')}; sign in with POST /api/v1/auth/otp,`,
       `             then read the code at ${address}/api/v1/dev/outbox?to=<phone>`,
     );

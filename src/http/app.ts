@@ -9,6 +9,8 @@ import { registerErrorHandling } from './plugins/errors.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerMetrics } from './plugins/metrics.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
+import { registerCookies } from './plugins/cookie-session.ts';
+import { registerWebPages } from './plugins/web-pages.ts';
 import { ErrorResponse } from './schemas/common.ts';
 import { ApplicationView } from './schemas/applications.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -61,6 +63,7 @@ export async function buildApp({
   await app.register(swaggerUi, { routePrefix: '/docs' });
   app.addSchema(ErrorResponse);
   app.addSchema(ApplicationView);
+  await registerCookies(app);
   registerAuth(app, ctx);
   // A POST without a body is a POST with an empty JSON object: `POST /cards/{id}/display-codes`
   // with no challenge needs no body at all, and required fields still fail their schema.
@@ -70,8 +73,7 @@ export async function buildApp({
   });
 
   healthRoutes(app, database);
-  // Until the web pages come, the address the banner prints leads to the API's own page.
-  app.get('/', { schema: { hide: true } }, (_req, reply) => reply.redirect('/docs', 302));
+  await registerWebPages(app);
   registerMetrics(app);
   wellKnownRoutes(app, ctx);
   await app.register(

@@ -1,7 +1,7 @@
 // A whole platform for one test file: a fresh migrated database (PGlite or PostgreSQL), the demo
 // data, a frozen clock, and the HTTP app driven through inject().
 import type { LightMyRequestResponse } from 'fastify';
-import { fixedClock } from '../../src/domain/clock.ts';
+import { fixedClock, systemClock } from '../../src/domain/clock.ts';
 import type { Database } from '../../src/db/client.ts';
 import { buildApp } from '../../src/http/app.ts';
 import type { App } from '../../src/http/types.ts';
@@ -19,7 +19,7 @@ export interface TestPlatform {
   app: App;
   ctx: ServiceContext;
   database: Database;
-  clock: ReturnType<typeof fixedClock>;
+  clock: MovableClock;
   close(): Promise<void>;
   /** JSON request with an optional bearer token. */
   call(
@@ -31,13 +31,29 @@ export interface TestPlatform {
   staffToken(username: string): Promise<string>;
 }
 
+export type MovableClock = ReturnType<typeof fixedClock>;
+
+/** A clock that starts at `at` and runs at real speed (browser pages count seconds), yet can be moved. */
+export function runningClock(at: Date): MovableClock {
+  let offset = at.getTime() - systemClock.now().getTime();
+  return {
+    now: () => new Date(systemClock.now().getTime() + offset),
+    set: (d) => {
+      offset = d.getTime() - systemClock.now().getTime();
+    },
+    advance: (ms) => {
+      offset += ms;
+    },
+  };
+}
+
 export async function startPlatform(
   target: DbTarget,
   at: string,
-  options: { limits?: Partial<ServiceContext['limits']> } = {},
+  options: { limits?: Partial<ServiceContext['limits']>; running?: boolean } = {},
 ): Promise<TestPlatform> {
   const database = await target.open();
-  const clock = fixedClock(new Date(at));
+  const clock = options.running ? runningClock(new Date(at)) : fixedClock(new Date(at));
   const ctx = createServiceContext({
     database,
     clock,

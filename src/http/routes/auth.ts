@@ -6,6 +6,8 @@ import { endSession } from '../../services/auth/end-session.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { errors } from '../schemas/common.ts';
+import { OtpSent, ResidentSession, SessionChoice, StaffSession } from '../schemas/auth.ts';
+import { clearSessionCookie, sessionTokenOf, setSessionCookie } from '../plugins/cookie-session.ts';
 import type { App } from '../types.ts';
 
 const Phone = Type.String({ pattern: PHONE_PATTERN, description: 'mainland mobile number, 11 digits' });
@@ -18,7 +20,7 @@ export function authRoutes(app: App, ctx: ServiceContext): void {
         tags: ['auth'],
         summary: 'Send a one-time login code by SMS (demo mode: to the dev outbox)',
         body: Type.Object({ phone: Phone }, { additionalProperties: false }),
-        response: { 202: Type.Object({ expiresInSeconds: Type.Integer() }), ...errors(400, 429) },
+        response: { 202: OtpSent, ...errors(400, 429) },
       },
     },
     async (req, reply) => {
@@ -34,18 +36,20 @@ export function authRoutes(app: App, ctx: ServiceContext): void {
         tags: ['auth'],
         summary: 'Exchange the code for a resident session',
         body: Type.Object(
-          { phone: Phone, code: Type.String({ pattern: '^[0-9]{6}$' }) },
+          { phone: Phone, code: Type.String({ pattern: '^[0-9]{6}$' }), session: SessionChoice },
           { additionalProperties: false },
         ),
         response: {
-          200: Type.Object({ token: Type.String(), expiresAt: Type.String({ format: 'date-time' }) }),
+          200: ResidentSession,
           ...errors(400, 401),
         },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const s = await verifyOtp(ctx, req.body.phone, req.body.code);
-      return { token: s.token, expiresAt: s.expiresAt.toISOString() };
+      if (req.body.session !== 'cookie') return { token: s.token, expiresAt: s.expiresAt.toISOString() };
+      setSessionCookie(reply, s.token, s.expiresAt);
+      return { expiresAt: s.expiresAt.toISOString() };
     },
   );
 
@@ -60,24 +64,22 @@ export function authRoutes(app: App, ctx: ServiceContext): void {
             username: Type.String({ minLength: 1, maxLength: 64 }),
             password: Type.String({ minLength: 1, maxLength: 256 }),
             totp: Type.Optional(Type.String({ pattern: '^[0-9]{6}$' })),
+            session: SessionChoice,
           },
           { additionalProperties: false },
         ),
         response: {
-          200: Type.Object({
-            token: Type.String(),
-            expiresAt: Type.String({ format: 'date-time' }),
-            role: Type.String(),
-            stationId: Type.Union([Type.String(), Type.Null()]),
-            districtCode: Type.Union([Type.String(), Type.Null()]),
-          }),
+          200: StaffSession,
           ...errors(400, 401),
         },
       },
     },
-    async (req) => {
-      const s = await loginStaff(ctx, req.body.username, req.body.password);
-      return { ...s, expiresAt: s.expiresAt.toISOString() };
+    async (req, reply) => {
+      const { token, ...s } = await loginStaff(ctx, req.body.username, req.body.password);
+      const body = { ...s, expiresAt: s.expiresAt.toISOString() };
+      if (req.body.session !== 'cookie') return { ...body, token };
+      setSessionCookie(reply, token, s.expiresAt);
+      return body;
     },
   );
 
@@ -86,14 +88,15 @@ export function authRoutes(app: App, ctx: ServiceContext): void {
     {
       schema: {
         tags: ['auth'],
-        summary: 'End this session: the token stops working at once',
+        summary: 'End this session: the token (or the page cookie) stops working at once',
         security: [{ bearer: [] }],
         response: { 204: Type.Null(), ...errors(401) },
       },
     },
     async (req, reply) => {
       if (!req.principal) throw new AppError('UNAUTHENTICATED');
-      await endSession(ctx, req.principal, (req.headers.authorization ?? '').slice('Bearer '.length).trim());
+      await endSession(ctx, req.principal, sessionTokenOf(req) ?? '');
+      clearSessionCookie(reply);
       return reply.status(204).send(null);
     },
   );

@@ -1,0 +1,71 @@
+// The server serves the built pages (npm test builds them first, scripts/ensure-test-deps.sh):
+// each page and its client-side routes answer its HTML with the strict page policy and no caching;
+// hashed assets are cached for good; the QR reader's WebAssembly comes from our own server.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { dbTargets } from '../support/test-db.ts';
+import { startPlatform, type TestPlatform } from '../support/test-app.ts';
+
+describe('web pages', () => {
+  let p: TestPlatform;
+  before(async () => {
+    p = await startPlatform(dbTargets()[0]!, '2025-09-26T10:00:00+08:00');
+  });
+  after(() => p.close());
+
+  test('each page and its deep links answer its HTML with a strict policy, never cached', async () => {
+    for (const url of ['/', '/wallet', '/wallet/cards/123', '/verify', '/staff', '/staff/queue', '/admin']) {
+      const res = await p.app.inject({ url });
+      assert.equal(res.statusCode, 200, url);
+      assert.match(String(res.headers['content-type']), /^text\/html/, url);
+      assert.equal(res.headers['cache-control'], 'no-store', url);
+      const csp = String(res.headers['content-security-policy']);
+      for (const directive of [
+        "default-src 'self'",
+        "script-src 'self' 'wasm-unsafe-eval'",
+        "connect-src 'self'",
+        "frame-ancestors 'none'",
+        "object-src 'none'",
+        "base-uri 'none'",
+      ]) {
+        assert.ok(csp.includes(directive), `${url}: ${directive}`);
+      }
+      assert.doesNotMatch(csp, /https?:/, 'no other origin is allowed');
+      assert.doesNotMatch(res.body, /src="https?:|href="https?:/, `${url} loads nothing from elsewhere`);
+    }
+  });
+
+  test("the wallet's HTML does not load the console's antd", async () => {
+    const wallet = (await p.app.inject({ url: '/wallet' })).body;
+    const staff = (await p.app.inject({ url: '/staff' })).body;
+    assert.doesNotMatch(wallet, /console-/);
+    assert.match(staff, /console-/);
+  });
+
+  test('hashed assets are cached for a year as immutable', async () => {
+    const html = (await p.app.inject({ url: '/wallet' })).body;
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+    assert.ok(script, 'the page names its script');
+    const res = await p.app.inject({ url: script });
+    assert.equal(res.statusCode, 200);
+    assert.match(String(res.headers['content-type']), /javascript/);
+    assert.match(String(res.headers['cache-control']), /max-age=31536000.*immutable/);
+  });
+
+  test("zxing-wasm's WebAssembly is served from our node_modules as application/wasm", async () => {
+    const res = await p.app.inject({ url: '/wasm/zxing_reader.wasm' });
+    assert.equal(res.statusCode, 200);
+    assert.equal(res.headers['content-type'], 'application/wasm');
+    assert.deepEqual([...res.rawPayload.subarray(0, 4)], [0x00, 0x61, 0x73, 0x6d], 'a WebAssembly module');
+    assert.equal(
+      (await p.app.inject({ url: '/wasm/package.json' })).statusCode,
+      404,
+      'nothing else from there',
+    );
+  });
+
+  test('the API and its documentation are still where they were', async () => {
+    assert.equal((await p.app.inject({ url: '/docs' })).statusCode, 200);
+    assert.equal((await p.app.inject({ url: '/api/v1/nothing-here' })).statusCode, 404);
+  });
+});

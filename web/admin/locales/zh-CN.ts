@@ -1,0 +1,5 @@
+export const zhCN = {
+  admin: {
+    title: '系统管理',
+  },
+};

@@ -1,0 +1,19 @@
+// Words every page shares (the reference catalogue: en and es must have the same keys).
+export const zhCN = {
+  common: {
+    appName: '北京居住证',
+    language: '语言',
+    elderlyMode: '长辈模式',
+    loading: '正在加载…',
+    retry: '重试',
+    back: '返回',
+    close: '关闭',
+    logout: '退出登录',
+    errors: {
+      network: '网络连接失败，请检查网络后重试。已填写的内容不会丢失。',
+      unexpected: '服务暂时不可用，请稍后重试。',
+      sessionEnded: '登录已失效，请重新登录。',
+    },
+    placeholder: '此页面正在建设中。',
+  },
+};

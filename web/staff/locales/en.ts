@@ -1,0 +1,8 @@
+import type { Catalogue } from '../../shared/catalogue.ts';
+import type { zhCN } from './zh-CN.ts';
+
+export const en: Catalogue<typeof zhCN> = {
+  staff: {
+    title: 'Residence permit console',
+  },
+};

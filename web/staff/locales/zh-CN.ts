@@ -1,0 +1,5 @@
+export const zhCN = {
+  staff: {
+    title: '居住证工作台',
+  },
+};

@@ -1,0 +1,5 @@
+export const zhCN = {
+  verify: {
+    title: '证照核验',
+  },
+};

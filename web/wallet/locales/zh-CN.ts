@@ -1,0 +1,5 @@
+export const zhCN = {
+  wallet: {
+    title: '我的电子证照',
+  },
+};
