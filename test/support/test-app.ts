@@ -7,6 +7,7 @@ import { buildApp } from '../../src/http/app.ts';
 import type { App } from '../../src/http/types.ts';
 import { createServiceContext } from '../../src/services/create-context.ts';
 import type { ServiceContext } from '../../src/services/context.ts';
+import type { RealNameVerifier } from '../../src/ports/real-name-verifier.ts';
 import { seedDemo } from '../../src/services/demo/seed-demo.ts';
 import { ensureSigningKeys } from '../../src/services/credentials/manage-signing-keys.ts';
 
@@ -34,7 +35,7 @@ export interface TestPlatform {
 export async function startPlatform(
   target: DbTarget,
   at: string,
-  options: { limits?: Partial<ServiceContext['limits']> } = {},
+  options: { limits?: Partial<ServiceContext['limits']>; realName?: RealNameVerifier } = {},
 ): Promise<TestPlatform> {
   const database = await target.open();
   const clock = fixedClock(new Date(at));
@@ -43,6 +44,7 @@ export async function startPlatform(
     clock,
     mode: 'demo',
     ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.realName ? { realName: options.realName } : {}),
     credentials: {
       kek: testKek,
       signingAlg: 'ES256',
