@@ -28,6 +28,7 @@ export const errorCodes = [
   'PAYLOAD_TOO_LARGE',
   'RATE_LIMITED',
   'NO_STATION_FOR_DISTRICT',
+  'DATABASE_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 

@@ -28,5 +28,6 @@ export const errorStatus: Record<ErrorCode, number> = {
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
   NO_STATION_FOR_DISTRICT: 422,
+  DATABASE_UNAVAILABLE: 503,
   INTERNAL: 500,
 };

@@ -138,6 +138,11 @@ const messages: Record<ErrorCode, Messages> = {
     en: 'No police station or service station in this district takes residence-permit applications yet',
     es: 'Ninguna comisaría ni estación de servicio de este distrito atiende aún solicitudes de residencia',
   },
+  DATABASE_UNAVAILABLE: {
+    'zh-CN': '系统暂时无法处理您的请求，请{retryAfter}秒后再试',
+    en: 'The service cannot take your request just now; please try again in {retryAfter} seconds',
+    es: 'El servicio no puede atender su solicitud ahora; inténtelo de nuevo en {retryAfter} segundos',
+  },
   INTERNAL: {
     'zh-CN': '系统繁忙，请稍后再试',
     en: 'Something went wrong on our side; please try again later',
