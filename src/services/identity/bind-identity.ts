@@ -10,6 +10,7 @@ import { residents, sessions } from '../../db/schema/index.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { recordAudit } from '../../db/repositories/audit.ts';
 import type { ServiceContext } from '../context.ts';
+import { writeAndAnnounce } from '../changes/write-and-announce.ts';
 
 export async function bindIdentity(
   ctx: ServiceContext,
@@ -21,7 +22,7 @@ export async function bindIdentity(
   const name = normalisePersonName(input.name);
   if (!(await ctx.realName.matches({ name, idNumber: id.idNumber }))) throw new AppError('IDENTITY_REJECTED');
   try {
-    await ctx.db.transaction(async (tx) => {
+    await writeAndAnnounce(ctx, async (tx, announce) => {
       const [me] = await tx.select().from(residents).where(eq(residents.id, residentId)).for('update');
       if (!me) throw new AppError('NOT_FOUND');
       if (me.idNumber !== null) throw new AppError('IDENTITY_ALREADY_BOUND');
@@ -38,8 +39,8 @@ export async function bindIdentity(
         // The caller's session now speaks for the merged record.
         await tx.update(sessions).set({ subjectId: existing.id }).where(eq(sessions.subjectId, residentId));
         await tx.delete(residents).where(eq(residents.id, residentId));
-        // The cached session still names the deleted record: forget it (a rare event).
-        ctx.hot.sessions.clear();
+        // Cached sessions still name the deleted record: every process forgets them.
+        announce({ kind: 'sessions_of', subjectId: residentId });
       } else {
         await tx
           .update(residents)
