@@ -9,7 +9,7 @@ import { DEMO_PASSWORD } from '../services/demo/demo-data.ts';
 import { demoResidents } from '../services/demo/demo-data.ts';
 
 export async function serve(config: Config = loadConfig()): Promise<void> {
-  const { database, ctx } = await openPlatform(config);
+  const { database, ctx } = await openPlatform(config, { listen: true });
   await ensureSigningKeys(ctx);
   const demo = config.seedDemo ? await seedDemo(ctx) : undefined;
   const app = await buildApp({
@@ -24,6 +24,7 @@ export async function serve(config: Config = loadConfig()): Promise<void> {
   });
   const stop = async () => {
     await app.close();
+    await ctx.changes.close();
     await database.close();
     process.exit(0);
   };

@@ -10,6 +10,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { PostgresPool } from './postgres-pool.ts';
 import * as schema from './schema/index.ts';
+import { withSessionLock } from './advisory-lock.ts';
 
 export type Schema = typeof schema;
 /** Either driver's database, or a transaction on it: repositories accept both. */
@@ -59,7 +60,8 @@ export function openPostgres(url: string, poolSize = 10): Database {
   return {
     db,
     kind: 'postgres',
-    migrate: () => migratePg(db, { migrationsFolder }),
+    // Several processes may start at once: one migrates, the others wait and find nothing to do.
+    migrate: () => withSessionLock(pool, 'juzhu.migrate', () => migratePg(db, { migrationsFolder })),
     // /readyz answers within a bound even when the database does not.
     ping: () => withTimeout(pool.query('select 1'), PING_TIMEOUT_MS),
     close: () => pool.end(),

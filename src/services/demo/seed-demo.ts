@@ -10,6 +10,7 @@ import { cards, residents, staff, stations } from '../../db/schema/index.ts';
 import { nextSerial } from '../../db/repositories/cards.ts';
 import { insertCardWithStatusEntry } from '../credentials/status-entries.ts';
 import { recordAudit } from '../../db/repositories/audit.ts';
+import { lockForTransaction } from '../../db/advisory-lock.ts';
 import type { Db } from '../../db/client.ts';
 import type { ServiceContext } from '../context.ts';
 import {
@@ -49,7 +50,15 @@ export async function seedDemo(ctx: ServiceContext): Promise<{ seeded: boolean; 
   const passwordHash = await hash(DEMO_PASSWORD);
   const now = ctx.clock.now();
   const today = beijingDate(now);
-  await ctx.db.transaction(async (tx) => {
+  const seeded = await ctx.db.transaction(async (tx) => {
+    // Two processes starting at once on a fresh database: one seeds, the other waits for it to
+    // commit, then finds the admin and leaves the data alone.
+    await lockForTransaction(tx, 'juzhu.demo_seed');
+    const [seededMeanwhile] = await tx
+      .select({ id: staff.id })
+      .from(staff)
+      .where(eq(staff.username, 'admin'));
+    if (seededMeanwhile) return false;
     await tx.insert(stations).values(demoStations);
     await tx.insert(staff).values(
       logins.map((l) => ({
@@ -86,8 +95,9 @@ export async function seedDemo(ctx: ServiceContext): Promise<{ seeded: boolean; 
       subjectKind: 'database',
       subjectId: 'demo',
     });
+    return true;
   });
-  return { seeded: true, logins };
+  return { seeded, logins };
 }
 
 async function seedCard(

@@ -20,6 +20,7 @@ import { isUniqueViolation } from '../../db/errors.ts';
 import { recordAudit } from '../../db/repositories/audit.ts';
 import { consumeRateLimit } from '../../db/repositories/rate-limits.ts';
 import type { ServiceContext } from '../context.ts';
+import { writeAndAnnounce } from '../changes/write-and-announce.ts';
 import { redeemBindingCode } from './binding-codes.ts';
 import { takeOverHeldRecord } from './take-over-held-record.ts';
 
@@ -99,7 +100,7 @@ export async function bindIdentity(
     )
       return refuse('proof_required');
   }
-  const outcome = await ctx.db.transaction(async (tx) => {
+  const outcome = await writeAndAnnounce(ctx, async (tx, announce) => {
     const [still] = await tx.select().from(residents).where(eq(residents.id, held.id)).for('update');
     if (!still || still.phone !== null) return 'already_bound' as const;
     let codeId: string | null = null;
@@ -112,6 +113,8 @@ export async function bindIdentity(
       }
     }
     await takeOverHeldRecord(tx, { me, held: still, name, now });
+    // Cached sessions still name the deleted account: every process forgets them.
+    announce({ kind: 'sessions_of', subjectId: residentId });
     await auditBinding(
       tx,
       now,
@@ -124,8 +127,6 @@ export async function bindIdentity(
   });
   if (outcome === 'already_bound') return refuse('already_bound');
   if (outcome !== 'bound') throw new AppError(refusalCode[outcome]);
-  // Cached sessions may still name the deleted account (a rare event).
-  ctx.hot.sessions.clear();
   return { ...bound, name: held.name ?? name };
 }
 
