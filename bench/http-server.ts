@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { openPostgres } from '../src/db/client.ts';
 import { buildApp } from '../src/http/app.ts';
 import { benchContext } from './http-fixture.ts';
+import { createChangeBus } from '../src/services/changes/change-bus.ts';
 import { createKeyRing } from '../src/services/credentials/key-ring.ts';
 import { signCose } from '../src/credentials/sign-cose.ts';
 import { newDisplayClaims } from '../src/credentials/sign-display-code.ts';
@@ -66,7 +67,7 @@ async function build(m: ServerMode): Promise<FastifyInstance> {
   // signature and base45 of one fixed payload of a display code's size.
   const database = openPostgres(databaseUrl, 1);
   const now = new Date();
-  const signer = await createKeyRing(database.db, kek).signer('display_code', now);
+  const signer = await createKeyRing(database.db, kek, createChangeBus(), 0).signer('display_code', now);
   await database.close();
   if (!signer) throw new Error('no display-code signing key in the database');
   const payload = encodeCbor(

@@ -10,6 +10,7 @@ const contract = [
   'post /api/v1/auth/staff',
   'get /api/v1/dev/outbox',
   'put /api/v1/me/identity',
+  'post /api/v1/staff/identity-binding-codes',
   'get /api/v1/me/cards',
   'get /api/v1/me/access-log',
   'post /api/v1/cards/{id}/display-codes',

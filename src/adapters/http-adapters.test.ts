@@ -12,9 +12,11 @@ const sent: { to: string; text: string; auth: string | undefined }[] = [];
 
 before(async () => {
   provider = Fastify();
-  provider.post<{ Body: { name: string; idNumber: string } }>('/real-name', (req, reply) => {
+  provider.post<{ Body: { name: string; idNumber: string; phone?: string } }>('/real-name', (req, reply) => {
     if (req.headers.authorization !== 'Bearer secret') return reply.status(401).send({});
-    return { match: req.body.name === '王小明' };
+    const { name, phone } = req.body;
+    // With a phone: the carrier has 13800000001 registered to 王小明 and nothing else.
+    return { match: name === '王小明' && (phone === undefined || phone === '13800000001') };
   });
   provider.post('/broken', (_req, reply) => reply.status(502).send({}));
   provider.post<{ Body: { to: string; text: string } }>('/sms', (req, reply) => {
@@ -29,6 +31,19 @@ test('real-name: the provider says whether the name belongs to the ID number', a
   const v = httpRealNameVerifier({ url: `${base}/real-name`, token: 'secret' });
   assert.equal(await v.matches({ name: '王小明', idNumber: '11010119900307001X' }), true);
   assert.equal(await v.matches({ name: '李四', idNumber: '11010119900307001X' }), false);
+});
+
+test('three-factor: the provider says whether the carrier registers the phone to that person', async () => {
+  const v = httpRealNameVerifier({ url: `${base}/real-name`, token: 'secret' });
+  const person = { name: '王小明', idNumber: '11010119900307001X' };
+  assert.equal(await v.phoneRegisteredTo({ ...person, phone: '13800000001' }), true);
+  assert.equal(await v.phoneRegisteredTo({ ...person, phone: '13912349001' }), false);
+  await assert.rejects(
+    httpRealNameVerifier({ url: `${base}/broken`, token: 'secret' }).phoneRegisteredTo({
+      ...person,
+      phone: '13800000001',
+    }),
+  );
 });
 
 test('real-name: a failing or unauthorised provider is an error, never a refusal', async () => {

@@ -1,5 +1,7 @@
 // What every command that works on the database needs: the database (migrated) and the service
-// context wired from the configuration.
+// context wired from the configuration. On PostgreSQL every command announces its changes to the
+// running servers (NOTIFY); a server (`listen`) also hears theirs, on its own connection.
+// PGlite is one process: its announcements stay in it.
 import type { Config } from '../config/config.ts';
 import { clockStartingAt, systemClock } from '../domain/clock.ts';
 import { openDatabase, type Database } from '../db/client.ts';
@@ -8,10 +10,23 @@ import { httpSmsGateway } from '../adapters/http-sms-gateway.ts';
 import { createServiceContext } from '../services/create-context.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { loadOrCreateDemoKek } from './demo-kek.ts';
+import { createChangeBus } from '../services/changes/change-bus.ts';
+import { listenForChanges, notifyChange, type ChannelHandlers } from '../db/change-channel.ts';
 
-export async function openPlatform(config: Config): Promise<{ database: Database; ctx: ServiceContext }> {
+export async function openPlatform(
+  config: Config,
+  opts: { listen?: boolean } = {},
+): Promise<{ database: Database; ctx: ServiceContext }> {
   const database = openDatabase(config);
   await database.migrate();
+  const url = config.databaseUrl;
+  const changes =
+    url === undefined
+      ? createChangeBus()
+      : createChangeBus({
+          notify: notifyChange,
+          ...(opts.listen ? { listen: (on: ChannelHandlers) => listenForChanges(url, on) } : {}),
+        });
   const sms = config.smsGateway ? httpSmsGateway(config.smsGateway) : undefined;
   const ctx = createServiceContext({
     database,
@@ -23,6 +38,7 @@ export async function openPlatform(config: Config): Promise<{ database: Database
     otpTtlSeconds: config.otpTtlSeconds,
     sessionTtlSeconds: config.sessionTtlSeconds,
     hotCacheMs: config.hotCacheMs,
+    changes,
     limits: {
       verificationsPerMinutePerAddress: config.verifyPerMinute,
       verificationsPerMinutePerOrg: config.verifyPerMinutePerOrg,

@@ -14,7 +14,7 @@ export async function serve(config: Config = loadConfig()): Promise<void> {
     console.log('building the web pages into web/dist (once; npm run build:web does it again)…');
     buildWebPages();
   }
-  const { database, ctx } = await openPlatform(config);
+  const { database, ctx } = await openPlatform(config, { listen: true });
   await ensureSigningKeys(ctx);
   const demo = config.seedDemo ? await seedDemo(ctx) : undefined;
   const app = await buildApp({
@@ -29,6 +29,7 @@ export async function serve(config: Config = loadConfig()): Promise<void> {
   });
   const stop = async () => {
     await app.close();
+    await ctx.changes.close();
     await database.close();
     process.exit(0);
   };

@@ -8,8 +8,9 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import pg from 'pg';
+import { PostgresPool } from './postgres-pool.ts';
 import * as schema from './schema/index.ts';
+import { withSessionLock } from './advisory-lock.ts';
 
 export type Schema = typeof schema;
 /** Either driver's database, or a transaction on it: repositories accept both. */
@@ -42,22 +43,43 @@ export function openPglite(dataDir: string | undefined): Database {
   };
 }
 
+/** How long a request waits for a free connection, and /readyz for an answer, before giving up. */
+const CONNECT_TIMEOUT_MS = 5000;
+const PING_TIMEOUT_MS = 2000;
+
 export function openPostgres(url: string, poolSize = 10): Database {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
-  // An idle connection the server drops (restart, failover, a database dropped under it) is an
-  // 'error' event on the pool; unheard, it would end the process. The pool opens a new one when
-  // next needed, and a query on a broken connection fails on its own, so there is nothing to do.
-  pool.on('error', () => undefined);
+  // Dropped connections cost the requests in flight, never the process or a pool slot (see
+  // postgres-pool.ts); a request that finds every connection busy gives up after a bound rather
+  // than waiting forever, and is answered 503 (db/errors.ts).
+  const pool = new PostgresPool({
+    connectionString: url,
+    max: poolSize,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+  });
   const db = drizzlePg({ client: pool, schema });
   return {
     db,
     kind: 'postgres',
-    migrate: () => migratePg(db, { migrationsFolder }),
-    ping: async () => {
-      await pool.query('select 1');
-    },
+    // Several processes may start at once: one migrates, the others wait and find nothing to do.
+    migrate: () => withSessionLock(pool, 'juzhu.migrate', () => migratePg(db, { migrationsFolder })),
+    // /readyz answers within a bound even when the database does not.
+    ping: () => withTimeout(pool.query('select 1'), PING_TIMEOUT_MS),
     close: () => pool.end(),
   };
+}
+
+async function withTimeout(work: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('database ping timed out')), ms);
+  });
+  // The abandoned query still settles later; its rejection must not go unhandled.
+  work.catch(() => undefined);
+  try {
+    await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 export function openDatabase(opts: { databaseUrl: string | undefined; dataDir: string }): Database {

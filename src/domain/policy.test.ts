@@ -19,6 +19,7 @@ describe('default policy', () => {
         transitionEnd: '2020-12-31',
         onlineRuleFrom: '2021-01-01',
         legacyCardsIssuedFrom: '2016-01-01',
+        identityBindingCodeHours: 72,
       },
     );
   });

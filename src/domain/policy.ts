@@ -26,6 +26,11 @@ export interface Policy {
   onlineRuleFrom: IsoDate;
   /** Physical cards issued from this day on are imported and shown electronically (R10). */
   legacyCardsIssuedFrom: IsoDate;
+  /**
+   * Hours a clerk's identity binding code stays usable: long enough to reach a phone after a visit
+   * to the window, short enough that a lost slip of paper is soon worth nothing.
+   */
+  identityBindingCodeHours: number;
 }
 
 export const defaultPolicy: Readonly<Policy> = Object.freeze({
@@ -39,6 +44,7 @@ export const defaultPolicy: Readonly<Policy> = Object.freeze({
   transitionEnd: '2020-12-31',
   onlineRuleFrom: '2021-01-01',
   legacyCardsIssuedFrom: '2016-01-01',
+  identityBindingCodeHours: 72,
 });
 
 type NumberField = {
@@ -54,6 +60,7 @@ const numberBounds: Record<NumberField, readonly [min: number, max: number]> = {
   endorsementClosesMonthsAfter: [1, 6],
   eligibilityMonths: [1, 120],
   proxyMinorAgeUnder: [1, 18],
+  identityBindingCodeHours: [1, 720],
 };
 
 const dateFields = ['legacyCardsIssuedFrom', 'transitionStart', 'transitionEnd', 'onlineRuleFrom'] as const;

@@ -25,6 +25,7 @@ import { adminCredentialRoutes } from './routes/admin-credentials.ts';
 import { adminStationStaffRoutes } from './routes/admin-stations-staff.ts';
 import { credentialRoutes, wellKnownRoutes } from './routes/credentials.ts';
 import { staffCardRoutes } from './routes/staff-cards.ts';
+import { staffIdentityRoutes } from './routes/staff-identity.ts';
 import type { App } from './types.ts';
 
 export interface BuildOptions {
@@ -89,6 +90,7 @@ export async function buildApp({
       adminStationStaffRoutes(api, ctx);
       credentialRoutes(api, ctx);
       staffCardRoutes(api, ctx);
+      staffIdentityRoutes(api, ctx);
       done();
     },
     { prefix: '/api/v1' },

@@ -73,6 +73,21 @@ const messages: Record<ErrorCode, Messages> = {
     en: 'Identity not verified: the name does not match the ID number',
     es: 'Identidad no verificada: el nombre no coincide con el número de identificación',
   },
+  IDENTITY_NAME_MISMATCH: {
+    'zh-CN': '姓名与本平台登记的该公民身份号码持有人姓名不一致，请按身份证上的姓名填写',
+    en: 'The name differs from the name this platform holds for the ID number; type it as printed on the ID card',
+    es: 'El nombre no coincide con el que la plataforma tiene para ese número de identificación; escríbalo como figura en el documento',
+  },
+  IDENTITY_PROOF_REQUIRED: {
+    'zh-CN': '该身份已在窗口登记，需证明本人持有：请携带身份证到任一派出所或服务站领取绑定码',
+    en: 'This identity was registered at a window and needs proof that it is yours: bring your ID card to any station for a binding code',
+    es: 'Esta identidad se registró en una ventanilla y requiere prueba de que es suya: lleve su documento de identidad a cualquier estación para obtener un código de vinculación',
+  },
+  BINDING_CODE_INVALID: {
+    'zh-CN': '绑定码错误、已使用或已过期，请到任一派出所或服务站重新领取',
+    en: 'The binding code is wrong, used or expired; ask any station for a new one',
+    es: 'El código de vinculación es incorrecto, ya se usó o ha caducado; solicite uno nuevo en cualquier estación',
+  },
   INVALID_TRANSITION: {
     'zh-CN': '当前状态下不能进行此操作',
     en: 'This cannot be done in the current state',
@@ -122,6 +137,11 @@ const messages: Record<ErrorCode, Messages> = {
     'zh-CN': '该区暂无受理居住证业务的派出所或服务站',
     en: 'No police station or service station in this district takes residence-permit applications yet',
     es: 'Ninguna comisaría ni estación de servicio de este distrito atiende aún solicitudes de residencia',
+  },
+  DATABASE_UNAVAILABLE: {
+    'zh-CN': '系统暂时无法处理您的请求，请{retryAfter}秒后再试',
+    en: 'The service cannot take your request just now; please try again in {retryAfter} seconds',
+    es: 'El servicio no puede atender su solicitud ahora; inténtelo de nuevo en {retryAfter} segundos',
   },
   INTERNAL: {
     'zh-CN': '系统繁忙，请稍后再试',

@@ -9,6 +9,7 @@ import type { SmsSender } from '../ports/sms-sender.ts';
 import type { SigningAlg } from '../credentials/index.ts';
 import type { KeyRing } from './credentials/key-ring.ts';
 import type { TtlCache } from './cache/ttl-cache.ts';
+import type { ChangeBus } from './changes/change-bus.ts';
 import type { cards } from '../db/schema/index.ts';
 import type { statusListCache } from './credentials/status-list-tokens.ts';
 
@@ -32,8 +33,8 @@ export interface ServiceContext {
   policy: Policy;
   /** The working-day calendar with the admin's overrides, read fresh when they change. */
   calendar(): Promise<WorkingDayCalendar>;
-  /** Drops this process's cached calendar after an admin change (others refresh within a minute). */
-  calendarChanged(): void;
+  /** Changes announced by writers (writeAndAnnounce), heard by every cache of every process. */
+  changes: ChangeBus;
   realName: RealNameVerifier;
   /** SMS through the given database handle (the dev outbox writes in the caller's transaction). */
   sms(db: Db): SmsSender;

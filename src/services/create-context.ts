@@ -6,7 +6,7 @@ import { devOutboxSms } from '../adapters/dev-outbox-sms.ts';
 import { demoRealNameVerifier } from '../adapters/demo-real-name-verifier.ts';
 import type { Clock } from '../domain/clock.ts';
 import { defaultPolicy, type Policy } from '../domain/policy.ts';
-import type { ServiceContext } from './context.ts';
+import type { DisplayCardRead, Principal, ServiceContext } from './context.ts';
 import type { RealNameVerifier } from '../ports/real-name-verifier.ts';
 import type { SmsSender } from '../ports/sms-sender.ts';
 import type { Db } from '../db/client.ts';
@@ -15,6 +15,7 @@ import type { CredentialSettings } from './context.ts';
 import { createKeyRing } from './credentials/key-ring.ts';
 import { statusListCache } from './credentials/status-list-tokens.ts';
 import { createTtlCache } from './cache/ttl-cache.ts';
+import { createChangeBus, type ChangeBus } from './changes/change-bus.ts';
 
 export interface ContextOptions {
   database: Database;
@@ -26,8 +27,13 @@ export interface ContextOptions {
   /** Production adapters; demo mode uses the dev outbox and the demo real-name check. */
   sms?: (db: Db) => SmsSender;
   realName?: RealNameVerifier;
-  /** How long the hottest reads may be served from this process's memory (0: never). */
+  /**
+   * How long the hottest reads (sessions, cards, the key ring) may be served from this process's
+   * memory should a change announcement be missed (0: never).
+   */
   hotCacheMs?: number;
+  /** How this process hears of changes; default: alone (PGlite, tests, one-shot commands). */
+  changes?: ChangeBus;
   limits?: Partial<ServiceContext['limits']>;
   credentials: Omit<
     CredentialSettings,
@@ -40,13 +46,34 @@ export function createServiceContext(opts: ContextOptions): ServiceContext {
   if (opts.mode === 'production' && (!opts.sms || !opts.realName)) {
     throw new Error('production mode needs an SMS gateway and a real-name verifier adapter');
   }
-  const calendar = calendarLoader(opts.database.db);
+  const changes = opts.changes ?? createChangeBus();
+  const calendar = calendarLoader(opts.database.db, changes);
+  const hotCacheMs = opts.hotCacheMs ?? 2000;
+  const hot = {
+    sessions: createTtlCache<string, { principal: Principal; expiresAt: number }>({
+      ttlMs: () => changes.ttl(hotCacheMs),
+      maxEntries: 50_000,
+      clock: opts.clock,
+    }),
+    cards: createTtlCache<string, DisplayCardRead>({
+      ttlMs: () => changes.ttl(hotCacheMs),
+      maxEntries: 50_000,
+      clock: opts.clock,
+    }),
+  };
+  changes.subscribe((heard) => {
+    if (heard.kind === 'session') hot.sessions.delete(heard.tokenHash);
+    // Cached by token hash: a person's sessions are found by dropping all (a rare event).
+    if (heard.kind === 'sessions_of' || heard.kind === 'missed') hot.sessions.clear();
+    if (heard.kind === 'card') hot.cards.delete(heard.id);
+    if (heard.kind === 'missed') hot.cards.clear();
+  });
   return {
     db: opts.database.db,
     clock: opts.clock,
     policy: opts.policy ?? { ...defaultPolicy },
     calendar: () => calendar.get(),
-    calendarChanged: () => calendar.invalidate(),
+    changes,
     realName: opts.realName ?? demoRealNameVerifier,
     sms: opts.sms ?? devOutboxSms,
     storage: postgresBlobStorage,
@@ -59,12 +86,9 @@ export function createServiceContext(opts: ContextOptions): ServiceContext {
       trustListValiditySeconds: 7 * 24 * 3600,
       ...opts.credentials,
     },
-    keys: createKeyRing(opts.database.db, opts.credentials.kek),
-    statusListCache: statusListCache(60_000),
+    keys: createKeyRing(opts.database.db, opts.credentials.kek, changes, hotCacheMs),
+    statusListCache: statusListCache(60_000, changes),
     limits: { verificationsPerMinutePerAddress: 120, verificationsPerMinutePerOrg: 3000, ...opts.limits },
-    hot: {
-      sessions: createTtlCache({ ttlMs: opts.hotCacheMs ?? 2000, maxEntries: 50_000, clock: opts.clock }),
-      cards: createTtlCache({ ttlMs: opts.hotCacheMs ?? 2000, maxEntries: 50_000, clock: opts.clock }),
-    },
+    hot,
   };
 }

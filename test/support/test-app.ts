@@ -7,6 +7,7 @@ import { buildApp } from '../../src/http/app.ts';
 import type { App } from '../../src/http/types.ts';
 import { createServiceContext } from '../../src/services/create-context.ts';
 import type { ServiceContext } from '../../src/services/context.ts';
+import type { RealNameVerifier } from '../../src/ports/real-name-verifier.ts';
 import { seedDemo } from '../../src/services/demo/seed-demo.ts';
 import { ensureSigningKeys } from '../../src/services/credentials/manage-signing-keys.ts';
 
@@ -50,7 +51,11 @@ export function runningClock(at: Date): MovableClock {
 export async function startPlatform(
   target: DbTarget,
   at: string,
-  options: { limits?: Partial<ServiceContext['limits']>; running?: boolean } = {},
+  options: {
+    limits?: Partial<ServiceContext['limits']>;
+    realName?: RealNameVerifier;
+    running?: boolean;
+  } = {},
 ): Promise<TestPlatform> {
   const database = await target.open();
   const clock = options.running ? runningClock(new Date(at)) : fixedClock(new Date(at));
@@ -59,6 +64,7 @@ export async function startPlatform(
     clock,
     mode: 'demo',
     ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.realName ? { realName: options.realName } : {}),
     credentials: {
       kek: testKek,
       signingAlg: 'ES256',

@@ -10,6 +10,7 @@ import {
   pgTable,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 
@@ -35,6 +36,11 @@ export const signingKeys = pgTable(
   (t) => [
     check('signing_keys_purpose_check', sql`${t.purpose} in ('display_code', 'trust_anchor')`),
     check('signing_keys_alg_check', sql`${t.alg} in ('ES256', 'EdDSA')`),
+    // At most one key of a purpose signs without end: two processes creating keys at once (or two
+    // rotations) cannot leave two current signers, and so two trust anchors.
+    uniqueIndex('signing_keys_one_current_signer')
+      .on(t.purpose)
+      .where(sql`${t.signUntil} is null and ${t.encryptedPrivateKey} is not null`),
   ],
 );
 

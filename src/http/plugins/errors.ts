@@ -3,6 +3,7 @@
 // detail (the log has it, without personal data); bad input never reaches a 5xx.
 import type { FastifyError, FastifyRequest } from 'fastify';
 import { AppError, type ErrorCode } from '../../domain/errors.ts';
+import { databaseUnavailable } from '../../db/errors.ts';
 import { errorMessage } from '../../i18n/error-messages.ts';
 import { pickLanguage } from '../../i18n/language.ts';
 import { errorStatus } from '../error-status.ts';
@@ -49,7 +50,8 @@ export function registerErrorHandling(app: App): void {
   refuseNulCharacters(app);
 
   app.setErrorHandler((err: unknown, req, reply) => {
-    const appError = err instanceof AppError ? err : fromFastify(err as FastifyError);
+    const appError =
+      err instanceof AppError ? err : (fromFastify(err as FastifyError) ?? databaseUnavailable(err));
     if (!appError) {
       req.log.error({ err }, 'unexpected error');
       return reply

@@ -48,18 +48,27 @@ export function meRoutes(app: App, ctx: ServiceContext): void {
     {
       schema: {
         tags: ['resident'],
-        summary: 'Bind the account to a real identity (once)',
+        summary:
+          'Bind the account to a real identity (once); the name must be the one held for the ID number, and an identity held without a phone needs proof of possession',
         security: [{ bearer: [] }],
         body: Type.Object(
           {
             name: Type.String({ minLength: 1, maxLength: 60 }),
             idNumber: Type.String({ minLength: 1, maxLength: 30 }),
+            bindingCode: Type.Optional(
+              Type.String({
+                minLength: 1,
+                maxLength: 20,
+                description:
+                  'For an identity the platform already holds without a phone (window intake, legacy card, ward): the single-use code a station clerk printed on seeing the ID',
+              }),
+            ),
           },
           { additionalProperties: false },
         ),
         response: {
           200: Type.Object({ maskedName: Type.String(), birthDate: IsoDateString, sex: Type.String() }),
-          ...errors(400, 401, 403, 409, 422),
+          ...errors(400, 401, 403, 409, 422, 429),
         },
       },
     },

@@ -14,6 +14,7 @@ import { calendarOverrides, calendarYears } from '../../db/schema/index.ts';
 import { recordAudit } from '../../db/repositories/audit.ts';
 import type { Principal, ServiceContext } from '../context.ts';
 import { requireStaff } from '../staff/access.ts';
+import { writeAndAnnounce } from '../changes/write-and-announce.ts';
 
 export async function setCalendarOverride(
   ctx: ServiceContext,
@@ -26,7 +27,8 @@ export async function setCalendarOverride(
   if (!isIsoDate(date)) throw new AppError('VALIDATION_FAILED', 'date', { detail: 'date' });
   checkOverrides([{ date, kind }]);
   const now = ctx.clock.now();
-  await ctx.db.transaction(async (tx) => {
+  await writeAndAnnounce(ctx, async (tx, announce) => {
+    announce({ kind: 'calendar' });
     await tx
       .insert(calendarOverrides)
       .values({ date, kind, note: note ?? null })
@@ -42,7 +44,6 @@ export async function setCalendarOverride(
       details: { kind },
     });
   });
-  ctx.calendarChanged();
 }
 
 export async function removeCalendarOverride(
@@ -52,7 +53,8 @@ export async function removeCalendarOverride(
 ): Promise<void> {
   const admin = requireStaff(principal, ['admin']);
   const now = ctx.clock.now();
-  await ctx.db.transaction(async (tx) => {
+  await writeAndAnnounce(ctx, async (tx, announce) => {
+    announce({ kind: 'calendar' });
     const removed = await tx.delete(calendarOverrides).where(eq(calendarOverrides.date, date)).returning();
     if (removed.length === 0) throw new AppError('NOT_FOUND');
     await recordAudit(tx, {
@@ -65,7 +67,6 @@ export async function removeCalendarOverride(
       subjectId: date,
     });
   });
-  ctx.calendarChanged();
 }
 
 export async function loadCalendarYear(
@@ -76,7 +77,8 @@ export async function loadCalendarYear(
   const admin = requireStaff(principal, ['admin']);
   checkCalendarYear(year);
   const now = ctx.clock.now();
-  await ctx.db.transaction(async (tx) => {
+  await writeAndAnnounce(ctx, async (tx, announce) => {
+    announce({ kind: 'calendar' });
     const values = {
       daysOff: [...year.daysOff].sort(),
       makeUpWorkingDays: [...year.makeUpWorkingDays].sort(),
@@ -96,7 +98,6 @@ export async function loadCalendarYear(
       details: { daysOff: values.daysOff.length, makeUpWorkingDays: values.makeUpWorkingDays.length },
     });
   });
-  ctx.calendarChanged();
 }
 
 export interface CalendarMonthView {

@@ -10,6 +10,7 @@ import { recordAudit } from '../../db/repositories/audit.ts';
 import { translateDbError } from '../../db/errors.ts';
 import type { Principal, ServiceContext, StaffRole } from '../context.ts';
 import { requireStaff } from '../staff/access.ts';
+import { writeAndAnnounce } from '../changes/write-and-announce.ts';
 
 export const MIN_PASSWORD_LENGTH = 12;
 
@@ -153,10 +154,12 @@ export async function deactivateStaff(
     throw new AppError('VALIDATION_FAILED', detail, { detail });
   }
   const now = ctx.clock.now();
-  const view = await ctx.db.transaction(async (tx) => {
+  return writeAndAnnounce(ctx, async (tx, announce) => {
     const [row] = await tx.update(staff).set({ active: false }).where(eq(staff.id, id)).returning();
     if (!row) throw new AppError('NOT_FOUND');
     await tx.delete(sessions).where(eq(sessions.subjectId, id));
+    // Every process forgets the account's sessions at once.
+    announce({ kind: 'sessions_of', subjectId: id });
     await recordAudit(tx, {
       at: now,
       actorKind: 'staff',
@@ -169,7 +172,4 @@ export async function deactivateStaff(
     });
     return staffView(row);
   });
-  // This process forgets the account's sessions now; others within the hot-cache time.
-  ctx.hot.sessions.clear();
-  return view;
 }

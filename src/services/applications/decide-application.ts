@@ -12,6 +12,7 @@ import { applications } from '../../db/schema/index.ts';
 import { recordAudit } from '../../db/repositories/audit.ts';
 import type { Principal, ServiceContext } from '../context.ts';
 import { applicationInJurisdiction, requireStaff } from '../staff/access.ts';
+import { writeAndAnnounce } from '../changes/write-and-announce.ts';
 import { issueCardFor } from './issue-card.ts';
 import { toApplicationView, type ApplicationView } from './application-view.ts';
 import { toDomainApplication } from './to-domain-application.ts';
@@ -30,7 +31,7 @@ export async function decideApplication(
   const officer = requireStaff(principal, ['officer']);
   const now = ctx.clock.now();
   const today = beijingDate(now);
-  const view = await ctx.db.transaction(async (tx) => {
+  const view = await writeAndAnnounce(ctx, async (tx, announce) => {
     const row = await applicationInJurisdiction(tx, officer, id, { forUpdate: true });
     let app = toDomainApplication(row);
     let issuedCardId: string | null = row.issuedCardId;
@@ -89,12 +90,10 @@ export async function decideApplication(
         details: { applicationId: row.id, type: row.type },
       });
     }
+    // A new version supersedes the old, an endorsement restores a suspension: lists change.
+    if (issuedCardId && decision.decision === 'approve' && row.cardId)
+      announce({ kind: 'card', id: row.cardId, statusList: null });
     return toApplicationView(updated);
   });
-  // A new version supersedes the old, an endorsement restores a suspension: lists change.
-  if (decision.decision === 'approve') {
-    ctx.statusListCache.invalidate();
-    if (view.cardId) ctx.hot.cards.delete(view.cardId);
-  }
   return view;
 }

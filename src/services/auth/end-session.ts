@@ -4,13 +4,14 @@ import { sessions } from '../../db/schema/index.ts';
 import { recordAudit } from '../../db/repositories/audit.ts';
 import type { Principal, ServiceContext } from '../context.ts';
 import { sha256Hex } from './tokens.ts';
+import { writeAndAnnounce } from '../changes/write-and-announce.ts';
 
 export async function endSession(ctx: ServiceContext, principal: Principal, token: string): Promise<void> {
   const now = ctx.clock.now();
   const subjectId = principal.kind === 'resident' ? principal.residentId : principal.staffId;
-  await ctx.db.transaction(async (tx) => {
+  await writeAndAnnounce(ctx, async (tx, announce) => {
     await tx.delete(sessions).where(eq(sessions.tokenHash, sha256Hex(token)));
-    ctx.hot.sessions.delete(sha256Hex(token));
+    announce({ kind: 'session', tokenHash: sha256Hex(token) });
     await recordAudit(tx, {
       at: now,
       actorKind: principal.kind,

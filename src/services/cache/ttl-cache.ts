@@ -1,7 +1,8 @@
 // A small per-process cache for the hottest reads (the session behind a token, the card behind a
-// display code). Entries live a couple of seconds at most, so a change made by another process
-// is seen after that long; changes made by this process drop their entries at once. Bounded: the
-// oldest entries go first.
+// display code). Changes drop their entries as they are announced (src/services/changes), from
+// this process at once and from others within the NOTIFY latency; the lifetime is the bound should
+// an announcement be missed, and is read at each write (shorter while the bus is not listening).
+// Bounded: the oldest entries go first.
 import type { Clock } from '../../domain/clock.ts';
 
 export interface TtlCache<K, V> {
@@ -12,7 +13,7 @@ export interface TtlCache<K, V> {
 }
 
 export function createTtlCache<K, V>(opts: {
-  ttlMs: number;
+  ttlMs: number | (() => number);
   maxEntries: number;
   clock: Clock;
 }): TtlCache<K, V> {
@@ -28,13 +29,14 @@ export function createTtlCache<K, V>(opts: {
       return hit.value;
     },
     set: (key, value) => {
-      if (opts.ttlMs <= 0) return;
+      const ttlMs = typeof opts.ttlMs === 'number' ? opts.ttlMs : opts.ttlMs();
+      if (ttlMs <= 0) return;
       entries.delete(key);
       if (entries.size >= opts.maxEntries) {
         const oldest = entries.keys().next();
         if (!oldest.done) entries.delete(oldest.value);
       }
-      entries.set(key, { value, until: opts.clock.now().getTime() + opts.ttlMs });
+      entries.set(key, { value, until: opts.clock.now().getTime() + ttlMs });
     },
     delete: (key) => {
       entries.delete(key);

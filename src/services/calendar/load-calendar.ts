@@ -1,18 +1,28 @@
 // The official calendar as the services use it: the package's data plus the admin's overrides
-// and loaded years from the database. Cached until an admin changes them (any process picks the
-// change up within `ttlMs`, since other processes may have written it).
+// and loaded years from the database. Cached until a calendar change is announced (by any
+// process, src/services/changes), and at most `ttlMs`.
 import { calendarOverrides, calendarYears } from '../../db/schema/index.ts';
 import type { Db } from '../../db/client.ts';
+import type { ChangeBus } from '../changes/change-bus.ts';
 import { createWorkingDayCalendar, type WorkingDayCalendar } from '../../domain/calendar/working-days.ts';
 
 export function calendarLoader(
   db: Db,
+  changes: ChangeBus,
   ttlMs = 60_000,
-): { get(): Promise<WorkingDayCalendar>; invalidate(): void } {
+): { get(): Promise<WorkingDayCalendar> } {
   let cached: { at: number; calendar: WorkingDayCalendar } | undefined;
+  let epoch = 0;
+  changes.subscribe((heard) => {
+    if (heard.kind !== 'calendar' && heard.kind !== 'missed') return;
+    cached = undefined;
+    epoch++;
+  });
   return {
     get: async () => {
-      if (cached && Date.now() - cached.at < ttlMs) return cached.calendar;
+      if (cached && Date.now() - cached.at < changes.ttl(ttlMs)) return cached.calendar;
+      const at = Date.now();
+      const read = epoch;
       const [overrides, years] = await Promise.all([
         db.select().from(calendarOverrides),
         db.select().from(calendarYears),
@@ -29,11 +39,9 @@ export function calendarLoader(
           makeUpWorkingDays: y.makeUpWorkingDays,
         })),
       });
-      cached = { at: Date.now(), calendar };
+      // A change announced while reading may not be in what was read: use it, do not keep it.
+      if (read === epoch) cached = { at, calendar };
       return calendar;
-    },
-    invalidate: () => {
-      cached = undefined;
     },
   };
 }

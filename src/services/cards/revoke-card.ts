@@ -9,6 +9,7 @@ import { findCard, toDomainCard } from '../../db/repositories/cards.ts';
 import { recordAudit } from '../../db/repositories/audit.ts';
 import type { Principal, ServiceContext } from '../context.ts';
 import { districtOf, requireStaff } from '../staff/access.ts';
+import { writeAndAnnounce } from '../changes/write-and-announce.ts';
 
 export async function revokeCard(
   ctx: ServiceContext,
@@ -21,7 +22,7 @@ export async function revokeCard(
   const trimmed = reason.trim();
   if (trimmed.length === 0) throw new AppError('VALIDATION_FAILED', 'reason', { detail: 'reason' });
   const now = ctx.clock.now();
-  const list = await ctx.db.transaction(async (tx) => {
+  await writeAndAnnounce(ctx, async (tx, announce) => {
     const row = await findCard(tx, cardId, { forUpdate: true });
     if (!row || row.districtCode !== district) throw new AppError('NOT_FOUND');
     const revoked = revokeDomainCard(toDomainCard(row));
@@ -39,9 +40,7 @@ export async function revokeCard(
       subjectId: cardId,
       stationId: officer.stationId,
     });
-    return row.statusList;
+    announce({ kind: 'card', id: cardId, statusList: row.statusList });
   });
-  ctx.statusListCache.invalidate(list);
-  ctx.hot.cards.delete(cardId);
   return { id: cardId, status: 'revoked', reason: trimmed };
 }

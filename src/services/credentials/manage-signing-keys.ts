@@ -17,6 +17,8 @@ import { recordAudit } from '../../db/repositories/audit.ts';
 import type { Channel, Principal, ServiceContext } from '../context.ts';
 import { requireStaff } from '../staff/access.ts';
 import { toStoredKey, type KeyPurpose } from './key-ring.ts';
+import { lockForTransaction } from '../../db/advisory-lock.ts';
+import { writeAndAnnounce } from '../changes/write-and-announce.ts';
 
 async function insertKey(
   tx: Db,
@@ -37,7 +39,23 @@ async function insertKey(
   return record.kid;
 }
 
-/** At start-up: a display-code key and a trust anchor exist and can sign. */
+/** Whether a key of `purpose` may sign now, read from the rows (see ensureSigningKeys). */
+async function hasCurrentSigner(tx: Db, purpose: KeyPurpose, now: Date): Promise<boolean> {
+  const rows = await tx.select().from(signingKeys).where(eq(signingKeys.purpose, purpose));
+  const records = rows.map(toStoredKey).filter((k) => k.canSign);
+  return (
+    currentSigningKey(
+      records.map((k) => k.record),
+      now,
+    ) !== undefined
+  );
+}
+
+/**
+ * At start-up: a display-code key and a trust anchor exist and can sign. Several processes
+ * starting at once on one database create them once: the first takes the lock and creates, the
+ * others wait and find them (the unique index on the current signer is the backstop).
+ */
 export async function ensureSigningKeys(ctx: ServiceContext): Promise<void> {
   const now = ctx.clock.now();
   for (const purpose of ['display_code', 'trust_anchor'] as const) {
@@ -47,8 +65,11 @@ export async function ensureSigningKeys(ctx: ServiceContext): Promise<void> {
       .filter((k) => k.purpose === purpose && k.canSign)
       .map((k) => k.record);
     if (currentSigningKey(records, now)) continue;
-    await ctx.db.transaction(async (tx) => {
+    await writeAndAnnounce(ctx, async (tx, announce) => {
+      await lockForTransaction(tx, 'juzhu.signing_keys');
+      if (await hasCurrentSigner(tx, purpose, now)) return;
       const kid = await insertKey(tx, purpose, ctx.credentials.signingAlg, ctx.credentials.kek, now);
+      announce({ kind: 'signing_keys' });
       await recordAudit(tx, {
         at: now,
         actorKind: 'system',
@@ -60,7 +81,6 @@ export async function ensureSigningKeys(ctx: ServiceContext): Promise<void> {
         details: { purpose },
       });
     });
-    ctx.keys.invalidate();
   }
 }
 
@@ -80,7 +100,10 @@ export async function rotateDisplayCodeKey(
 ): Promise<{ kid: string; retired: string[] }> {
   const admin = actor.channel === 'cli' ? undefined : requireStaff(actor.principal, ['admin']);
   const now = ctx.clock.now();
-  const result = await ctx.db.transaction(async (tx) => {
+  return writeAndAnnounce(ctx, async (tx, announce) => {
+    // One rotation at a time across processes: a second waits and then retires the first's key.
+    await lockForTransaction(tx, 'juzhu.signing_keys');
+    announce({ kind: 'signing_keys' });
     const current = await tx
       .select()
       .from(signingKeys)
@@ -111,8 +134,6 @@ export async function rotateDisplayCodeKey(
     });
     return { kid, retired };
   });
-  ctx.keys.invalidate();
-  return result;
 }
 
 /**
@@ -129,7 +150,8 @@ export async function importVerificationKey(
     throw new AppError('VALIDATION_FAILED', "kid is not the key's thumbprint", { detail: 'kid' });
   const now = ctx.clock.now();
   const at = (s: number | null) => (s === null ? null : new Date(s * 1000));
-  await ctx.db.transaction(async (tx) => {
+  await writeAndAnnounce(ctx, async (tx, announce) => {
+    announce({ kind: 'signing_keys' });
     await tx
       .insert(signingKeys)
       .values({
@@ -155,5 +177,4 @@ export async function importVerificationKey(
       details: { alg: key.alg },
     });
   });
-  ctx.keys.invalidate();
 }

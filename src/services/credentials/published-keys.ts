@@ -17,14 +17,8 @@ export async function jwks(ctx: ServiceContext): Promise<{ keys: PublishedJwk[] 
 
 /** The anchor verifiers pin (out of band) to check the trust list. */
 export async function trustAnchor(ctx: ServiceContext): Promise<TrustAnchor> {
-  const now = ctx.clock.now();
-  const anchor = (await ctx.keys.all())
-    .filter(
-      (k) =>
-        k.purpose === 'trust_anchor' &&
-        (k.record.signUntil === null || Date.parse(k.record.signUntil) > now.getTime()),
-    )
-    .at(-1);
+  // The key that signs the trust list now, by the signer's own rule: never one that does not.
+  const anchor = await ctx.keys.current('trust_anchor', ctx.clock.now());
   if (!anchor) throw new AppError('INTERNAL', 'no trust anchor');
   return trustAnchorOf(anchor.record);
 }

@@ -1,7 +1,7 @@
 // Signed Token Status Lists, served at GET /api/v1/status-lists/{n}. The statuses are derived from
 // the cards on the day the list is signed (the cards table is the one truth, and a lapsed
-// endorsement suspends a permit without any event), then cached until a card of the list changes
-// or the cache's time runs out.
+// endorsement suspends a permit without any event), then cached until a change to a card of the
+// list is announced (by any process, src/services/changes) or the cache's time runs out.
 import { asc, eq } from 'drizzle-orm';
 import { beijingDate } from '../../domain/beijing-date.ts';
 import { effectiveStatus } from '../../domain/cards/index.ts';
@@ -10,6 +10,7 @@ import { setStatus, signStatusList, type ListedStatus } from '../../credentials/
 import { cards, statusLists } from '../../db/schema/index.ts';
 import { toDomainCard } from '../../db/repositories/cards.ts';
 import type { ServiceContext } from '../context.ts';
+import type { ChangeBus } from '../changes/change-bus.ts';
 
 export interface SignedStatusList {
   token: Uint8Array;
@@ -20,16 +21,18 @@ export function statusListUri(ctx: ServiceContext, list: number): string {
   return `${ctx.credentials.publicUrl}/api/v1/status-lists/${list}`;
 }
 
-export function statusListCache(ttlMs: number) {
+export function statusListCache(ttlMs: number, changes: ChangeBus) {
   const cache = new Map<number, SignedStatusList>();
+  changes.subscribe((heard) => {
+    if (heard.kind === 'missed' || (heard.kind === 'card' && heard.statusList === null)) cache.clear();
+    else if (heard.kind === 'card' && heard.statusList !== null) cache.delete(heard.statusList);
+  });
   return {
     get: (list: number, now: Date) => {
       const hit = cache.get(list);
-      return hit && now.getTime() - hit.issuedAt.getTime() < ttlMs ? hit : undefined;
+      return hit && now.getTime() - hit.issuedAt.getTime() < changes.ttl(ttlMs) ? hit : undefined;
     },
     set: (list: number, value: SignedStatusList) => cache.set(list, value),
-    invalidate: (list?: number | null) =>
-      list === undefined || list === null ? cache.clear() : cache.delete(list),
   };
 }
 

@@ -88,13 +88,20 @@ export async function verifyCode(
     await record(ctx, now, { codeId: null, cardId: null, result: 'challenge_mismatch', verifier });
     return { result: 'challenge_mismatch', checkedAt: now.toISOString() };
   }
-  const check = await checkSignedCode(input.code, {
-    keys: await ctx.keys.trustedKeys(),
-    now,
-    skewSeconds: ctx.credentials.skewSeconds,
-    checkSignature: nodeSignatureCheck,
-    ...(input.challenge === undefined ? {} : { challenge: input.challenge }),
-  });
+  const checkAgainstKeys = async () =>
+    checkSignedCode(input.code, {
+      keys: await ctx.keys.trustedKeys(),
+      now,
+      skewSeconds: ctx.credentials.skewSeconds,
+      checkSignature: nodeSignatureCheck,
+      ...(input.challenge === undefined ? {} : { challenge: input.challenge }),
+    });
+  let check = await checkAgainstKeys();
+  // A key rotated in by another process a moment ago: read the keys again before saying
+  // unknown_key, so a code signed there verifies here at once (the announcement may still be
+  // on its way).
+  if (!check.ok && check.result === 'unknown_key' && ctx.keys.reloadForUnknownKey())
+    check = await checkAgainstKeys();
   const checkedAt = now.toISOString();
   const claims: DisplayClaims | undefined = check.claims;
   if (!claims) {

@@ -1,7 +1,8 @@
 // Seeds the demo data once (idempotent: a database that has the admin is left alone). Demo mode only.
 import { hash } from '@node-rs/argon2';
 import { eq } from 'drizzle-orm';
-import { addDays, addMonths, beijingDate, type IsoDate } from '../../domain/beijing-date.ts';
+import { beijingDate, type IsoDate } from '../../domain/beijing-date.ts';
+import { planDemoCard } from './plan-demo-card.ts';
 import { formatCardNumber, importLegacyCard, issueCard, type CardKind } from '../../domain/cards/index.ts';
 import { idNumberCheckDigit, parseIdNumber } from '../../domain/identity/id-number.ts';
 import { listStreets } from '../../domain/address/beijing-divisions.ts';
@@ -9,6 +10,7 @@ import { cards, residents, staff, stations } from '../../db/schema/index.ts';
 import { nextSerial } from '../../db/repositories/cards.ts';
 import { insertCardWithStatusEntry } from '../credentials/status-entries.ts';
 import { recordAudit } from '../../db/repositories/audit.ts';
+import { lockForTransaction } from '../../db/advisory-lock.ts';
 import type { Db } from '../../db/client.ts';
 import type { ServiceContext } from '../context.ts';
 import {
@@ -30,14 +32,6 @@ function demoIdNumber(region: string, birthDate: string, seq: number): string {
   return first17 + idNumberCheckDigit(first17);
 }
 
-/** Issue date that puts a card in the wanted state today. */
-function issuedOnFor(kind: CardKind, state: DemoCardState, today: IsoDate): IsoDate {
-  if (state === 'suspended') return addMonths(today, -14); // anniversary 2 months ago, window closed 1 month ago
-  if (state === 'expired') return addMonths(today, -7);
-  if (state === 'legacy') return kind === 'residence_permit' ? '2019-06-01' : addMonths(today, -2);
-  return addMonths(today, -3);
-}
-
 export async function seedDemo(ctx: ServiceContext): Promise<{ seeded: boolean; logins: DemoLogin[] }> {
   const logins: DemoLogin[] = [
     { username: 'admin', role: 'admin', stationId: null },
@@ -56,7 +50,15 @@ export async function seedDemo(ctx: ServiceContext): Promise<{ seeded: boolean; 
   const passwordHash = await hash(DEMO_PASSWORD);
   const now = ctx.clock.now();
   const today = beijingDate(now);
-  await ctx.db.transaction(async (tx) => {
+  const seeded = await ctx.db.transaction(async (tx) => {
+    // Two processes starting at once on a fresh database: one seeds, the other waits for it to
+    // commit, then finds the admin and leaves the data alone.
+    await lockForTransaction(tx, 'juzhu.demo_seed');
+    const [seededMeanwhile] = await tx
+      .select({ id: staff.id })
+      .from(staff)
+      .where(eq(staff.username, 'admin'));
+    if (seededMeanwhile) return false;
     await tx.insert(stations).values(demoStations);
     await tx.insert(staff).values(
       logins.map((l) => ({
@@ -93,8 +95,9 @@ export async function seedDemo(ctx: ServiceContext): Promise<{ seeded: boolean; 
       subjectKind: 'database',
       subjectId: 'demo',
     });
+    return true;
   });
-  return { seeded: true, logins };
+  return { seeded, logins };
 }
 
 async function seedCard(
@@ -106,11 +109,12 @@ async function seedCard(
   state: DemoCardState,
   today: IsoDate,
 ): Promise<void> {
-  const issuedOn = issuedOnFor(kind, state, today);
+  const plan = planDemoCard(kind, state, today, ctx.policy);
+  if (!plan) return; // no such card can exist yet at the demo's clock (R11)
   const card =
-    state === 'legacy'
-      ? importLegacyCard(kind, issuedOn, addDays(today, 400), ctx.policy)
-      : issueCard(kind, issuedOn, ctx.policy);
+    plan.source === 'legacy'
+      ? importLegacyCard(kind, plan.issuedOn, plan.validUntil, ctx.policy)
+      : issueCard(kind, plan.issuedOn, ctx.policy);
   const station = demoStations.find((s) => s.districtCode === districtCode && s.kind === 'police_station');
   const street = listStreets(districtCode)[0];
   if (!station || !street) throw new Error(`demo district ${districtCode} has no station or street`);
@@ -132,12 +136,12 @@ async function seedCard(
     });
     return;
   }
-  if (state === 'superseded') {
+  if (state === 'superseded' && plan.source === 'electronic' && plan.secondVersionOn) {
     const old = await insertCardWithStatusEntry(tx, { ...base, storedStatus: 'superseded' });
     const current = await insertCardWithStatusEntry(tx, {
       ...base,
       version: 2,
-      issuedOn: addDays(issuedOn, 30),
+      issuedOn: plan.secondVersionOn,
     });
     await tx.update(cards).set({ supersededBy: current.id }).where(eq(cards.id, old.id));
     return;

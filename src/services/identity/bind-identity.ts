@@ -1,65 +1,152 @@
 // PUT /me/identity: binds the account to a real identity, once (实名认证). The ID number is
-// checked (region, birth date, check digit), the name asked of the real-name authority, and one
-// ID number may belong to one account only.
+// checked (region, birth date, check digit) and one ID number belongs to one account only.
+//
+// Knowing a name and an ID number proves nothing (issue 9, finding 1: a stranger took over a
+// window applicant's record, cards and wards that way). So:
+// - an identity the platform does not hold yet binds on the real-name authority's word;
+// - one it holds without a phone (window intake, legacy import, a ward) binds only under the name
+//   it holds, and only with proof of possession: a clerk's binding code, or the carrier's
+//   three-factor check that this phone is registered to the person. The account then takes over
+//   the record, its cards and its guardianships (as the person, never as a stranger);
+// - every refusal on a held identity is audited, in a transaction of its own, since nothing binds.
 import { eq } from 'drizzle-orm';
 import { AppError } from '../../domain/errors.ts';
 import { beijingDate } from '../../domain/beijing-date.ts';
 import { parseIdNumber } from '../../domain/identity/id-number.ts';
 import { normalisePersonName } from '../../domain/identity/person-name.ts';
-import { residents, sessions } from '../../db/schema/index.ts';
+import type { Db } from '../../db/client.ts';
+import { residents } from '../../db/schema/index.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { recordAudit } from '../../db/repositories/audit.ts';
+import { consumeRateLimit } from '../../db/repositories/rate-limits.ts';
 import type { ServiceContext } from '../context.ts';
+import { writeAndAnnounce } from '../changes/write-and-announce.ts';
+import { redeemBindingCode } from './binding-codes.ts';
+import { takeOverHeldRecord } from './take-over-held-record.ts';
+
+/** Bind attempts per account and hour: enough for typos, too few to probe who the platform holds. */
+const ATTEMPTS_PER_HOUR = 10;
+
+type Refusal = 'name_mismatch' | 'proof_required' | 'binding_code_invalid' | 'already_bound';
+const refusalCode = {
+  name_mismatch: 'IDENTITY_NAME_MISMATCH',
+  proof_required: 'IDENTITY_PROOF_REQUIRED',
+  binding_code_invalid: 'BINDING_CODE_INVALID',
+  already_bound: 'IDENTITY_ALREADY_BOUND',
+} as const;
+
+export interface BoundIdentity {
+  name: string;
+  idNumber: string;
+  birthDate: string;
+  sex: 'male' | 'female';
+}
+
+/** An account's binding attempt on a record, bound or refused; never the typed name. */
+const auditBinding = (
+  tx: Db,
+  now: Date,
+  by: { residentId: string; recordId: string },
+  details: { reason: Refusal } | { proof: string; [k: string]: string },
+) =>
+  recordAudit(tx, {
+    at: now,
+    actorKind: 'resident',
+    actorId: by.residentId,
+    channel: 'online',
+    action: 'reason' in details ? 'identity.bind_refused' : 'identity.bound',
+    subjectKind: 'resident',
+    subjectId: by.recordId,
+    details,
+  });
 
 export async function bindIdentity(
   ctx: ServiceContext,
   residentId: string,
-  input: { name: string; idNumber: string },
-): Promise<{ name: string; idNumber: string; birthDate: string; sex: 'male' | 'female' }> {
+  input: { name: string; idNumber: string; bindingCode?: string | undefined },
+): Promise<BoundIdentity> {
   const now = ctx.clock.now();
   const id = parseIdNumber(input.idNumber, beijingDate(now));
   const name = normalisePersonName(input.name);
-  if (!(await ctx.realName.matches({ name, idNumber: id.idNumber }))) throw new AppError('IDENTITY_REJECTED');
+  const bound: BoundIdentity = { name, idNumber: id.idNumber, birthDate: id.birthDate, sex: id.sex };
+  const [me] = await ctx.db.select().from(residents).where(eq(residents.id, residentId));
+  if (!me) throw new AppError('NOT_FOUND');
+  if (me.idNumber !== null) throw new AppError('IDENTITY_ALREADY_BOUND');
+  const limit = await consumeRateLimit(ctx.db, `identity-bind:${residentId}`, now, 3600, ATTEMPTS_PER_HOUR);
+  if (!limit.allowed) throw new AppError('RATE_LIMITED', undefined, { retryAfter: limit.retryAfterSeconds });
+
+  const [held] = await ctx.db.select().from(residents).where(eq(residents.idNumber, id.idNumber));
+  if (!held) {
+    if (!(await ctx.realName.matches({ name, idNumber: id.idNumber })))
+      throw new AppError('IDENTITY_REJECTED');
+    await bindNew(ctx, residentId, bound, now);
+    return bound;
+  }
+
+  const attempt = { residentId, recordId: held.id };
+  const refuse = async (reason: Refusal): Promise<never> => {
+    await ctx.db.transaction((tx) => auditBinding(tx, now, attempt, { reason }));
+    throw new AppError(refusalCode[reason]);
+  };
+  if (held.phone !== null) return refuse('already_bound');
+  // The name is compared with the one the platform holds, and never overwrites it.
+  if (held.name !== null && held.name !== name) return refuse('name_mismatch');
+
+  const typed = input.bindingCode;
+  if (typed === undefined) {
+    if (
+      me.phone === null ||
+      !(await ctx.realName.phoneRegisteredTo({ phone: me.phone, name, idNumber: id.idNumber }))
+    )
+      return refuse('proof_required');
+  }
+  const outcome = await writeAndAnnounce(ctx, async (tx, announce) => {
+    const [still] = await tx.select().from(residents).where(eq(residents.id, held.id)).for('update');
+    if (!still || still.phone !== null) return 'already_bound' as const;
+    let codeId: string | null = null;
+    if (typed !== undefined) {
+      codeId = await redeemBindingCode(tx, { idNumber: id.idNumber, typed, residentId: held.id, now });
+      if (codeId === null) {
+        // The failure count and its audit row commit; nothing else happened.
+        await auditBinding(tx, now, attempt, { reason: 'binding_code_invalid' });
+        return 'binding_code_invalid' as const;
+      }
+    }
+    await takeOverHeldRecord(tx, { me, held: still, name, now });
+    // Cached sessions still name the deleted account: every process forgets them.
+    announce({ kind: 'sessions_of', subjectId: residentId });
+    await auditBinding(
+      tx,
+      now,
+      attempt,
+      codeId
+        ? { proof: 'binding_code', bindingCodeId: codeId }
+        : { proof: 'carrier_three_factor', verifier: ctx.realName.name },
+    );
+    return 'bound' as const;
+  });
+  if (outcome === 'already_bound') return refuse('already_bound');
+  if (outcome !== 'bound') throw new AppError(refusalCode[outcome]);
+  return { ...bound, name: held.name ?? name };
+}
+
+/** An identity the platform did not hold: the account itself becomes the record. */
+async function bindNew(ctx: ServiceContext, residentId: string, b: BoundIdentity, now: Date): Promise<void> {
   try {
     await ctx.db.transaction(async (tx) => {
       const [me] = await tx.select().from(residents).where(eq(residents.id, residentId)).for('update');
       if (!me) throw new AppError('NOT_FOUND');
       if (me.idNumber !== null) throw new AppError('IDENTITY_ALREADY_BOUND');
-      // A person registered at a window (or imported with a legacy card) already has a record
-      // with this ID number and no phone: the online account takes it over instead of clashing.
-      const [existing] = await tx.select().from(residents).where(eq(residents.idNumber, id.idNumber));
-      if (existing && existing.phone !== null) throw new AppError('IDENTITY_ALREADY_BOUND');
-      if (existing) {
-        await tx.update(residents).set({ phone: null }).where(eq(residents.id, residentId));
-        await tx
-          .update(residents)
-          .set({ phone: me.phone, name, identityBoundAt: now })
-          .where(eq(residents.id, existing.id));
-        // The caller's session now speaks for the merged record.
-        await tx.update(sessions).set({ subjectId: existing.id }).where(eq(sessions.subjectId, residentId));
-        await tx.delete(residents).where(eq(residents.id, residentId));
-        // The cached session still names the deleted record: forget it (a rare event).
-        ctx.hot.sessions.clear();
-      } else {
-        await tx
-          .update(residents)
-          .set({ idNumber: id.idNumber, name, sex: id.sex, birthDate: id.birthDate, identityBoundAt: now })
-          .where(eq(residents.id, residentId));
-      }
-      await recordAudit(tx, {
-        at: now,
-        actorKind: 'resident',
-        actorId: residentId,
-        channel: 'online',
-        action: 'identity.bound',
-        subjectKind: 'resident',
-        subjectId: existing?.id ?? residentId,
-        details: { verifier: ctx.realName.name, mergedWithWindowRecord: existing !== undefined },
-      });
+      await tx
+        .update(residents)
+        .set({ idNumber: b.idNumber, name: b.name, sex: b.sex, birthDate: b.birthDate, identityBoundAt: now })
+        .where(eq(residents.id, residentId));
+      const self = { residentId, recordId: residentId };
+      await auditBinding(tx, now, self, { proof: 'real_name', verifier: ctx.realName.name });
     });
   } catch (e) {
+    // A window registration of the same ID number committed in between.
     if (isUniqueViolation(e)) throw new AppError('IDENTITY_ALREADY_BOUND');
     throw e;
   }
-  return { name, idNumber: id.idNumber, birthDate: id.birthDate, sex: id.sex };
 }

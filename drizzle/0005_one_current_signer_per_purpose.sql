@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "signing_keys_one_current_signer" ON "signing_keys" USING btree ("purpose") WHERE "signing_keys"."sign_until" is null and "signing_keys"."encrypted_private_key" is not null;

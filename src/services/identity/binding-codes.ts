@@ -1,0 +1,65 @@
+// Storage of identity binding codes: a new code replaces the person's earlier live ones; a code is
+// checked against the live codes of its ID number only, and only its hash (keyed to that ID number)
+// is stored. Both run inside the caller's transaction.
+import { randomInt } from 'node:crypto';
+import { and, eq, gt, isNull, lt } from 'drizzle-orm';
+import {
+  BINDING_CODE_ALPHABET,
+  BINDING_CODE_LENGTH,
+  BINDING_CODE_MAX_FAILURES,
+  bindingCodeFrom,
+  normaliseBindingCode,
+} from '../../domain/identity/binding-code.ts';
+import type { Db } from '../../db/client.ts';
+import { identityBindingCodes } from '../../db/schema/index.ts';
+import { sha256Hex } from '../auth/tokens.ts';
+
+export const newBindingCode = (): string =>
+  bindingCodeFrom(Array.from({ length: BINDING_CODE_LENGTH }, () => randomInt(BINDING_CODE_ALPHABET.length)));
+
+export const bindingCodeHash = (idNumber: string, code: string): string =>
+  sha256Hex(`${idNumber}:${normaliseBindingCode(code)}`);
+
+const live = (idNumber: string, now: Date) =>
+  and(
+    eq(identityBindingCodes.idNumber, idNumber),
+    isNull(identityBindingCodes.usedAt),
+    gt(identityBindingCodes.expiresAt, now),
+    lt(identityBindingCodes.failedAttempts, BINDING_CODE_MAX_FAILURES),
+  );
+
+/** Ends the ID number's live codes: only the newest printed slip works. */
+export async function replaceLiveBindingCodes(tx: Db, idNumber: string, now: Date): Promise<void> {
+  await tx.update(identityBindingCodes).set({ usedAt: now }).where(live(idNumber, now));
+}
+
+/**
+ * Uses the live code of `idNumber` that `typed` is, for `residentId`; or counts a failure against
+ * every live code of that ID number (five burn them) and returns null.
+ */
+export async function redeemBindingCode(
+  tx: Db,
+  input: { idNumber: string; typed: string; residentId: string; now: Date },
+): Promise<string | null> {
+  const codes = await tx
+    .select()
+    .from(identityBindingCodes)
+    .where(live(input.idNumber, input.now))
+    .for('update');
+  const hash = bindingCodeHash(input.idNumber, input.typed);
+  const match = codes.find((c) => c.codeHash === hash);
+  if (!match) {
+    for (const c of codes) {
+      await tx
+        .update(identityBindingCodes)
+        .set({ failedAttempts: c.failedAttempts + 1 })
+        .where(eq(identityBindingCodes.id, c.id));
+    }
+    return null;
+  }
+  await tx
+    .update(identityBindingCodes)
+    .set({ usedAt: input.now, usedBy: input.residentId })
+    .where(eq(identityBindingCodes.id, match.id));
+  return match.id;
+}
