@@ -175,3 +175,36 @@ export const RevealedIdNumbers = Type.Object({
   agent: Nullable(Type.String()),
 });
 export type RevealedIdNumbers = Static<typeof RevealedIdNumbers>;
+
+export const CardQuery = Type.Object({
+  q: Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 40,
+      description: "a card number or the holder's full ID number (exact), or the start of the holder's name",
+    }),
+  ),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 })),
+});
+export type CardQuery = Static<typeof CardQuery>;
+
+export const CardRow = Type.Object({
+  ...CardSummary.properties,
+  holder: MaskedPerson,
+});
+export type CardRow = Static<typeof CardRow>;
+
+export const CardPage = Page(CardRow);
+export type CardPage = Static<typeof CardPage>;
+
+export const CardDetail = Type.Object({
+  ...CardRow.properties,
+  revokedReason: Nullable(Type.String()),
+  revokedAt: Nullable(DateTime),
+  versions: Type.Array(CardSummary, { description: 'every version of the card number, oldest first' }),
+  history: Type.Array(HistoryEvent, {
+    description: 'issue, endorsement, revocation…, of every version (verifications are in the access log)',
+  }),
+});
+export type CardDetail = Static<typeof CardDetail>;

@@ -2,7 +2,7 @@
 // paged by the database across the whole queue (sorting only the page shown is a known complaint
 // about peer consoles), with the total for the pager. Two statements, whatever the page size: the
 // count, and the page joined with applicant and card.
-import { and, asc, count, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { beijingDate } from '../../domain/beijing-date.ts';
 import {
   overdueStatuses,
@@ -15,6 +15,7 @@ import type { Principal, ServiceContext } from '../context.ts';
 import { requireStaff } from './access.ts';
 import { applicationScope } from './jurisdiction.ts';
 import { timeLimitOf } from './time-limit.ts';
+import { classifySearch } from './search-term.ts';
 
 export interface QueueFilter {
   status?: ApplicationStatus[] | undefined;
@@ -28,27 +29,17 @@ export interface QueueFilter {
   offset?: number | undefined;
 }
 
-const ID_NUMBER = /^\d{17}[\dX]$/;
-const CARD_NUMBER = /^[A-Z0-9]{6,30}$/;
-
 /** `q` as one indexed look-up: an ID number, a card number, or the start of a name. */
-export function searchCondition(q: string): SQL {
-  const term = q.normalize('NFKC').trim();
-  const upper = term.toUpperCase();
-  if (ID_NUMBER.test(upper)) {
-    return inArray(
-      applications.applicantId,
-      sql`(select ${residents.id} from ${residents} where ${residents.idNumber} = ${upper})`,
-    );
+function searchCondition(q: string): SQL {
+  const term = classifySearch(q);
+  if (term.kind === 'card_number') {
+    const ids = sql`(select ${cards.id} from ${cards} where ${cards.number} = ${term.value})`;
+    return sql`(${inArray(applications.cardId, ids)} or ${inArray(applications.issuedCardId, ids)})`;
   }
-  if (CARD_NUMBER.test(upper) && /\d/.test(upper)) {
-    const ids = sql`(select ${cards.id} from ${cards} where ${cards.number} = ${upper})`;
-    return or(inArray(applications.cardId, ids), inArray(applications.issuedCardId, ids)) as SQL;
-  }
-  const prefix = term.replace(/[\\%_]/g, (c) => `\\${c}`) + '%';
+  const column = term.kind === 'id_number' ? sql`${residents.idNumber} =` : sql`${residents.name} like`;
   return inArray(
     applications.applicantId,
-    sql`(select ${residents.id} from ${residents} where ${residents.name} like ${prefix})`,
+    sql`(select ${residents.id} from ${residents} where ${column} ${term.value})`,
   );
 }
 
