@@ -354,11 +354,11 @@ for (const target of dbTargets()) {
         assert.equal(wallet[0].districtCode, HOME);
       });
 
-      test('a staff session that has lapsed is refused: 401', async () => {
+      test('a staff session that has lapsed is refused: 401 SESSION_EXPIRED', async () => {
         const officer = await staffToken(`officer-${HOME}`);
         p.clock.advance(13 * 3600_000); // sessions last 12 hours
         const res = await p.call('GET', '/api/v1/staff/applications', { token: officer });
-        assertError(res, 401, 'UNAUTHENTICATED');
+        assertError(res, 401, 'SESSION_EXPIRED');
       });
     });
   });

@@ -22,6 +22,7 @@ export async function openPlatform(config: Config): Promise<{ database: Database
     ...(sms ? { sms: () => sms } : {}),
     otpTtlSeconds: config.otpTtlSeconds,
     sessionTtlSeconds: config.sessionTtlSeconds,
+    staffIdleSeconds: config.staffIdleSeconds,
     hotCacheMs: config.hotCacheMs,
     limits: {
       verificationsPerMinutePerAddress: config.verifyPerMinute,

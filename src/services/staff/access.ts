@@ -1,20 +1,20 @@
 // Role and jurisdiction (DESIGN §4), checked by every staff use case. A wrong role is FORBIDDEN;
 // something outside the caller's jurisdiction is NOT_FOUND, so its existence does not leak.
 import { and, eq } from 'drizzle-orm';
-import { AppError } from '../../domain/errors.ts';
+import { AppError, NotSignedIn } from '../../domain/errors.ts';
 import type { Db } from '../../db/client.ts';
 import { applications, cards } from '../../db/schema/index.ts';
 import type { Principal, StaffPrincipal, StaffRole } from '../context.ts';
 import { applicationScope, cardScope } from './jurisdiction.ts';
 
 export function requireStaff(principal: Principal | undefined, roles: readonly StaffRole[]): StaffPrincipal {
-  if (!principal) throw new AppError('UNAUTHENTICATED');
+  if (!principal) throw new NotSignedIn();
   if (principal.kind !== 'staff' || !roles.includes(principal.role)) throw new AppError('FORBIDDEN');
   return principal;
 }
 
 export function requireResident(principal: Principal | undefined): string {
-  if (!principal) throw new AppError('UNAUTHENTICATED');
+  if (!principal) throw new NotSignedIn();
   if (principal.kind !== 'resident') throw new AppError('FORBIDDEN');
   return principal.residentId;
 }
