@@ -41,6 +41,11 @@ for (const target of dbTargets()) {
           },
         ],
         ['POST', '/api/v1/admin/staff/00000000-0000-4000-8000-000000000000/deactivate'],
+        [
+          'POST',
+          '/api/v1/admin/staff/00000000-0000-4000-8000-000000000000/password',
+          { password: 'a-long-enough-password' },
+        ],
       ];
       const callers: [string, string | undefined, number][] = [
         ['nobody', undefined, 401],

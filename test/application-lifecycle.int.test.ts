@@ -69,7 +69,9 @@ for (const target of dbTargets()) {
     const wallet = async (token: string) =>
       (await p.call('GET', '/api/v1/me/cards', { token })).json<WalletCard[]>();
     const queue = async (officer: string, query = '') =>
-      (await p.call('GET', `/api/v1/staff/applications${query}`, { token: officer })).json<View[]>();
+      (await p.call('GET', `/api/v1/staff/applications${query}`, { token: officer })).json<{
+        items: View[];
+      }>().items;
     const ids = (views: { id: string }[]) => views.map((v) => v.id);
 
     // People of the story; their applications carry across the timeline.

@@ -476,7 +476,7 @@ for (const target of dbTargets()) {
         DISTRICTS.map(
           async (d) =>
             (await p.call('GET', '/api/v1/staff/applications', { token: officers.get(d) ?? '' })).json()
-              .length as number,
+              .total as number,
         ),
       );
     /** A refusal leaves nothing: no application for the applicant, no new one in any queue. */

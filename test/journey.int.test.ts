@@ -66,12 +66,12 @@ for (const target of dbTargets()) {
       assert.equal(refused.statusCode, 404);
       assert.equal(refused.json().error.code, 'NOT_FOUND');
       const notListed = await p.call('GET', '/api/v1/staff/applications', { token: outsider });
-      assert.ok(!notListed.json().some((a: { id: string }) => a.id === application.id));
+      assert.ok(!notListed.json().items.some((a: { id: string }) => a.id === application.id));
 
       p.clock.advance(2 * 24 * 3600_000); // the officer gets to it on Sunday 2025-09-28, a make-up working day
       const officer = await p.staffToken('officer-110105');
       const queue = await p.call('GET', '/api/v1/staff/applications?status=submitted', { token: officer });
-      assert.ok(queue.json().some((a: { id: string }) => a.id === application.id));
+      assert.ok(queue.json().items.some((a: { id: string }) => a.id === application.id));
 
       // The officer reviews the uploaded photo: the very bytes the applicant sent.
       const detail = (

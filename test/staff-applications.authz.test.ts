@@ -74,6 +74,14 @@ const staffRoutes: readonly StaffRoute[] = [
     okStatus: 200,
   },
   {
+    name: 'POST /api/v1/staff/applications/:id/reveal-id',
+    method: 'POST',
+    path: (id) => `/api/v1/staff/applications/${id}/reveal-id`,
+    allowed: ['officer', 'clerk'],
+    elsewhere: 'not_found',
+    okStatus: 200,
+  },
+  {
     name: 'POST /api/v1/staff/applications',
     method: 'POST',
     path: () => '/api/v1/staff/applications',
@@ -193,8 +201,10 @@ for (const target of dbTargets()) {
               for (const query of ['', '?status=submitted', '?limit=500']) {
                 const res = await p.call('GET', `/api/v1/staff/applications${query}`, { token });
                 assert.equal(res.statusCode, 200, res.body);
-                assert.ok(!res.json().some((a: { id: string }) => a.id === applicationId), query);
-                assert.ok(res.json().every((a: { districtCode: string }) => a.districtCode === ELSEWHERE));
+                assert.ok(!res.json().items.some((a: { id: string }) => a.id === applicationId), query);
+                assert.ok(
+                  res.json().items.every((a: { districtCode: string }) => a.districtCode === ELSEWHERE),
+                );
               }
             });
           } else {
@@ -202,7 +212,7 @@ for (const target of dbTargets()) {
               const queueLength = async (member: Staff) =>
                 (
                   await p.call('GET', '/api/v1/staff/applications', { token: await staffToken(member) })
-                ).json().length as number;
+                ).json().total as number;
               const [homeBefore, theirsBefore] = [
                 await queueLength(`officer-${HOME}`),
                 await queueLength(outsider),
@@ -319,7 +329,7 @@ for (const target of dbTargets()) {
         const queue = await p.call('GET', '/api/v1/staff/applications?status=submitted', {
           token: await staffToken(`officer-${HOME}`),
         });
-        assert.ok(queue.json().some((a: { id: string }) => a.id === applicationId));
+        assert.ok(queue.json().items.some((a: { id: string }) => a.id === applicationId));
         assert.deepEqual((await p.call('GET', '/api/v1/me/cards', { token: applicantToken })).json(), []);
       });
 
@@ -344,11 +354,11 @@ for (const target of dbTargets()) {
         assert.equal(wallet[0].districtCode, HOME);
       });
 
-      test('a staff session that has lapsed is refused: 401', async () => {
+      test('a staff session that has lapsed is refused: 401 SESSION_EXPIRED', async () => {
         const officer = await staffToken(`officer-${HOME}`);
         p.clock.advance(13 * 3600_000); // sessions last 12 hours
         const res = await p.call('GET', '/api/v1/staff/applications', { token: officer });
-        assertError(res, 401, 'UNAUTHENTICATED');
+        assertError(res, 401, 'SESSION_EXPIRED');
       });
     });
   });

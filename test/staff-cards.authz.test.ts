@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dbTargets } from './support/test-db.ts';
 import { startPlatform, type TestPlatform } from './support/test-app.ts';
+import { assertError } from './support/assert-error.ts';
 
 for (const target of dbTargets()) {
   describe(`POST /api/v1/staff/cards/:id/revoke on ${target.name}`, () => {
@@ -40,6 +41,36 @@ for (const target of dbTargets()) {
         1,
         'still valid after every refusal',
       );
+    });
+
+    test('finding and opening cards: officers and clerks of the district only', async () => {
+      const search = (token?: string) =>
+        p.call('GET', '/api/v1/staff/cards', { ...(token ? { token } : {}) });
+      const open = (token?: string, id = cardId) =>
+        p.call('GET', `/api/v1/staff/cards/${id}`, { ...(token ? { token } : {}) });
+      for (const call of [search, open]) {
+        assertError(await call(), 401, 'UNAUTHENTICATED');
+        assertError(await call(holder), 403, 'FORBIDDEN');
+        for (const user of ['police-110105', 'admin']) {
+          assertError(await call(await p.staffToken(user)), 403, 'FORBIDDEN');
+        }
+      }
+      for (const user of ['officer-110105', 'clerk-110105']) {
+        const token = await p.staffToken(user);
+        assert.ok(
+          (await search(token)).json().items.some((c: { id: string }) => c.id === cardId),
+          user,
+        );
+        assert.equal((await open(token)).statusCode, 200, user);
+      }
+      for (const user of ['officer-110108', 'clerk-110108']) {
+        const token = await p.staffToken(user);
+        assert.ok(!(await search(token)).json().items.some((c: { id: string }) => c.id === cardId), user);
+        const outside = await open(token);
+        assertError(outside, 404, 'NOT_FOUND');
+        const none = await open(token, '3f1e7a52-0b5c-4c1e-9d0a-6f7b8c9d0e1f');
+        assert.equal(outside.json().error.message, none.json().error.message);
+      }
     });
 
     test('the officer revokes it; it leaves the wallet; a second revocation is refused', async () => {

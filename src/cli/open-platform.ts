@@ -37,6 +37,7 @@ export async function openPlatform(
     ...(sms ? { sms: () => sms } : {}),
     otpTtlSeconds: config.otpTtlSeconds,
     sessionTtlSeconds: config.sessionTtlSeconds,
+    staffIdleSeconds: config.staffIdleSeconds,
     hotCacheMs: config.hotCacheMs,
     changes,
     limits: {

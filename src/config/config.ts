@@ -21,6 +21,7 @@ export interface Config {
   seedDemo: boolean;
   /** Lifetime of a resident session token, seconds. */
   sessionTtlSeconds: number;
+  staffIdleSeconds: number;
   /** Lifetime of a one-time login code, seconds (≤ 600). */
   otpTtlSeconds: number;
   /** The permits' rules: defaults, changed by the JSON file named in JUZHU_POLICY_FILE. */
@@ -201,6 +202,8 @@ export function loadConfig(env: Env = process.env): Config {
     ),
     seedDemo: mode === 'demo',
     sessionTtlSeconds: integer(env, 'JUZHU_SESSION_TTL_SECONDS', 12 * 3600, 60, 30 * 24 * 3600),
+    // At most 30 minutes: a console left open at a window must not serve the next person.
+    staffIdleSeconds: integer(env, 'JUZHU_STAFF_IDLE_SECONDS', 1800, 60, 1800),
     otpTtlSeconds: integer(env, 'JUZHU_OTP_TTL_SECONDS', 300, 30, 600),
     policy: policy(env),
     realNameProvider: provider(env, 'JUZHU_REAL_NAME_URL', 'JUZHU_REAL_NAME_TOKEN', mode),

@@ -9,6 +9,8 @@ export const errorCodes = [
   'OTP_INVALID',
   'OTP_RATE_LIMITED',
   'UNAUTHENTICATED',
+  'SESSION_EXPIRED',
+  'ACCOUNT_DEACTIVATED',
   'FORBIDDEN',
   'NOT_FOUND',
   'CONFLICT',
@@ -49,6 +51,16 @@ export class AppError extends Error {
     this.code = code;
     this.params = params;
     this.details = details;
+  }
+}
+
+/**
+ * The caller has no usable session. Thrown where a principal is required; the HTTP layer answers
+ * it with the reason the token was refused when it knows one (SESSION_EXPIRED, ACCOUNT_DEACTIVATED).
+ */
+export class NotSignedIn extends AppError {
+  constructor() {
+    super('UNAUTHENTICATED', 'not signed in');
   }
 }
 

@@ -43,6 +43,16 @@ const messages: Record<ErrorCode, Messages> = {
     en: 'Please sign in first',
     es: 'Inicie sesión primero',
   },
+  SESSION_EXPIRED: {
+    'zh-CN': '登录已超时或已结束，请重新登录',
+    en: 'Your session has timed out or was ended; please sign in again',
+    es: 'Su sesión ha caducado o se ha cerrado; inicie sesión de nuevo',
+  },
+  ACCOUNT_DEACTIVATED: {
+    'zh-CN': '该工作人员账号已停用，请联系管理员',
+    en: 'This staff account has been deactivated; please contact an administrator',
+    es: 'Esta cuenta de personal ha sido desactivada; póngase en contacto con un administrador',
+  },
   FORBIDDEN: {
     'zh-CN': '您无权进行此操作',
     en: 'You are not allowed to do this',

@@ -42,6 +42,8 @@ export interface ServiceContext {
   mode: 'demo' | 'production';
   otpTtlSeconds: number;
   sessionTtlSeconds: number;
+  /** A staff session unused this long ends (SESSION_EXPIRED); residents' sessions have no idle limit. */
+  staffIdleSeconds: number;
   credentials: CredentialSettings;
   keys: KeyRing;
   statusListCache: ReturnType<typeof statusListCache>;
@@ -77,8 +79,8 @@ export interface DisplayCardRead {
 }
 
 export interface HotCaches {
-  /** Token hash → who, and until when the session runs. */
-  sessions: TtlCache<string, { principal: Principal; expiresAt: number }>;
+  /** Token hash → who, until when the session runs, and (staff) when it was last recorded as used. */
+  sessions: TtlCache<string, { principal: Principal; expiresAt: number; lastSeenAt: number }>;
   /** Card id → the card row and its holder's name, as the display-code route reads them. */
   cards: TtlCache<string, DisplayCardRead>;
 }

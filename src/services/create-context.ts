@@ -24,6 +24,7 @@ export interface ContextOptions {
   policy?: Policy;
   otpTtlSeconds?: number;
   sessionTtlSeconds?: number;
+  staffIdleSeconds?: number;
   /** Production adapters; demo mode uses the dev outbox and the demo real-name check. */
   sms?: (db: Db) => SmsSender;
   realName?: RealNameVerifier;
@@ -80,6 +81,7 @@ export function createServiceContext(opts: ContextOptions): ServiceContext {
     mode: opts.mode,
     otpTtlSeconds: opts.otpTtlSeconds ?? 300,
     sessionTtlSeconds: opts.sessionTtlSeconds ?? 12 * 3600,
+    staffIdleSeconds: opts.staffIdleSeconds ?? 1800,
     credentials: {
       statusListTtlSeconds: 300,
       statusListValiditySeconds: 24 * 3600,

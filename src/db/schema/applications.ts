@@ -53,6 +53,10 @@ export const applications = pgTable(
   (t) => [
     // The officers' queue: by district and status, earliest due first.
     index('applications_district_status_due_idx').on(t.districtCode, t.status, t.dueBy),
+    // The whole queue of a district, earliest due first, with no status filter (the console's default).
+    index('applications_district_due_idx').on(t.districtCode, t.dueBy, t.createdAt),
+    // Staff search by the card an application concerns or issued.
+    index('applications_card_idx').on(t.cardId),
     index('applications_applicant_idx').on(t.applicantId),
     // One open application per applicant, type and card, even under concurrent submits.
     uniqueIndex('applications_one_open_key')

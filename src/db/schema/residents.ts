@@ -1,17 +1,22 @@
-import { date, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { date, index, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 
 /** A resident account: created at first OTP login (phone), bound once to a real identity. */
-export const residents = pgTable('residents', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  /** null for a person registered at a window who has no phone login. */
-  phone: text('phone').unique(),
-  idNumber: text('id_number').unique(),
-  name: text('name'),
-  sex: text('sex', { enum: ['male', 'female'] }),
-  birthDate: date('birth_date', { mode: 'string' }),
-  identityBoundAt: timestamp('identity_bound_at', { withTimezone: true }),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});
+export const residents = pgTable(
+  'residents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** null for a person registered at a window who has no phone login. */
+    phone: text('phone').unique(),
+    idNumber: text('id_number').unique(),
+    name: text('name'),
+    sex: text('sex', { enum: ['male', 'female'] }),
+    birthDate: date('birth_date', { mode: 'string' }),
+    identityBoundAt: timestamp('identity_bound_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  // Staff search by the start of a name (LIKE 'prefix%'), whatever the database's collation.
+  (t) => [index('residents_name_prefix_idx').on(t.name.op('text_pattern_ops'))],
+);
 
 /**
  * A guardian or close relative who applied for a ward at a window (R13): the agent's wallet also

@@ -9,6 +9,13 @@ export const sessions = pgTable(
     subjectId: uuid('subject_id').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /**
+     * Staff sessions: when last used, written at most once a minute (idle expiry); null until then
+     * (the creation time counts). Resident sessions never write it: no write on the display path.
+     */
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
+    /** Why an administrator ended it early, so the console can say so: deactivated, password_reset. */
+    endedReason: text('ended_reason', { enum: ['deactivated', 'password_reset'] }),
   },
   (t) => [index('sessions_subject_idx').on(t.subjectKind, t.subjectId)],
 );

@@ -2,7 +2,7 @@
 // code table and the message in the caller's language. Unexpected errors become INTERNAL with no
 // detail (the log has it, without personal data); bad input never reaches a 5xx.
 import type { FastifyError, FastifyRequest } from 'fastify';
-import { AppError, type ErrorCode } from '../../domain/errors.ts';
+import { AppError, NotSignedIn, type ErrorCode } from '../../domain/errors.ts';
 import { databaseUnavailable } from '../../db/errors.ts';
 import { errorMessage } from '../../i18n/error-messages.ts';
 import { pickLanguage } from '../../i18n/language.ts';
@@ -50,8 +50,10 @@ export function registerErrorHandling(app: App): void {
   refuseNulCharacters(app);
 
   app.setErrorHandler((err: unknown, req, reply) => {
-    const appError =
+    let appError =
       err instanceof AppError ? err : (fromFastify(err as FastifyError) ?? databaseUnavailable(err));
+    // A route needed a session and the token was refused for a reason: say which.
+    if (appError instanceof NotSignedIn && req.authRefusal) appError = new AppError(req.authRefusal);
     if (!appError) {
       req.log.error({ err }, 'unexpected error');
       return reply

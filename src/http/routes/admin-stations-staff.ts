@@ -8,6 +8,7 @@ import {
   listStaff,
   listStationsForAdmin,
 } from '../../services/admin/manage-stations-staff.ts';
+import { resetStaffPassword } from '../../services/admin/reset-staff-password.ts';
 import { DistrictCode, errors, IdParams } from '../schemas/common.ts';
 import type { App } from '../types.ts';
 
@@ -122,5 +123,24 @@ export function adminStationStaffRoutes(app: App, ctx: ServiceContext): void {
       },
     },
     (req) => deactivateStaff(ctx, req.principal, req.params.id),
+  );
+
+  app.post(
+    '/admin/staff/:id/password',
+    {
+      schema: {
+        tags: ['admin'],
+        summary:
+          "Set a new password for a staff account (≥ 12 characters); the account's sessions end at once",
+        security: [{ bearer: [] }],
+        params: IdParams,
+        body: Type.Object({ password: Type.String({ maxLength: 256 }) }, { additionalProperties: false }),
+        response: { 204: Type.Null(), ...errors(400, 401, 403, 404) },
+      },
+    },
+    async (req, reply) => {
+      await resetStaffPassword(ctx, req.principal, req.params.id, req.body.password);
+      return reply.status(204).send(null);
+    },
   );
 }

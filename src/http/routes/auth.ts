@@ -3,7 +3,7 @@ import { requestOtp, PHONE_PATTERN } from '../../services/auth/request-otp.ts';
 import { verifyOtp } from '../../services/auth/verify-otp.ts';
 import { loginStaff } from '../../services/auth/login-staff.ts';
 import { endSession } from '../../services/auth/end-session.ts';
-import { AppError } from '../../domain/errors.ts';
+import { NotSignedIn } from '../../domain/errors.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { errors } from '../schemas/common.ts';
 import { OtpSent, ResidentSession, SessionChoice, StaffSession } from '../schemas/auth.ts';
@@ -94,7 +94,7 @@ export function authRoutes(app: App, ctx: ServiceContext): void {
       },
     },
     async (req, reply) => {
-      if (!req.principal) throw new AppError('UNAUTHENTICATED');
+      if (!req.principal) throw new NotSignedIn();
       await endSession(ctx, req.principal, sessionTokenOf(req) ?? '');
       clearSessionCookie(reply);
       return reply.status(204).send(null);

@@ -1,13 +1,16 @@
-// The station's queue, window intake and decisions. Every route checks role (services) and
-// jurisdiction (district); see staff-applications.authz.test.ts.
+// The queue, the application detail, window intake and decisions. Every route checks role
+// (services) and jurisdiction (services/staff/jurisdiction.ts); see staff-applications.authz.test.ts.
 import { Type } from 'typebox';
 import type { ServiceContext } from '../../services/context.ts';
-import { stationQueue, staffApplicationDetail } from '../../services/applications/list-applications.ts';
+import { applicationQueue } from '../../services/staff/application-queue.ts';
+import { applicationDetail } from '../../services/staff/application-detail.ts';
+import { revealIdNumbers } from '../../services/staff/reveal-id-number.ts';
 import { decideApplication } from '../../services/applications/decide-application.ts';
 import { intakeWindowApplication } from '../../services/applications/intake-window-application.ts';
 import { readMaterial } from '../../services/applications/read-material.ts';
 import { proxyDocuments, proxyReasons, relations } from '../../domain/applications/proxy.ts';
-import { ApplicationBody, ApplicationStatus, MaterialKind } from '../schemas/applications.ts';
+import { ApplicationBody, MaterialKind } from '../schemas/applications.ts';
+import { ApplicationDetail, QueuePage, QueueQuery, RevealedIdNumbers } from '../schemas/staff.ts';
 import { errors, IdParams, Uuid } from '../schemas/common.ts';
 import type { App } from '../types.ts';
 
@@ -19,7 +22,6 @@ const Person = Type.Object(
   },
   { additionalProperties: false },
 );
-const QueueItem = Type.Intersect([Type.Ref('Application'), Type.Object({ overdue: Type.Boolean() })]);
 
 export function staffApplicationRoutes(app: App, ctx: ServiceContext): void {
   app.get(
@@ -27,17 +29,14 @@ export function staffApplicationRoutes(app: App, ctx: ServiceContext): void {
     {
       schema: {
         tags: ['staff'],
-        summary: "The district's queue, earliest due first (officer, clerk)",
+        summary:
+          'The queue of the jurisdiction: filtered, searched (name, ID or card number), sorted (due date first) and paged by the server (officer, clerk)',
         security: [{ bearer: [] }],
-        querystring: Type.Object({
-          status: Type.Optional(ApplicationStatus),
-          overdue: Type.Optional(Type.Boolean()),
-          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
-        }),
-        response: { 200: Type.Array(QueueItem), ...errors(400, 401, 403) },
+        querystring: QueueQuery,
+        response: { 200: QueuePage, ...errors(400, 401, 403) },
       },
     },
-    (req) => stationQueue(ctx, req.principal, req.query),
+    (req) => applicationQueue(ctx, req.principal, req.query),
   );
 
   app.get(
@@ -45,36 +44,34 @@ export function staffApplicationRoutes(app: App, ctx: ServiceContext): void {
     {
       schema: {
         tags: ['staff'],
-        summary: 'One application of the district, with its materials (officer, clerk)',
+        summary:
+          'One application of the jurisdiction with what a decision needs: identity (ID number masked), address, materials, proxy, card, history (officer, clerk)',
+        security: [{ bearer: [] }],
+        params: IdParams,
+        response: { 200: ApplicationDetail, ...errors(400, 401, 403, 404) },
+      },
+    },
+    (req) => applicationDetail(ctx, req.principal, req.params.id),
+  );
+
+  app.post(
+    '/staff/applications/:id/reveal-id',
+    {
+      schema: {
+        tags: ['staff'],
+        summary: "The applicant's (and agent's) full ID number; audited (officer, clerk)",
         security: [{ bearer: [] }],
         params: IdParams,
         response: {
-          200: Type.Intersect([
-            Type.Ref('Application'),
-            Type.Object({
-              overdue: Type.Boolean(),
-              addressDetail: Type.String(),
-              addressFlags: Type.Array(Type.String()),
-              basis: Type.Union([Type.String(), Type.Null()]),
-              eligibility: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
-              proxy: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
-              materials: Type.Array(
-                Type.Object({
-                  id: Type.String(),
-                  kind: Type.String(),
-                  contentType: Type.String(),
-                  size: Type.Integer(),
-                  round: Type.Integer(),
-                  uploadedAt: Type.String(),
-                }),
-              ),
-            }),
-          ]),
+          200: RevealedIdNumbers,
           ...errors(400, 401, 403, 404),
         },
       },
     },
-    (req) => staffApplicationDetail(ctx, req.principal, req.params.id),
+    async (req, reply) => {
+      const numbers = await revealIdNumbers(ctx, req.principal, req.params.id);
+      return reply.header('cache-control', 'no-store').send(numbers);
+    },
   );
 
   app.get(

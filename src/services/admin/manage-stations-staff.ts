@@ -2,7 +2,8 @@
 // streets of it; a staff member belongs to a station (admins to none); passwords are stored as
 // argon2id hashes; a deactivated account's sessions end at once.
 import { hash } from '@node-rs/argon2';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
 import { AppError } from '../../domain/errors.ts';
 import { findDistrict, listStreets } from '../../domain/address/beijing-divisions.ts';
 import { sessions, staff, stations } from '../../db/schema/index.ts';
@@ -13,6 +14,31 @@ import { requireStaff } from '../staff/access.ts';
 import { writeAndAnnounce } from '../changes/write-and-announce.ts';
 
 export const MIN_PASSWORD_LENGTH = 12;
+
+/** A staff password: long enough, and not the username in disguise. */
+export function checkPassword(username: string, password: string): void {
+  if ([...password].length < MIN_PASSWORD_LENGTH || password.toLowerCase().includes(username.toLowerCase())) {
+    const detail = `the password needs at least ${MIN_PASSWORD_LENGTH} characters and must not contain the username`;
+    throw new AppError('VALIDATION_FAILED', detail, { detail }, { fields: ['/password'] });
+  }
+}
+
+/**
+ * Ends every session of a staff member, keeping why, so a console using one is told
+ * (ACCOUNT_DEACTIVATED or SESSION_EXPIRED) rather than a bare "sign in".
+ */
+export async function endStaffSessions(
+  tx: Db,
+  staffId: string,
+  reason: 'deactivated' | 'password_reset',
+): Promise<void> {
+  await tx
+    .update(sessions)
+    .set({ endedReason: reason })
+    .where(
+      and(eq(sessions.subjectKind, 'staff'), eq(sessions.subjectId, staffId), isNull(sessions.endedReason)),
+    );
+}
 
 export interface StationInput {
   id: string;
@@ -104,13 +130,7 @@ export async function createStaff(
     const detail = input.role === 'admin' ? 'an admin has no station' : 'a station member needs a station';
     throw new AppError('VALIDATION_FAILED', detail, { detail }, { fields: ['/stationId'] });
   }
-  if (
-    [...input.password].length < MIN_PASSWORD_LENGTH ||
-    input.password.toLowerCase().includes(input.username.toLowerCase())
-  ) {
-    const detail = `the password needs at least ${MIN_PASSWORD_LENGTH} characters and must not contain the username`;
-    throw new AppError('VALIDATION_FAILED', detail, { detail }, { fields: ['/password'] });
-  }
+  checkPassword(input.username, input.password);
   const passwordHash = await hash(input.password);
   const now = ctx.clock.now();
   return ctx.db
@@ -157,7 +177,7 @@ export async function deactivateStaff(
   return writeAndAnnounce(ctx, async (tx, announce) => {
     const [row] = await tx.update(staff).set({ active: false }).where(eq(staff.id, id)).returning();
     if (!row) throw new AppError('NOT_FOUND');
-    await tx.delete(sessions).where(eq(sessions.subjectId, id));
+    await endStaffSessions(tx, id, 'deactivated');
     // Every process forgets the account's sessions at once.
     announce({ kind: 'sessions_of', subjectId: id });
     await recordAudit(tx, {

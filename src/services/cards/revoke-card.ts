@@ -5,10 +5,10 @@ import { eq } from 'drizzle-orm';
 import { AppError } from '../../domain/errors.ts';
 import { revokeCard as revokeDomainCard } from '../../domain/cards/index.ts';
 import { cards } from '../../db/schema/index.ts';
-import { findCard, toDomainCard } from '../../db/repositories/cards.ts';
+import { toDomainCard } from '../../db/repositories/cards.ts';
 import { recordAudit } from '../../db/repositories/audit.ts';
 import type { Principal, ServiceContext } from '../context.ts';
-import { districtOf, requireStaff } from '../staff/access.ts';
+import { cardInJurisdiction, requireStaff } from '../staff/access.ts';
 import { writeAndAnnounce } from '../changes/write-and-announce.ts';
 
 export async function revokeCard(
@@ -18,13 +18,11 @@ export async function revokeCard(
   reason: string,
 ): Promise<{ id: string; status: 'revoked'; reason: string }> {
   const officer = requireStaff(principal, ['officer']);
-  const district = districtOf(officer);
   const trimmed = reason.trim();
   if (trimmed.length === 0) throw new AppError('VALIDATION_FAILED', 'reason', { detail: 'reason' });
   const now = ctx.clock.now();
   await writeAndAnnounce(ctx, async (tx, announce) => {
-    const row = await findCard(tx, cardId, { forUpdate: true });
-    if (!row || row.districtCode !== district) throw new AppError('NOT_FOUND');
+    const row = await cardInJurisdiction(tx, officer, cardId, { forUpdate: true });
     const revoked = revokeDomainCard(toDomainCard(row));
     await tx
       .update(cards)

@@ -1,19 +1,20 @@
 // Role and jurisdiction (DESIGN §4), checked by every staff use case. A wrong role is FORBIDDEN;
 // something outside the caller's jurisdiction is NOT_FOUND, so its existence does not leak.
-import { eq } from 'drizzle-orm';
-import { AppError } from '../../domain/errors.ts';
+import { and, eq } from 'drizzle-orm';
+import { AppError, NotSignedIn } from '../../domain/errors.ts';
 import type { Db } from '../../db/client.ts';
-import { applications } from '../../db/schema/index.ts';
+import { applications, cards } from '../../db/schema/index.ts';
 import type { Principal, StaffPrincipal, StaffRole } from '../context.ts';
+import { applicationScope, cardScope } from './jurisdiction.ts';
 
 export function requireStaff(principal: Principal | undefined, roles: readonly StaffRole[]): StaffPrincipal {
-  if (!principal) throw new AppError('UNAUTHENTICATED');
+  if (!principal) throw new NotSignedIn();
   if (principal.kind !== 'staff' || !roles.includes(principal.role)) throw new AppError('FORBIDDEN');
   return principal;
 }
 
 export function requireResident(principal: Principal | undefined): string {
-  if (!principal) throw new AppError('UNAUTHENTICATED');
+  if (!principal) throw new NotSignedIn();
   if (principal.kind !== 'resident') throw new AppError('FORBIDDEN');
   return principal.residentId;
 }
@@ -30,9 +31,26 @@ export async function applicationInJurisdiction(
   id: string,
   opts: { forUpdate?: boolean } = {},
 ): Promise<typeof applications.$inferSelect> {
-  const district = districtOf(member);
-  const q = tx.select().from(applications).where(eq(applications.id, id));
+  const q = tx
+    .select()
+    .from(applications)
+    .where(and(eq(applications.id, id), applicationScope(member)));
   const [row] = opts.forUpdate ? await q.for('update') : await q;
-  if (!row || row.districtCode !== district) throw new AppError('NOT_FOUND');
+  if (!row) throw new AppError('NOT_FOUND');
+  return row;
+}
+
+export async function cardInJurisdiction(
+  tx: Db,
+  member: StaffPrincipal,
+  id: string,
+  opts: { forUpdate?: boolean } = {},
+): Promise<typeof cards.$inferSelect> {
+  const q = tx
+    .select()
+    .from(cards)
+    .where(and(eq(cards.id, id), cardScope(member)));
+  const [row] = opts.forUpdate ? await q.for('update') : await q;
+  if (!row) throw new AppError('NOT_FOUND');
   return row;
 }

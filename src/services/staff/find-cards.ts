@@ -1,0 +1,54 @@
+// GET /staff/cards: find a card of the jurisdiction by its number, its holder's ID number (exact,
+// each an indexed look-up) or the start of the holder's name; current versions only, newest first.
+import { and, asc, count, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { beijingDate } from '../../domain/beijing-date.ts';
+import { maskIdNumber } from '../../domain/identity/mask-id-number.ts';
+import { cards, residents } from '../../db/schema/index.ts';
+import type { Principal, ServiceContext } from '../context.ts';
+import { requireStaff } from './access.ts';
+import { cardSummary } from './card-summary.ts';
+import { cardScope } from './jurisdiction.ts';
+import { classifySearch } from './search-term.ts';
+
+function cardSearch(q: string): SQL {
+  const term = classifySearch(q);
+  const holders = (where: SQL) =>
+    inArray(cards.holderId, sql`(select ${residents.id} from ${residents} where ${where})`);
+  if (term.kind === 'id_number') return holders(sql`${residents.idNumber} = ${term.value}`);
+  if (term.kind === 'card_number') return eq(cards.number, term.value);
+  return holders(sql`${residents.name} like ${term.value}`);
+}
+
+export async function findCards(
+  ctx: ServiceContext,
+  principal: Principal | undefined,
+  query: { q?: string | undefined; limit?: number | undefined; offset?: number | undefined },
+) {
+  const member = requireStaff(principal, ['officer', 'clerk']);
+  const where = and(
+    cardScope(member),
+    ne(cards.storedStatus, 'superseded'),
+    query.q ? cardSearch(query.q) : undefined,
+  );
+  const limit = query.limit ?? 50;
+  const offset = query.offset ?? 0;
+  const [counted] = await ctx.db.select({ n: count() }).from(cards).where(where);
+  const rows = await ctx.db
+    .select({ card: cards, name: residents.name, idNumber: residents.idNumber })
+    .from(cards)
+    .innerJoin(residents, eq(residents.id, cards.holderId))
+    .where(where)
+    .orderBy(desc(cards.issuedOn), asc(cards.number))
+    .limit(limit)
+    .offset(offset);
+  const today = beijingDate(ctx.clock.now());
+  return {
+    total: counted?.n ?? 0,
+    limit,
+    offset,
+    items: rows.map(({ card, name, idNumber }) => ({
+      ...cardSummary(card, today, ctx.policy),
+      holder: { id: card.holderId, name, idNumber: idNumber === null ? null : maskIdNumber(idNumber) },
+    })),
+  };
+}

@@ -1,0 +1,34 @@
+// Whose applications and cards a staff member may see (DESIGN §4), in ONE place: the queue, the
+// application detail, card search, statistics and every single-row check use these, so a change
+// of the rule (e.g. clerks scoped to their own station) is made here and nowhere else.
+//
+// Today: officers and clerks see their station's district; community police the streets their
+// station serves; admins the whole city. Anything outside is answered as if it did not exist.
+import { inArray, sql, type SQL } from 'drizzle-orm';
+import { AppError } from '../../domain/errors.ts';
+import { applications, cards, stations } from '../../db/schema/index.ts';
+import type { StaffPrincipal } from '../context.ts';
+
+/** The columns a jurisdiction rule reads; applications and cards both have them. */
+interface ScopedColumns {
+  districtCode: typeof applications.districtCode | typeof cards.districtCode;
+  streetCode: typeof applications.streetCode | typeof cards.streetCode;
+}
+
+function condition(member: StaffPrincipal, t: ScopedColumns): SQL {
+  if (member.role === 'admin') return sql`true`;
+  if (member.districtCode === null || member.stationId === null) throw new AppError('FORBIDDEN');
+  if (member.role === 'community_police') {
+    return inArray(
+      t.streetCode,
+      sql`(select unnest(${stations.streetCodes}) from ${stations} where ${stations.id} = ${member.stationId})`,
+    );
+  }
+  return sql`${t.districtCode} = ${member.districtCode}`;
+}
+
+/** The SQL condition on `applications` rows the member may see. */
+export const applicationScope = (member: StaffPrincipal): SQL => condition(member, applications);
+
+/** The SQL condition on `cards` rows the member may see. */
+export const cardScope = (member: StaffPrincipal): SQL => condition(member, cards);
