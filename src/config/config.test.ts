@@ -76,3 +76,18 @@ test('JUZHU_TRUST_PROXY: off by default, true, or proxy addresses', () => {
   );
   assert.throws(() => loadConfig({ JUZHU_TRUST_PROXY: 'everyone' }), /JUZHU_TRUST_PROXY/);
 });
+
+test('a cache that would outlive the skew is refused, naming the variable', () => {
+  // A session or card served from memory for longer than verifiers tolerate clock skew would let a
+  // change made on another process (logout, revocation) go unfelt past the bound the skew states.
+  assert.throws(
+    () => loadConfig({ JUZHU_HOT_CACHE_MS: '5000', JUZHU_CODE_SKEW_SECONDS: '4' }),
+    (e: unknown) =>
+      e instanceof ConfigError &&
+      e.variable === 'JUZHU_HOT_CACHE_MS' &&
+      /JUZHU_CODE_SKEW_SECONDS/.test(e.message),
+  );
+  assert.throws(() => loadConfig({ JUZHU_CODE_SKEW_SECONDS: '0' }), /JUZHU_HOT_CACHE_MS/);
+  assert.equal(loadConfig({ JUZHU_CODE_SKEW_SECONDS: '0', JUZHU_HOT_CACHE_MS: '0' }).hotCacheMs, 0);
+  assert.equal(loadConfig({ JUZHU_HOT_CACHE_MS: '10000' }).hotCacheMs, 10_000);
+});

@@ -37,7 +37,10 @@ export interface Config {
   codeSkewSeconds: number;
   /** The address outside clients reach the server at (status list URIs name it). */
   publicUrl: string | undefined;
-  /** How long a process may serve a session or card from memory (milliseconds, 0: never). */
+  /**
+   * How long a process may serve a session, a card or the key ring from memory should it miss a
+   * change announcement (milliseconds, 0: never; at most the skew).
+   */
   hotCacheMs: number;
   /** POST /verify per minute: per client address without a verifier key, per organisation with one. */
   verifyPerMinute: number;
@@ -181,12 +184,29 @@ function trustProxy(env: Env): boolean | string {
   return v;
 }
 
+/**
+ * How long a process may answer from memory (a session, a card, the key ring) should it miss a
+ * change another process announced. Refused when longer than the skew verifiers tolerate: a
+ * logout, a revocation or a rotation would then go unfelt past the bound the skew states.
+ */
+function hotCacheMs(env: Env, skewSeconds: number): number {
+  const ms = integer(env, 'JUZHU_HOT_CACHE_MS', 2000, 0, 10_000);
+  if (ms > skewSeconds * 1000) {
+    throw new ConfigError(
+      'JUZHU_HOT_CACHE_MS',
+      `${ms} ms outlives JUZHU_CODE_SKEW_SECONDS (${skewSeconds} s): set it to at most ${skewSeconds * 1000}`,
+    );
+  }
+  return ms;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const mode = oneOf(env, 'JUZHU_MODE', ['demo', 'production'] as const, 'demo');
   const dbUrl = databaseUrl(env);
   if (mode === 'production' && dbUrl === undefined) {
     throw new ConfigError('DATABASE_URL', 'is required in production mode');
   }
+  const codeSkewSeconds = integer(env, 'JUZHU_CODE_SKEW_SECONDS', 10, 0, 60);
   return {
     mode,
     host: env.HOST && env.HOST !== '' ? env.HOST : '127.0.0.1',
@@ -211,9 +231,9 @@ export function loadConfig(env: Env = process.env): Config {
     kek: kek(env, mode),
     signingAlg: oneOf(env, 'JUZHU_SIGNING_ALG', ['ES256', 'EdDSA'] as const, 'ES256'),
     codeLifetimeSeconds: integer(env, 'JUZHU_CODE_LIFETIME_SECONDS', 60, 10, 300),
-    codeSkewSeconds: integer(env, 'JUZHU_CODE_SKEW_SECONDS', 10, 0, 60),
+    codeSkewSeconds,
     publicUrl: publicUrl(env),
-    hotCacheMs: integer(env, 'JUZHU_HOT_CACHE_MS', 2000, 0, 10_000),
+    hotCacheMs: hotCacheMs(env, codeSkewSeconds),
     verifyPerMinute: integer(env, 'JUZHU_VERIFY_PER_MINUTE', 120, 1, 1_000_000),
     verifyPerMinutePerOrg: integer(env, 'JUZHU_VERIFY_PER_MINUTE_PER_ORG', 3000, 1, 10_000_000),
     trustProxy: trustProxy(env),

@@ -9,6 +9,7 @@ import pg from 'pg';
 import type { Db } from './client.ts';
 
 export const CHANGE_CHANNEL = 'juzhu_changes';
+export const LISTENER_NAME = 'juzhu-change-listener';
 
 /** Inside the writing transaction: delivered to every listener on commit. */
 export async function notifyChange(tx: Db, payload: string): Promise<void> {
@@ -56,6 +57,8 @@ export function listenForChanges(
   const connect = async () => {
     const c = new pg.Client({
       connectionString: url,
+      // Named, so an operator sees it in pg_stat_activity (one per server process).
+      application_name: LISTENER_NAME,
       keepAlive: true,
       connectionTimeoutMillis: timing.heartbeatMs,
       query_timeout: timing.heartbeatMs,

@@ -13,6 +13,14 @@ import { ensureSigningKeys } from '../../src/services/credentials/manage-signing
 
 /** A key-encryption key for tests only. */
 export const testKek = new Uint8Array(32).fill(42);
+/** The display-code settings every test platform runs with. */
+export const testCredentials = {
+  kek: testKek,
+  signingAlg: 'ES256',
+  codeLifetimeSeconds: 60,
+  skewSeconds: 10,
+  publicUrl: 'http://juzhu.test',
+} as const;
 import { DEMO_PASSWORD } from '../../src/services/demo/demo-data.ts';
 import type { DbTarget } from './test-db.ts';
 
@@ -65,13 +73,7 @@ export async function startPlatform(
     mode: 'demo',
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.realName ? { realName: options.realName } : {}),
-    credentials: {
-      kek: testKek,
-      signingAlg: 'ES256',
-      codeLifetimeSeconds: 60,
-      skewSeconds: 10,
-      publicUrl: 'http://juzhu.test',
-    },
+    credentials: testCredentials,
   });
   await ensureSigningKeys(ctx);
   await seedDemo(ctx);

@@ -61,10 +61,7 @@ export async function ensureSigningKeys(ctx: ServiceContext): Promise<void> {
   for (const purpose of ['display_code', 'trust_anchor'] as const) {
     // Whether a key may sign now, read from the records: opening it here would make a start-up
     // (or `keys rotate`) fail outright under a new KEK, when rotating is the way out.
-    const records = (await ctx.keys.all())
-      .filter((k) => k.purpose === purpose && k.canSign)
-      .map((k) => k.record);
-    if (currentSigningKey(records, now)) continue;
+    if (await ctx.keys.current(purpose, now)) continue;
     await writeAndAnnounce(ctx, async (tx, announce) => {
       await lockForTransaction(tx, 'juzhu.signing_keys');
       if (await hasCurrentSigner(tx, purpose, now)) return;
