@@ -4,7 +4,7 @@
 // on the display-code route (bench/), more than the rest of the routing; these never change.
 import type { App } from '../types.ts';
 
-const headers = Object.freeze({
+export const securityHeaders = Object.freeze({
   'cross-origin-opener-policy': 'same-origin',
   'cross-origin-resource-policy': 'same-origin',
   'origin-agent-cluster': '?1',
@@ -20,7 +20,7 @@ const headers = Object.freeze({
 
 export function registerSecurityHeaders(app: App): void {
   app.addHook('onRequest', (_req, reply, done) => {
-    void reply.headers(headers);
+    void reply.headers(securityHeaders);
     done();
   });
 }
