@@ -76,3 +76,16 @@ test('JUZHU_TRUST_PROXY: off by default, true, or proxy addresses', () => {
   );
   assert.throws(() => loadConfig({ JUZHU_TRUST_PROXY: 'everyone' }), /JUZHU_TRUST_PROXY/);
 });
+
+test('/metrics and /docs are open in demo mode and closed in production unless asked for', () => {
+  const demo = loadConfig({});
+  assert.deepEqual([demo.exposeMetrics, demo.exposeDocs], [true, true]);
+  const prod = { JUZHU_MODE: 'production', DATABASE_URL: 'postgres://x@h/db', ...providers };
+  const closed = loadConfig(prod);
+  assert.deepEqual([closed.exposeMetrics, closed.exposeDocs], [false, false]);
+  const opened = loadConfig({ ...prod, JUZHU_EXPOSE_METRICS: 'true', JUZHU_EXPOSE_DOCS: 'true' });
+  assert.deepEqual([opened.exposeMetrics, opened.exposeDocs], [true, true]);
+  const shut = loadConfig({ JUZHU_EXPOSE_METRICS: 'false', JUZHU_EXPOSE_DOCS: 'false' });
+  assert.deepEqual([shut.exposeMetrics, shut.exposeDocs], [false, false]);
+  assert.throws(() => loadConfig({ JUZHU_EXPOSE_DOCS: 'yes' }), /JUZHU_EXPOSE_DOCS/);
+});

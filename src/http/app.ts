@@ -8,7 +8,7 @@ import type { ServiceContext } from '../services/context.ts';
 import { frameworkErrors, registerErrorHandling } from './plugins/errors.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerMetrics } from './plugins/metrics.ts';
-import { registerSecurityHeaders } from './plugins/security-headers.ts';
+import { docsCsp, registerSecurityHeaders } from './plugins/security-headers.ts';
 import { ErrorResponse } from './schemas/common.ts';
 import { ApplicationView } from './schemas/applications.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -31,6 +31,8 @@ export interface BuildOptions {
   logger?: FastifyServerOptions['logger'];
   /** Behind a load balancer: whose X-Forwarded-For names the client (rate limits count per client). */
   trustProxy?: boolean | string;
+  /** Serve GET /metrics and the OpenAPI page /docs (both by default; production config says no). */
+  expose?: { metrics: boolean; docs: boolean };
 }
 
 export async function buildApp({
@@ -38,6 +40,7 @@ export async function buildApp({
   database,
   logger = false,
   trustProxy = false,
+  expose = { metrics: true, docs: true },
 }: BuildOptions): Promise<App> {
   const app: App = Fastify({
     logger,
@@ -59,7 +62,7 @@ export async function buildApp({
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  if (expose.docs) await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: docsCsp });
   app.addSchema(ErrorResponse);
   app.addSchema(ApplicationView);
   registerAuth(app, ctx);
@@ -72,8 +75,8 @@ export async function buildApp({
 
   healthRoutes(app, database);
   // Until the web pages come, the address the banner prints leads to the API's own page.
-  app.get('/', { schema: { hide: true } }, (_req, reply) => reply.redirect('/docs', 302));
-  registerMetrics(app);
+  if (expose.docs) app.get('/', { schema: { hide: true } }, (_req, reply) => reply.redirect('/docs', 302));
+  if (expose.metrics) registerMetrics(app);
   wellKnownRoutes(app, ctx);
   await app.register(
     (api: App, _opts, done) => {

@@ -8,7 +8,7 @@ import { errorMessage } from '../../i18n/error-messages.ts';
 import { pickLanguage } from '../../i18n/language.ts';
 import { errorStatus } from '../error-status.ts';
 import { refuseNulCharacters } from './refuse-nul.ts';
-import { securityHeaders } from './security-headers.ts';
+import { headersFor } from './security-headers.ts';
 import type { App } from '../types.ts';
 
 function fromFastify(e: FastifyError): AppError | undefined {
@@ -80,7 +80,7 @@ function answerError(err: unknown, req: FastifyRequest, reply: FastifyReply): Fa
  * is refused before routing, so no hook runs; answer it in our shape and with our headers too.
  */
 export const frameworkErrors = (err: FastifyError, req: FastifyRequest, reply: FastifyReply): void => {
-  void answerError(err, req, reply.headers(securityHeaders));
+  void answerError(err, req, reply.headers(headersFor(req.url)));
 };
 
 export function registerErrorHandling(app: App): void {
