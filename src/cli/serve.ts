@@ -21,6 +21,7 @@ export async function serve(config: Config = loadConfig()): Promise<void> {
     ctx,
     database,
     trustProxy: config.trustProxy,
+    expose: { metrics: config.exposeMetrics, docs: config.exposeDocs },
     logger: {
       level: config.logLevel,
       // Tokens and codes never reach the log; bodies are not logged at all.

@@ -91,3 +91,16 @@ test('a cache that would outlive the skew is refused, naming the variable', () =
   assert.equal(loadConfig({ JUZHU_CODE_SKEW_SECONDS: '0', JUZHU_HOT_CACHE_MS: '0' }).hotCacheMs, 0);
   assert.equal(loadConfig({ JUZHU_HOT_CACHE_MS: '10000' }).hotCacheMs, 10_000);
 });
+
+test('/metrics and /docs are open in demo mode and closed in production unless asked for', () => {
+  const demo = loadConfig({});
+  assert.deepEqual([demo.exposeMetrics, demo.exposeDocs], [true, true]);
+  const prod = { JUZHU_MODE: 'production', DATABASE_URL: 'postgres://x@h/db', ...providers };
+  const closed = loadConfig(prod);
+  assert.deepEqual([closed.exposeMetrics, closed.exposeDocs], [false, false]);
+  const opened = loadConfig({ ...prod, JUZHU_EXPOSE_METRICS: 'true', JUZHU_EXPOSE_DOCS: 'true' });
+  assert.deepEqual([opened.exposeMetrics, opened.exposeDocs], [true, true]);
+  const shut = loadConfig({ JUZHU_EXPOSE_METRICS: 'false', JUZHU_EXPOSE_DOCS: 'false' });
+  assert.deepEqual([shut.exposeMetrics, shut.exposeDocs], [false, false]);
+  assert.throws(() => loadConfig({ JUZHU_EXPOSE_DOCS: 'yes' }), /JUZHU_EXPOSE_DOCS/);
+});

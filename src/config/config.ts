@@ -47,6 +47,9 @@ export interface Config {
   verifyPerMinutePerOrg: number;
   /** Which proxies' X-Forwarded-For to believe for the client address (Fastify's trustProxy). */
   trustProxy: boolean | string;
+  /** Whether GET /metrics and the OpenAPI page /docs are served (demo: yes; production: no). */
+  exposeMetrics: boolean;
+  exposeDocs: boolean;
 }
 
 export interface Provider {
@@ -171,6 +174,13 @@ function publicUrl(env: Env): string | undefined {
   return v.replace(/\/+$/, '');
 }
 
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const v = env[name];
+  if (v === undefined || v === '') return fallback;
+  if (v !== 'true' && v !== 'false') throw new ConfigError(name, `must be true or false, got "${v}"`);
+  return v === 'true';
+}
+
 function trustProxy(env: Env): boolean | string {
   const v = env.JUZHU_TRUST_PROXY;
   if (v === undefined || v === '' || v === 'false') return false;
@@ -237,5 +247,9 @@ export function loadConfig(env: Env = process.env): Config {
     verifyPerMinute: integer(env, 'JUZHU_VERIFY_PER_MINUTE', 120, 1, 1_000_000),
     verifyPerMinutePerOrg: integer(env, 'JUZHU_VERIFY_PER_MINUTE_PER_ORG', 3000, 1, 10_000_000),
     trustProxy: trustProxy(env),
+    // Metrics describe the traffic and the OpenAPI page maps every route: an attacker's survey,
+    // so production serves neither unless the operator opens them (ASVS 5.0 V13.4).
+    exposeMetrics: flag(env, 'JUZHU_EXPOSE_METRICS', mode === 'demo'),
+    exposeDocs: flag(env, 'JUZHU_EXPOSE_DOCS', mode === 'demo'),
   };
 }

@@ -5,10 +5,10 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Database } from '../db/client.ts';
 import type { ServiceContext } from '../services/context.ts';
-import { registerErrorHandling } from './plugins/errors.ts';
+import { frameworkErrors, registerErrorHandling } from './plugins/errors.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerMetrics } from './plugins/metrics.ts';
-import { registerSecurityHeaders } from './plugins/security-headers.ts';
+import { docsCsp, registerSecurityHeaders } from './plugins/security-headers.ts';
 import { registerCookies } from './plugins/cookie-session.ts';
 import { registerWebPages } from './plugins/web-pages.ts';
 import { ErrorResponse } from './schemas/common.ts';
@@ -34,6 +34,8 @@ export interface BuildOptions {
   logger?: FastifyServerOptions['logger'];
   /** Behind a load balancer: whose X-Forwarded-For names the client (rate limits count per client). */
   trustProxy?: boolean | string;
+  /** Serve GET /metrics and the OpenAPI page /docs (both by default; production config says no). */
+  expose?: { metrics: boolean; docs: boolean };
 }
 
 export async function buildApp({
@@ -41,11 +43,13 @@ export async function buildApp({
   database,
   logger = false,
   trustProxy = false,
+  expose = { metrics: true, docs: true },
 }: BuildOptions): Promise<App> {
   const app: App = Fastify({
     logger,
     bodyLimit: 256 * 1024,
     trustProxy,
+    frameworkErrors,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -61,7 +65,7 @@ export async function buildApp({
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  if (expose.docs) await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: docsCsp });
   app.addSchema(ErrorResponse);
   app.addSchema(ApplicationView);
   await registerCookies(app);
@@ -75,7 +79,7 @@ export async function buildApp({
 
   healthRoutes(app, database);
   await registerWebPages(app);
-  registerMetrics(app);
+  if (expose.metrics) registerMetrics(app);
   wellKnownRoutes(app, ctx);
   await app.register(
     (api: App, _opts, done) => {

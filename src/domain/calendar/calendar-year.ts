@@ -7,6 +7,19 @@ import type { IsoDate } from '../beijing-date.ts';
 
 export type DayKind = 'working_day' | 'day_off';
 
+/**
+ * The years the calendar can hold. Before 2000 no residence permit was due; past 2100 nobody can
+ * have meant it; and PostgreSQL has no year 0, so an unchecked 0000-01-01 reached it as a 500.
+ */
+export const calendarYears = { first: 2000, last: 2100 } as const;
+
+/** A real calendar date in the years the calendar holds. */
+export function isCalendarDate(date: string): date is IsoDate {
+  if (!isIsoDate(date)) return false;
+  const year = Number(date.slice(0, 4));
+  return year >= calendarYears.first && year <= calendarYears.last;
+}
+
 export interface CalendarOverride {
   date: IsoDate;
   kind: DayKind;

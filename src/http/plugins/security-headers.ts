@@ -1,11 +1,11 @@
-// The security headers every answer carries: helmet's defaults for an API (no CSP on the API: it
-// serves JSON and CWT; the OpenAPI page runs its own scripts), as one fixed set; and, for our own
-// web pages, a strict Content-Security-Policy on top (pageHeaders). helmet itself
+// The security headers every answer carries: helmet's defaults for an API, as fixed sets (below:
+// no caching, and the CSP of API answers and of the OpenAPI page); and, for our own web pages, a
+// strict Content-Security-Policy on top (pageHeaders). helmet itself
 // computes them per request through an Express-style middleware, which cost about 30 µs a request
 // on the display-code route (bench/), more than the rest of the routing; these never change.
 import type { App } from '../types.ts';
 
-const headers = Object.freeze({
+export const securityHeaders = Object.freeze({
   'cross-origin-opener-policy': 'same-origin',
   'cross-origin-resource-policy': 'same-origin',
   'origin-agent-cluster': '?1',
@@ -19,9 +19,47 @@ const headers = Object.freeze({
   'x-xss-protection': '0',
 });
 
+/**
+ * JSON, CWT and metrics answers load nothing and are framed by nobody: if one is ever rendered as a
+ * page (a sniffing browser, a reflected field), nothing in it runs (OWASP REST Security Cheat
+ * Sheet). Pages set their own policy; these prefixes are the API's.
+ */
+const apiCsp = "default-src 'none'; frame-ancestors 'none'";
+const apiPrefixes = ['/api/', '/.well-known/', '/healthz', '/readyz', '/metrics'];
+
+/**
+ * The OpenAPI page (swagger-ui) loads its own scripts, styles and images and calls the API: no
+ * inline or remote script; inline style only because swagger-ui renders style attributes. No
+ * `upgrade-insecure-requests` (swagger-ui's default): the demo serves plain http on 127.0.0.1.
+ */
+export const docsCsp = [
+  "default-src 'self'",
+  "base-uri 'self'",
+  "connect-src 'self'",
+  "font-src 'self' data:",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  "img-src 'self' data:",
+  "object-src 'none'",
+  "script-src 'self'",
+  "script-src-attr 'none'",
+  "style-src 'self' 'unsafe-inline'",
+].join('; ');
+
+/** Headers for an answer to `url`; also used where no hook runs (a URL refused before routing). */
+export function headersFor(url: string): Readonly<Record<string, string>> {
+  return apiPrefixes.some((prefix) => url.startsWith(prefix)) ? apiHeaders : otherHeaders;
+}
+
+// Personal data must not outlive the answer in a browser's or a proxy's cache (ASVS 5.0 V14.3.2,
+// PIPL Art. 51): nothing is stored unless a route says otherwise. Only the public signed lists
+// (trust list, status lists, JWKS) do, with max-age and an ETag.
+const otherHeaders = Object.freeze({ ...securityHeaders, 'cache-control': 'no-store' });
+const apiHeaders = Object.freeze({ ...otherHeaders, 'content-security-policy': apiCsp });
+
 export function registerSecurityHeaders(app: App): void {
-  app.addHook('onRequest', (_req, reply, done) => {
-    void reply.headers(headers);
+  app.addHook('onRequest', (req, reply, done) => {
+    void reply.headers(headersFor(req.url));
     done();
   });
 }

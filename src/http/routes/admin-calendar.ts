@@ -7,11 +7,12 @@ import {
   setCalendarOverride,
   viewCalendarMonth,
 } from '../../services/admin/manage-calendar.ts';
-import { errors, IsoDateString } from '../schemas/common.ts';
+import { calendarYears } from '../../domain/calendar/calendar-year.ts';
+import { CalendarDate, CalendarMonth, errors, IsoDateString } from '../schemas/common.ts';
 import type { App } from '../types.ts';
 
 const DayKind = Type.Union([Type.Literal('working_day'), Type.Literal('day_off')]);
-const DateParams = Type.Object({ date: IsoDateString });
+const DateParams = Type.Object({ date: CalendarDate });
 
 export function adminCalendarRoutes(app: App, ctx: ServiceContext): void {
   app.get(
@@ -21,7 +22,7 @@ export function adminCalendarRoutes(app: App, ctx: ServiceContext): void {
         tags: ['admin'],
         summary: 'A month of the official calendar, with overrides (null: no data for that day)',
         security: [{ bearer: [] }],
-        querystring: Type.Object({ month: Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' }) }),
+        querystring: Type.Object({ month: CalendarMonth }),
         response: {
           200: Type.Object({
             coveredYears: Type.Array(Type.Integer()),
@@ -85,11 +86,13 @@ export function adminCalendarRoutes(app: App, ctx: ServiceContext): void {
         tags: ['admin'],
         summary: "Load a year's official arrangement: public holidays and make-up working days",
         security: [{ bearer: [] }],
-        params: Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }) }),
+        params: Type.Object({
+          year: Type.Integer({ minimum: calendarYears.first, maximum: calendarYears.last }),
+        }),
         body: Type.Object(
           {
-            daysOff: Type.Array(IsoDateString, { maxItems: 60 }),
-            makeUpWorkingDays: Type.Array(IsoDateString, { maxItems: 20 }),
+            daysOff: Type.Array(CalendarDate, { maxItems: 60 }),
+            makeUpWorkingDays: Type.Array(CalendarDate, { maxItems: 20 }),
           },
           { additionalProperties: false },
         ),

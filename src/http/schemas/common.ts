@@ -18,6 +18,16 @@ export const errors = (...statuses: number[]) =>
 
 export const Uuid = Type.String({ format: 'uuid' });
 export const IsoDateString = Type.String({ format: 'date', description: 'Beijing date, YYYY-MM-DD' });
+/** A day the working-day calendar can hold (domain `calendarYears`: 2000 to 2100). */
+export const CalendarDate = Type.String({
+  format: 'date',
+  pattern: '^(20[0-9]{2}|2100)-[0-9]{2}-[0-9]{2}$',
+  description: 'Beijing date, YYYY-MM-DD, in the years 2000 to 2100',
+});
+export const CalendarMonth = Type.String({
+  pattern: '^(20[0-9]{2}|2100)-(0[1-9]|1[0-2])$',
+  description: 'YYYY-MM, in the years 2000 to 2100',
+});
 export const IdParams = Type.Object({ id: Uuid });
 export const DistrictCode = Type.String({
   pattern: '^[0-9]{6}$',

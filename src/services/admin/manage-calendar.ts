@@ -7,6 +7,7 @@ import { isIsoDate, type IsoDate } from '../../domain/beijing-date.ts';
 import {
   checkCalendarYear,
   checkOverrides,
+  isCalendarDate,
   type CalendarYear,
   type DayKind,
 } from '../../domain/calendar/calendar-year.ts';
@@ -16,6 +17,11 @@ import type { Principal, ServiceContext } from '../context.ts';
 import { requireStaff } from '../staff/access.ts';
 import { writeAndAnnounce } from '../changes/write-and-announce.ts';
 
+/** The routes' schemas check this too; other callers (the CLI, jobs) meet it here. */
+function refuseOutsideCalendar(date: string, field: 'date' | 'month'): void {
+  if (!isCalendarDate(date)) throw new AppError('VALIDATION_FAILED', field, { detail: field });
+}
+
 export async function setCalendarOverride(
   ctx: ServiceContext,
   principal: Principal | undefined,
@@ -24,7 +30,7 @@ export async function setCalendarOverride(
   note: string | undefined,
 ): Promise<void> {
   const admin = requireStaff(principal, ['admin']);
-  if (!isIsoDate(date)) throw new AppError('VALIDATION_FAILED', 'date', { detail: 'date' });
+  refuseOutsideCalendar(date, 'date');
   checkOverrides([{ date, kind }]);
   const now = ctx.clock.now();
   await writeAndAnnounce(ctx, async (tx, announce) => {
@@ -52,6 +58,7 @@ export async function removeCalendarOverride(
   date: IsoDate,
 ): Promise<void> {
   const admin = requireStaff(principal, ['admin']);
+  refuseOutsideCalendar(date, 'date');
   const now = ctx.clock.now();
   await writeAndAnnounce(ctx, async (tx, announce) => {
     announce({ kind: 'calendar' });
@@ -112,8 +119,7 @@ export async function viewCalendarMonth(
   month: string,
 ): Promise<CalendarMonthView> {
   requireStaff(principal, ['admin']);
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month))
-    throw new AppError('VALIDATION_FAILED', 'month', { detail: 'month' });
+  refuseOutsideCalendar(`${month}-01`, 'month');
   const calendar = await ctx.calendar();
   const first = `${month}-01`;
   const days: IsoDate[] = [];
