@@ -1,11 +1,12 @@
-// The applicant's own applications, and the station's queue (officer and clerk of the district).
+// The applicant's own applications, and the station's queue (the district's for an officer, the
+// clerk's own station's for a clerk: see applicationScope).
 import { and, asc, desc, eq, inArray, lt, type SQL } from 'drizzle-orm';
 import { AppError } from '../../domain/errors.ts';
 import { beijingDate } from '../../domain/beijing-date.ts';
 import { overdueStatuses, type ApplicationStatus } from '../../domain/applications/application.ts';
 import { applications, materials } from '../../db/schema/index.ts';
 import type { Principal, ServiceContext } from '../context.ts';
-import { applicationInJurisdiction, districtOf, requireStaff } from '../staff/access.ts';
+import { applicationInJurisdiction, applicationScope, requireStaff } from '../staff/access.ts';
 import { toApplicationView, type ApplicationView } from './application-view.ts';
 
 export async function listOwnApplications(
@@ -43,7 +44,7 @@ export async function stationQueue(
 ): Promise<(ApplicationView & { overdue: boolean })[]> {
   const member = requireStaff(principal, ['officer', 'clerk']);
   const today = beijingDate(ctx.clock.now());
-  const conditions: SQL[] = [eq(applications.districtCode, districtOf(member))];
+  const conditions: SQL[] = [applicationScope(member)];
   if (filter.status) conditions.push(eq(applications.status, filter.status));
   if (filter.overdue) {
     conditions.push(inArray(applications.status, [...overdueStatuses]), lt(applications.dueBy, today));
