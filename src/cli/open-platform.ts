@@ -26,6 +26,8 @@ export async function openPlatform(config: Config): Promise<{ database: Database
     limits: {
       verificationsPerMinutePerAddress: config.verifyPerMinute,
       verificationsPerMinutePerOrg: config.verifyPerMinutePerOrg,
+      otpSendsPerHourPerAddress: config.otpSendsPerHourPerAddress,
+      otpVerifiesPerHourPerAddress: config.otpVerifiesPerHourPerAddress,
     },
     credentials: {
       kek: config.kek ?? loadOrCreateDemoKek(config.dataDir),

@@ -41,6 +41,8 @@ export interface Config {
   /** POST /verify per minute: per client address without a verifier key, per organisation with one. */
   verifyPerMinute: number;
   verifyPerMinutePerOrg: number;
+  otpSendsPerHourPerAddress: number;
+  otpVerifiesPerHourPerAddress: number;
   /** Which proxies' X-Forwarded-For to believe for the client address (Fastify's trustProxy). */
   trustProxy: boolean | string;
 }
@@ -213,6 +215,8 @@ export function loadConfig(env: Env = process.env): Config {
     hotCacheMs: integer(env, 'JUZHU_HOT_CACHE_MS', 2000, 0, 10_000),
     verifyPerMinute: integer(env, 'JUZHU_VERIFY_PER_MINUTE', 120, 1, 1_000_000),
     verifyPerMinutePerOrg: integer(env, 'JUZHU_VERIFY_PER_MINUTE_PER_ORG', 3000, 1, 10_000_000),
+    otpSendsPerHourPerAddress: integer(env, 'JUZHU_OTP_SENDS_PER_HOUR_PER_ADDRESS', 20, 1, 1_000_000),
+    otpVerifiesPerHourPerAddress: integer(env, 'JUZHU_OTP_VERIFIES_PER_HOUR_PER_ADDRESS', 50, 1, 1_000_000),
     trustProxy: trustProxy(env),
   };
 }

@@ -61,7 +61,13 @@ export function createServiceContext(opts: ContextOptions): ServiceContext {
     },
     keys: createKeyRing(opts.database.db, opts.credentials.kek),
     statusListCache: statusListCache(60_000),
-    limits: { verificationsPerMinutePerAddress: 120, verificationsPerMinutePerOrg: 3000, ...opts.limits },
+    limits: {
+      verificationsPerMinutePerAddress: 120,
+      verificationsPerMinutePerOrg: 3000,
+      otpSendsPerHourPerAddress: 20,
+      otpVerifiesPerHourPerAddress: 50,
+      ...opts.limits,
+    },
     hot: {
       sessions: createTtlCache({ ttlMs: opts.hotCacheMs ?? 2000, maxEntries: 50_000, clock: opts.clock }),
       cards: createTtlCache({ ttlMs: opts.hotCacheMs ?? 2000, maxEntries: 50_000, clock: opts.clock }),

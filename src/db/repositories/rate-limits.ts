@@ -1,4 +1,5 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
+import { AppError } from '../../domain/errors.ts';
 import type { Db } from '../client.ts';
 import { rateLimits } from '../schema/index.ts';
 
@@ -33,4 +34,16 @@ export async function consumeRateLimit(
     allowed: count <= limit,
     retryAfterSeconds: Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000),
   };
+}
+
+/** Counts one request in `bucket`; over `limit`, 429 RATE_LIMITED with Retry-After. */
+export async function enforceRateLimit(
+  db: Db,
+  bucket: string,
+  now: Date,
+  windowSeconds: number,
+  limit: number,
+): Promise<void> {
+  const { allowed, retryAfterSeconds } = await consumeRateLimit(db, bucket, now, windowSeconds, limit);
+  if (!allowed) throw new AppError('RATE_LIMITED', undefined, { retryAfter: retryAfterSeconds });
 }

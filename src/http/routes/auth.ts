@@ -22,7 +22,7 @@ export function authRoutes(app: App, ctx: ServiceContext): void {
       },
     },
     async (req, reply) => {
-      await requestOtp(ctx, req.body.phone);
+      await requestOtp(ctx, req.body.phone, req.ip);
       return reply.status(202).send({ expiresInSeconds: ctx.otpTtlSeconds });
     },
   );
@@ -39,12 +39,12 @@ export function authRoutes(app: App, ctx: ServiceContext): void {
         ),
         response: {
           200: Type.Object({ token: Type.String(), expiresAt: Type.String({ format: 'date-time' }) }),
-          ...errors(400, 401),
+          ...errors(400, 401, 429),
         },
       },
     },
     async (req) => {
-      const s = await verifyOtp(ctx, req.body.phone, req.body.code);
+      const s = await verifyOtp(ctx, req.body.phone, req.body.code, req.ip);
       return { token: s.token, expiresAt: s.expiresAt.toISOString() };
     },
   );
