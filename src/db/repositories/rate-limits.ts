@@ -47,3 +47,18 @@ export async function enforceRateLimit(
   const { allowed, retryAfterSeconds } = await consumeRateLimit(db, bucket, now, windowSeconds, limit);
   if (!allowed) throw new AppError('RATE_LIMITED', undefined, { retryAfter: retryAfterSeconds });
 }
+
+/** Gives back one request counted in `bucket`'s current window (one that turned out not to count). */
+export async function refundRateLimit(
+  db: Db,
+  bucket: string,
+  now: Date,
+  windowSeconds: number,
+): Promise<void> {
+  const windowMs = windowSeconds * 1000;
+  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+  await db
+    .update(rateLimits)
+    .set({ count: sql`greatest(${rateLimits.count} - 1, 0)` })
+    .where(and(eq(rateLimits.bucket, bucket), eq(rateLimits.windowStart, windowStart)));
+}
