@@ -62,7 +62,7 @@ async function prepare(database: Database): Promise<{ kek: Uint8Array; token: st
   const ctx = benchContext(database, kek);
   await ensureSigningKeys(ctx);
   await seedDemo(ctx);
-  await requestOtp(ctx, RESIDENT_PHONE);
+  await requestOtp(ctx, RESIDENT_PHONE, '127.0.0.1');
   const [sms] = await ctx.db
     .select({ text: devOutbox.text })
     .from(devOutbox)
@@ -71,7 +71,7 @@ async function prepare(database: Database): Promise<{ kek: Uint8Array; token: st
     .limit(1);
   const code = /(\d{6})/.exec(sms?.text ?? '')?.[1];
   if (!code) throw new Error('no OTP in the dev outbox');
-  const { token, residentId } = await verifyOtp(ctx, RESIDENT_PHONE, code);
+  const { token, residentId } = await verifyOtp(ctx, RESIDENT_PHONE, code, '127.0.0.1');
   const [card] = await ctx.db
     .select({ id: cards.id })
     .from(cards)

@@ -56,7 +56,9 @@ for (const target of dbTargets()) {
       assert.equal(checked.seenBefore, undefined);
 
       const again = await verify(code);
-      assert.equal(again.seenBefore.verifier, 'anonymous', 'a second look says the code was seen before');
+      // A second look says the code was seen before, and when; never by whom (issue 9, finding 8).
+      assert.deepEqual(Object.keys(again.seenBefore), ['at']);
+      assert.equal(again.seenBefore.at, again.checkedAt);
 
       const fresh = (await show(token, card.id)).json().code;
       assert.notEqual(fresh, code, 'every call gives a new code');
@@ -219,7 +221,15 @@ for (const target of dbTargets()) {
       assert.match(full.card.idNumber, /^\d{17}[\dX]$/);
       const anonymous = await verify(code, {}, { 'x-verifier-key': 'jzv_not-a-real-key-at-all-000' });
       assert.equal(anonymous.card.name, undefined);
-      assert.equal(anonymous.seenBefore.verifier, '建外派出所核验');
+      // An anonymous verifier learns that the code was checked and when, not that the police looked.
+      assert.deepEqual(anonymous.seenBefore, { at: full.checkedAt });
+      assert.ok(!JSON.stringify(anonymous).includes('建外派出所核验'));
+      const second = await verify(code, {}, { 'x-verifier-key': key });
+      assert.deepEqual(
+        second.seenBefore,
+        { at: full.checkedAt, verifier: '建外派出所核验' },
+        'the authorised see who',
+      );
       assert.equal(
         (await p.call('DELETE', `/api/v1/admin/verifier-keys/${keyId}`, { token: admin })).statusCode,
         204,
@@ -227,7 +237,7 @@ for (const target of dbTargets()) {
       const afterRevocation = await verify(code, {}, { 'x-verifier-key': key });
       assert.equal(afterRevocation.card.name, undefined, 'a revoked verifier key opens nothing');
       const log = (await p.call('GET', '/api/v1/me/access-log', { token })).json();
-      assert.equal(log.length, 3);
+      assert.equal(log.length, 4);
       assert.ok(
         log.some(
           (e: { fullRecord: boolean; verifier: string }) => e.fullRecord && e.verifier === '建外派出所核验',

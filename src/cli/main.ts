@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The juzhu command line: serve, migrate, keys, verify. Checks its arguments and the
+// The juzhu command line: serve, migrate, keys, otp-purge, verify. Checks its arguments and the
 // configuration first; a usage or configuration error exits 2, a code that is not valid 1.
 import { Command } from 'commander';
 import { ConfigError, loadConfig } from '../config/config.ts';
@@ -59,6 +59,19 @@ keys
           `${r.kid}  ${k.purpose.padEnd(12)} ${r.alg.padEnd(6)} from ${r.createdAt}  signs until ${r.signUntil ?? '—'}  verifies until ${r.verifyUntil ?? '—'}`,
         );
       }
+    } finally {
+      await database.close();
+    }
+  });
+
+program
+  .command('otp-purge')
+  .description('delete the login codes that have expired and no longer count in any limit (schedule it)')
+  .action(async () => {
+    const { database, ctx } = await (await platform()).openPlatform(loadConfig());
+    const { purgeExpiredOtpCodes } = await import('../services/auth/purge-expired-otp-codes.ts');
+    try {
+      console.log(`${await purgeExpiredOtpCodes(ctx)} expired login codes deleted`);
     } finally {
       await database.close();
     }

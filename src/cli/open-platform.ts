@@ -43,6 +43,8 @@ export async function openPlatform(
     limits: {
       verificationsPerMinutePerAddress: config.verifyPerMinute,
       verificationsPerMinutePerOrg: config.verifyPerMinutePerOrg,
+      otpSendsPerHourPerAddress: config.otpSendsPerHourPerAddress,
+      otpVerifiesPerHourPerAddress: config.otpVerifiesPerHourPerAddress,
     },
     credentials: {
       kek: config.kek ?? loadOrCreateDemoKek(config.dataDir),

@@ -45,6 +45,8 @@ export interface Config {
   /** POST /verify per minute: per client address without a verifier key, per organisation with one. */
   verifyPerMinute: number;
   verifyPerMinutePerOrg: number;
+  otpSendsPerHourPerAddress: number;
+  otpVerifiesPerHourPerAddress: number;
   /** Which proxies' X-Forwarded-For to believe for the client address (Fastify's trustProxy). */
   trustProxy: boolean | string;
   /** Whether GET /metrics and the OpenAPI page /docs are served (demo: yes; production: no). */
@@ -246,6 +248,8 @@ export function loadConfig(env: Env = process.env): Config {
     hotCacheMs: hotCacheMs(env, codeSkewSeconds),
     verifyPerMinute: integer(env, 'JUZHU_VERIFY_PER_MINUTE', 120, 1, 1_000_000),
     verifyPerMinutePerOrg: integer(env, 'JUZHU_VERIFY_PER_MINUTE_PER_ORG', 3000, 1, 10_000_000),
+    otpSendsPerHourPerAddress: integer(env, 'JUZHU_OTP_SENDS_PER_HOUR_PER_ADDRESS', 20, 1, 1_000_000),
+    otpVerifiesPerHourPerAddress: integer(env, 'JUZHU_OTP_VERIFIES_PER_HOUR_PER_ADDRESS', 50, 1, 1_000_000),
     trustProxy: trustProxy(env),
     // Metrics describe the traffic and the OpenAPI page maps every route: an attacker's survey,
     // so production serves neither unless the operator opens them (ASVS 5.0 V13.4).

@@ -54,6 +54,10 @@ export interface ServiceContext {
     verificationsPerMinutePerAddress: number;
     /** POST /verify with a verifier organisation's key, per organisation. */
     verificationsPerMinutePerOrg: number;
+    /** POST /auth/otp per client address and hour, whatever the phones (issue 9, finding 5). */
+    otpSendsPerHourPerAddress: number;
+    /** POST /auth/otp/verify per client address and hour, whatever the phones. */
+    otpVerifiesPerHourPerAddress: number;
   };
 }
 

@@ -90,7 +90,13 @@ export function createServiceContext(opts: ContextOptions): ServiceContext {
     },
     keys: createKeyRing(opts.database.db, opts.credentials.kek, changes, hotCacheMs),
     statusListCache: statusListCache(60_000, changes),
-    limits: { verificationsPerMinutePerAddress: 120, verificationsPerMinutePerOrg: 3000, ...opts.limits },
+    limits: {
+      verificationsPerMinutePerAddress: 120,
+      verificationsPerMinutePerOrg: 3000,
+      otpSendsPerHourPerAddress: 20,
+      otpVerifiesPerHourPerAddress: 50,
+      ...opts.limits,
+    },
     hot,
   };
 }

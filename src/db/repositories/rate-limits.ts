@@ -1,4 +1,5 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
+import { AppError } from '../../domain/errors.ts';
 import type { Db } from '../client.ts';
 import { rateLimits } from '../schema/index.ts';
 
@@ -33,4 +34,31 @@ export async function consumeRateLimit(
     allowed: count <= limit,
     retryAfterSeconds: Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000),
   };
+}
+
+/** Counts one request in `bucket`; over `limit`, 429 RATE_LIMITED with Retry-After. */
+export async function enforceRateLimit(
+  db: Db,
+  bucket: string,
+  now: Date,
+  windowSeconds: number,
+  limit: number,
+): Promise<void> {
+  const { allowed, retryAfterSeconds } = await consumeRateLimit(db, bucket, now, windowSeconds, limit);
+  if (!allowed) throw new AppError('RATE_LIMITED', undefined, { retryAfter: retryAfterSeconds });
+}
+
+/** Gives back one request counted in `bucket`'s current window (one that turned out not to count). */
+export async function refundRateLimit(
+  db: Db,
+  bucket: string,
+  now: Date,
+  windowSeconds: number,
+): Promise<void> {
+  const windowMs = windowSeconds * 1000;
+  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+  await db
+    .update(rateLimits)
+    .set({ count: sql`greatest(${rateLimits.count} - 1, 0)` })
+    .where(and(eq(rateLimits.bucket, bucket), eq(rateLimits.windowStart, windowStart)));
 }

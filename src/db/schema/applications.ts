@@ -47,6 +47,8 @@ export const applications = pgTable(
     /** Window proxy application (R13): agent, relation, documents the clerk checked. No ID numbers. */
     proxy: jsonb('proxy').$type<Record<string, unknown>>(),
     acceptedBy: uuid('accepted_by'),
+    /** The station whose window took a window application (its clerks see it, DESIGN §4); null online. */
+    intakeStationId: text('intake_station_id').references(() => stations.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },

@@ -24,7 +24,7 @@ export function authRoutes(app: App, ctx: ServiceContext): void {
       },
     },
     async (req, reply) => {
-      await requestOtp(ctx, req.body.phone);
+      await requestOtp(ctx, req.body.phone, req.ip);
       return reply.status(202).send({ expiresInSeconds: ctx.otpTtlSeconds });
     },
   );
@@ -41,12 +41,12 @@ export function authRoutes(app: App, ctx: ServiceContext): void {
         ),
         response: {
           200: ResidentSession,
-          ...errors(400, 401),
+          ...errors(400, 401, 429),
         },
       },
     },
     async (req, reply) => {
-      const s = await verifyOtp(ctx, req.body.phone, req.body.code);
+      const s = await verifyOtp(ctx, req.body.phone, req.body.code, req.ip);
       if (req.body.session !== 'cookie') return { token: s.token, expiresAt: s.expiresAt.toISOString() };
       setSessionCookie(reply, s.token, s.expiresAt);
       return { expiresAt: s.expiresAt.toISOString() };

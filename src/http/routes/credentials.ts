@@ -92,7 +92,16 @@ export function credentialRoutes(app: App, ctx: ServiceContext): void {
             kind: Type.Optional(Type.String()),
             checkedAt: Type.String(),
             card: Type.Optional(CardView),
-            seenBefore: Type.Optional(Type.Object({ at: Type.String(), verifier: Type.String() })),
+            seenBefore: Type.Optional(
+              Type.Object({
+                at: Type.String(),
+                verifier: Type.Optional(
+                  Type.String({
+                    description: 'who checked first: only for a verifier authorised for the full record',
+                  }),
+                ),
+              }),
+            ),
           }),
           ...errors(400, 429),
         },

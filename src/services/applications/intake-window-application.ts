@@ -129,6 +129,7 @@ export async function intakeWindowApplication(
         at: now,
         proxy,
         acceptedBy: clerk.staffId,
+        intakeStationId: clerk.stationId,
       });
       await recordAudit(tx, {
         at: now,

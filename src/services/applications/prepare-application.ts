@@ -172,6 +172,7 @@ export async function insertApplication(
     at: Date;
     proxy?: Record<string, unknown> | null;
     acceptedBy?: string | null;
+    intakeStationId?: string | null;
   },
 ): Promise<typeof applications.$inferSelect> {
   const { addressChanged: _ignored, ...columns } = prepared;
@@ -186,6 +187,7 @@ export async function insertApplication(
       dueBy: fields.dueBy,
       proxy: fields.proxy ?? null,
       acceptedBy: fields.acceptedBy ?? null,
+      intakeStationId: fields.intakeStationId ?? null,
       createdAt: fields.at,
       updatedAt: fields.at,
     })

@@ -1,10 +1,9 @@
 // POST /auth/staff: username and argon2id-hashed password. One answer for every failure, so the
 // response does not tell which usernames exist.
 import { verify } from '@node-rs/argon2';
-import { and, count, eq, gt } from 'drizzle-orm';
 import { AppError } from '../../domain/errors.ts';
-import { auditLog } from '../../db/schema/index.ts';
 import { findStaffMember } from '../../db/repositories/staff.ts';
+import { consumeRateLimit, refundRateLimit } from '../../db/repositories/rate-limits.ts';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOGIN_WINDOW_SECONDS = 15 * 60;
@@ -32,22 +31,15 @@ export async function loginStaff(
   districtCode: string | null;
 }> {
   const now = ctx.clock.now();
-  // Password guessing: after MAX_FAILED_LOGINS failures in the window, the account (or the
-  // unknown name) takes no password at all until the window has passed. The count lives in the
-  // audit trail, so every process sees it.
-  const since = new Date(now.getTime() - LOGIN_WINDOW_SECONDS * 1000);
-  const [failures] = await ctx.db
-    .select({ n: count() })
-    .from(auditLog)
-    .where(
-      and(
-        eq(auditLog.subjectKind, 'staff_login'),
-        eq(auditLog.subjectId, loginSubject(username)),
-        eq(auditLog.action, 'session.login_failed'),
-        gt(auditLog.at, since),
-      ),
-    );
-  if ((failures?.n ?? 0) >= MAX_FAILED_LOGINS) throw new AppError('RATE_LIMITED');
+  // Password guessing: each attempt first takes one of MAX_FAILED_LOGINS places in the name's
+  // 15-minute window, in one atomic upsert, and only then is the password checked; a right password
+  // gives its place back. So however many attempts race (40 in parallel were checked up to 40
+  // times when the failures were counted first and recorded after the check), at most
+  // MAX_FAILED_LOGINS wrong passwords are checked a window, and then the name (known or not) takes
+  // no password at all until the window ends. The count is in the database: every process sees it.
+  const bucket = `staff-login:${loginSubject(username)}`;
+  const place = await consumeRateLimit(ctx.db, bucket, now, LOGIN_WINDOW_SECONDS, MAX_FAILED_LOGINS);
+  if (!place.allowed) throw new AppError('RATE_LIMITED', undefined, { retryAfter: place.retryAfterSeconds });
   const row = await findStaffMember(ctx.db, { username });
   const ok = await verify(row?.passwordHash ?? DUMMY_HASH, password).catch(() => false);
   if (!row || !ok || !row.active) {
@@ -62,6 +54,7 @@ export async function loginStaff(
     });
     throw new AppError('UNAUTHENTICATED', 'bad credentials');
   }
+  await refundRateLimit(ctx.db, bucket, now, LOGIN_WINDOW_SECONDS);
   return ctx.db.transaction(async (tx) => {
     const session = await createSession(tx, { kind: 'staff', id: row.id }, now, ctx.sessionTtlSeconds);
     await recordAudit(tx, {

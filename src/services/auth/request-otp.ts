@@ -1,12 +1,13 @@
 // POST /auth/otp: a one-time login code by SMS. Codes are single-use, live ≤ 10 minutes and are
-// rate-limited per phone (state in the database, so every process sees it).
+// rate-limited per phone and per client address (state in the database, so every process sees it).
 import { randomInt } from 'node:crypto';
-import { and, count, eq, gt } from 'drizzle-orm';
+import { and, count, eq, gt, lt, sql } from 'drizzle-orm';
 import { AppError } from '../../domain/errors.ts';
 import { otpCodes } from '../../db/schema/index.ts';
 import type { ServiceContext } from '../context.ts';
 import { sha256Hex } from './tokens.ts';
 import { recordAudit } from '../../db/repositories/audit.ts';
+import { enforceRateLimit } from '../../db/repositories/rate-limits.ts';
 
 export const MIN_SECONDS_BETWEEN_CODES = 60;
 export const MAX_CODES_PER_HOUR = 5;
@@ -19,18 +20,27 @@ export const otpHash = (phone: string, code: string): string => sha256Hex(`${pho
 /** How the audit trail names a phone: a hash, never the number. */
 export const phoneSubject = (phone: string): string => sha256Hex(`phone:${phone}`).slice(0, 32);
 
-export async function requestOtp(ctx: ServiceContext, phone: string): Promise<void> {
+export async function requestOtp(ctx: ServiceContext, phone: string, clientAddress: string): Promise<void> {
   if (!new RegExp(PHONE_PATTERN).test(phone)) {
     throw new AppError('VALIDATION_FAILED', 'phone', { detail: 'phone' });
   }
   const now = ctx.clock.now();
+  // Per phone alone, one address sent codes to 30 phones (SMS cost, harassment): count it too.
+  const bucket = `otp-send:ip:${clientAddress}`;
+  await enforceRateLimit(ctx.db, bucket, now, 3600, ctx.limits.otpSendsPerHourPerAddress);
   await ctx.db.transaction(async (tx) => {
+    // One request per phone at a time: row locks cannot lock rows that do not exist yet, so 20
+    // simultaneous first requests each saw none and each sent a code. The lock ends with the
+    // transaction (no release to forget).
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`otp:${phone}`}))`);
     const hourAgo = new Date(now.getTime() - 3600_000);
+    // Spent codes older than the hour they count for serve nothing: this phone's go now; the
+    // rest go with purgeExpiredOtpCodes.
+    await tx.delete(otpCodes).where(and(eq(otpCodes.phone, phone), lt(otpCodes.createdAt, hourAgo)));
     const recent = await tx
       .select({ createdAt: otpCodes.createdAt })
       .from(otpCodes)
-      .where(and(eq(otpCodes.phone, phone), gt(otpCodes.createdAt, hourAgo)))
-      .for('update');
+      .where(and(eq(otpCodes.phone, phone), gt(otpCodes.createdAt, hourAgo)));
     const newest = Math.max(0, ...recent.map((r) => r.createdAt.getTime()));
     const wait = Math.ceil((newest + MIN_SECONDS_BETWEEN_CODES * 1000 - now.getTime()) / 1000);
     if (wait > 0) throw new AppError('OTP_RATE_LIMITED', undefined, { retryAfter: wait });

@@ -4,6 +4,7 @@ import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import { AppError } from '../../domain/errors.ts';
 import { otpCodes, residents } from '../../db/schema/index.ts';
 import { recordAudit } from '../../db/repositories/audit.ts';
+import { enforceRateLimit } from '../../db/repositories/rate-limits.ts';
 import type { ServiceContext } from '../context.ts';
 import { createSession } from './create-session.ts';
 import { otpHash, phoneSubject } from './request-otp.ts';
@@ -14,8 +15,12 @@ export async function verifyOtp(
   ctx: ServiceContext,
   phone: string,
   code: string,
+  clientAddress: string,
 ): Promise<{ token: string; expiresAt: Date; residentId: string }> {
   const now = ctx.clock.now();
+  // Five tries a code stop guessing one phone; this stops one address guessing across many.
+  const bucket = `otp-verify:ip:${clientAddress}`;
+  await enforceRateLimit(ctx.db, bucket, now, 3600, ctx.limits.otpVerifiesPerHourPerAddress);
   // The failed-attempt count must survive the refusal, so the check and the count commit on
   // their own and the refusal is thrown after the transaction.
   const outcome = await ctx.db.transaction(async (tx) => {

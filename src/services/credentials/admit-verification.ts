@@ -1,8 +1,7 @@
 // POST /verify is open to anyone, and each check is recorded: without a limit, one client could
 // fill the audit trail and starve the service. Counted per verifier organisation when a key is
 // given, else per client address, in the database so all processes count together.
-import { AppError } from '../../domain/errors.ts';
-import { consumeRateLimit } from '../../db/repositories/rate-limits.ts';
+import { enforceRateLimit } from '../../db/repositories/rate-limits.ts';
 import type { ServiceContext } from '../context.ts';
 import type { VerifierIdentity } from './verify-code.ts';
 
@@ -14,6 +13,5 @@ export async function admitVerification(
   const [bucket, limit] = verifier
     ? [`verify:org:${verifier.orgId}`, ctx.limits.verificationsPerMinutePerOrg]
     : [`verify:ip:${clientAddress}`, ctx.limits.verificationsPerMinutePerAddress];
-  const { allowed, retryAfterSeconds } = await consumeRateLimit(ctx.db, bucket, ctx.clock.now(), 60, limit);
-  if (!allowed) throw new AppError('RATE_LIMITED', undefined, { retryAfter: retryAfterSeconds });
+  await enforceRateLimit(ctx.db, bucket, ctx.clock.now(), 60, limit);
 }

@@ -51,7 +51,8 @@ export interface VerifyResponse {
   kind?: string;
   checkedAt: string;
   card?: PublicCardView | FullCardRecord;
-  seenBefore?: { at: string; verifier: string };
+  /** Whether and when the code was checked before; by whom only for an authorised verifier. */
+  seenBefore?: { at: string; verifier?: string };
 }
 
 export interface VerifierIdentity {
@@ -145,7 +146,12 @@ export async function verifyCode(
     validUntil: claims.validUntil,
   };
   const response: VerifyResponse = { result, kind: claims.kind, checkedAt, card: publicView };
-  if (seen) response.seenBefore = { at: seen.at.toISOString(), verifier: seen.orgName ?? 'anonymous' };
+  // Who checked before is shown only to a verifier authorised for the full record (DESIGN §3): an
+  // anonymous one would otherwise learn that the police had looked (issue 9, finding 8).
+  if (seen) {
+    const at = seen.at.toISOString();
+    response.seenBefore = verifier?.fullRecord ? { at, verifier: seen.orgName ?? 'anonymous' } : { at };
+  }
   if (showFull && row) {
     response.card = {
       ...publicView,

@@ -18,7 +18,7 @@ import type { Db } from '../../db/client.ts';
 import { residents } from '../../db/schema/index.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { recordAudit } from '../../db/repositories/audit.ts';
-import { consumeRateLimit } from '../../db/repositories/rate-limits.ts';
+import { enforceRateLimit } from '../../db/repositories/rate-limits.ts';
 import type { ServiceContext } from '../context.ts';
 import { writeAndAnnounce } from '../changes/write-and-announce.ts';
 import { redeemBindingCode } from './binding-codes.ts';
@@ -72,8 +72,7 @@ export async function bindIdentity(
   const [me] = await ctx.db.select().from(residents).where(eq(residents.id, residentId));
   if (!me) throw new AppError('NOT_FOUND');
   if (me.idNumber !== null) throw new AppError('IDENTITY_ALREADY_BOUND');
-  const limit = await consumeRateLimit(ctx.db, `identity-bind:${residentId}`, now, 3600, ATTEMPTS_PER_HOUR);
-  if (!limit.allowed) throw new AppError('RATE_LIMITED', undefined, { retryAfter: limit.retryAfterSeconds });
+  await enforceRateLimit(ctx.db, `identity-bind:${residentId}`, now, 3600, ATTEMPTS_PER_HOUR);
 
   const [held] = await ctx.db.select().from(residents).where(eq(residents.idNumber, id.idNumber));
   if (!held) {

@@ -2,9 +2,11 @@
 // application detail, card search, statistics and every single-row check use these, so a change
 // of the rule (e.g. clerks scoped to their own station) is made here and nowhere else.
 //
-// Today: officers and clerks see their station's district; community police the streets their
-// station serves; admins the whole city. Anything outside is answered as if it did not exist.
-import { inArray, sql, type SQL } from 'drizzle-orm';
+// Officers see their station's district; clerks the applications of their own station (those it
+// decides and those taken at its window: issue 9, finding 4, a service-station clerk read a police
+// station's applicants and their photos) and the district's cards; community police the streets
+// their station serves; admins the whole city. Anything outside is answered as if it did not exist.
+import { eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { AppError } from '../../domain/errors.ts';
 import { applications, cards, stations } from '../../db/schema/index.ts';
 import type { StaffPrincipal } from '../context.ts';
@@ -28,7 +30,12 @@ function condition(member: StaffPrincipal, t: ScopedColumns): SQL {
 }
 
 /** The SQL condition on `applications` rows the member may see. */
-export const applicationScope = (member: StaffPrincipal): SQL => condition(member, applications);
+export function applicationScope(member: StaffPrincipal): SQL {
+  if (member.role !== 'clerk') return condition(member, applications);
+  const station = member.stationId;
+  if (station === null) throw new AppError('FORBIDDEN');
+  return or(eq(applications.stationId, station), eq(applications.intakeStationId, station)) as SQL;
+}
 
 /** The SQL condition on `cards` rows the member may see. */
 export const cardScope = (member: StaffPrincipal): SQL => condition(member, cards);

@@ -1,0 +1,2 @@
+ALTER TABLE "applications" ADD COLUMN "intake_station_id" text;--> statement-breakpoint
+ALTER TABLE "applications" ADD CONSTRAINT "applications_intake_station_id_stations_id_fk" FOREIGN KEY ("intake_station_id") REFERENCES "public"."stations"("id") ON DELETE no action ON UPDATE no action;
