@@ -23,6 +23,7 @@ import { adminCredentialRoutes } from './routes/admin-credentials.ts';
 import { adminStationStaffRoutes } from './routes/admin-stations-staff.ts';
 import { credentialRoutes, wellKnownRoutes } from './routes/credentials.ts';
 import { staffCardRoutes } from './routes/staff-cards.ts';
+import { staffStatisticsRoutes } from './routes/staff-statistics.ts';
 import type { App } from './types.ts';
 
 export interface BuildOptions {
@@ -87,6 +88,7 @@ export async function buildApp({
       adminStationStaffRoutes(api, ctx);
       credentialRoutes(api, ctx);
       staffCardRoutes(api, ctx);
+      staffStatisticsRoutes(api, ctx);
       done();
     },
     { prefix: '/api/v1' },
