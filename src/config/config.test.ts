@@ -52,7 +52,12 @@ test('JUZHU_POLICY_FILE changes the rules, and a bad setting names itself', () =
   const good = path.join(dir, 'good.json');
   writeFileSync(good, JSON.stringify({ reviewWorkingDays: 5 }));
   assert.equal(loadConfig({ JUZHU_POLICY_FILE: good }).policy.reviewWorkingDays, 5);
+  assert.deepEqual(loadConfig({ JUZHU_POLICY_FILE: good }).policySource, {
+    file: good,
+    settings: ['reviewWorkingDays'],
+  });
   assert.equal(loadConfig({}).policy.reviewWorkingDays, 8);
+  assert.deepEqual(loadConfig({}).policySource, { file: null, settings: [] });
   const bad = path.join(dir, 'bad.json');
   writeFileSync(bad, JSON.stringify({ reviewWorkingDays: 30 }));
   assert.throws(() => loadConfig({ JUZHU_POLICY_FILE: bad }), /JUZHU_POLICY_FILE.*reviewWorkingDays/);

@@ -20,6 +20,7 @@ import { stationRoutes } from './routes/stations.ts';
 import { staffApplicationRoutes } from './routes/staff-applications.ts';
 import { adminCalendarRoutes } from './routes/admin-calendar.ts';
 import { adminCredentialRoutes } from './routes/admin-credentials.ts';
+import { adminPolicyRoutes } from './routes/admin-policy.ts';
 import { adminStationStaffRoutes } from './routes/admin-stations-staff.ts';
 import { credentialRoutes, wellKnownRoutes } from './routes/credentials.ts';
 import { staffCardRoutes } from './routes/staff-cards.ts';
@@ -85,6 +86,7 @@ export async function buildApp({
       staffApplicationRoutes(api, ctx);
       adminCalendarRoutes(api, ctx);
       adminCredentialRoutes(api, ctx);
+      adminPolicyRoutes(api, ctx);
       adminStationStaffRoutes(api, ctx);
       credentialRoutes(api, ctx);
       staffCardRoutes(api, ctx);
