@@ -24,6 +24,12 @@ test('a bad value names the variable', () => {
   assert.throws(() => loadConfig({ JUZHU_CLOCK: 'tomorrow' }), /JUZHU_CLOCK/);
 });
 
+test('JUZHU_STAFF_IDLE_SECONDS: 30 minutes by default, never longer', () => {
+  assert.equal(loadConfig({}).staffIdleSeconds, 1800);
+  assert.equal(loadConfig({ JUZHU_STAFF_IDLE_SECONDS: '600' }).staffIdleSeconds, 600);
+  assert.throws(() => loadConfig({ JUZHU_STAFF_IDLE_SECONDS: '3600' }), /JUZHU_STAFF_IDLE_SECONDS/);
+});
+
 const providers = {
   JUZHU_KEK: Buffer.alloc(32, 7).toString('base64'),
   JUZHU_REAL_NAME_URL: 'https://real-name.example/verify',
