@@ -16,6 +16,8 @@ let orgId = '00000000-0000-4000-8000-000000000000';
 let keyId = '00000000-0000-4000-8000-000000000000';
 
 const routes: Record<string, AdminRoute> = {
+  'GET /admin/keys': { method: 'GET', path: () => '/api/v1/admin/keys', ok: 200 },
+  'GET /admin/policy': { method: 'GET', path: () => '/api/v1/admin/policy', ok: 200 },
   'POST /admin/keys/rotate': { method: 'POST', path: () => '/api/v1/admin/keys/rotate', body: {}, ok: 200 },
   'GET /admin/verifier-orgs': { method: 'GET', path: () => '/api/v1/admin/verifier-orgs', ok: 200 },
   'POST /admin/verifier-orgs': {
@@ -29,6 +31,11 @@ const routes: Record<string, AdminRoute> = {
     path: () => `/api/v1/admin/verifier-orgs/${orgId}/keys`,
     ok: 201,
   },
+  'GET /admin/verifier-orgs/:id/keys': {
+    method: 'GET',
+    path: () => `/api/v1/admin/verifier-orgs/${orgId}/keys`,
+    ok: 200,
+  },
   'DELETE /admin/verifier-keys/:id': {
     method: 'DELETE',
     path: () => `/api/v1/admin/verifier-keys/${keyId}`,
@@ -40,9 +47,11 @@ for (const target of dbTargets()) {
   describe(`admin credential routes on ${target.name}`, () => {
     let p: TestPlatform;
     let admin: string;
+    let resident: string;
     const refused: { who: string; token: () => Promise<string | undefined>; status: number }[] = [
       { who: 'nobody', token: () => Promise.resolve(undefined), status: 401 },
-      { who: 'a resident', token: () => p.residentToken('13800000001'), status: 403 },
+      // One resident sign-in for all routes: a phone gets 5 login codes an hour.
+      { who: 'a resident', token: () => Promise.resolve(resident), status: 403 },
       ...['clerk-110105', 'officer-110105', 'police-110105'].map((u) => ({
         who: u,
         token: () => p.staffToken(u),
@@ -52,6 +61,7 @@ for (const target of dbTargets()) {
     before(async () => {
       p = await startPlatform(target, '2025-09-26T10:00:00+08:00');
       admin = await p.staffToken('admin');
+      resident = await p.residentToken('13800000001');
     });
     after(() => p.close());
 

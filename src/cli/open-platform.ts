@@ -33,6 +33,7 @@ export async function openPlatform(
     clock: config.clockStart ? clockStartingAt(config.clockStart) : systemClock,
     mode: config.mode,
     policy: config.policy,
+    policySource: config.policySource,
     ...(config.realNameProvider ? { realName: httpRealNameVerifier(config.realNameProvider) } : {}),
     ...(sms ? { sms: () => sms } : {}),
     otpTtlSeconds: config.otpTtlSeconds,

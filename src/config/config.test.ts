@@ -24,6 +24,12 @@ test('a bad value names the variable', () => {
   assert.throws(() => loadConfig({ JUZHU_CLOCK: 'tomorrow' }), /JUZHU_CLOCK/);
 });
 
+test('JUZHU_STAFF_IDLE_SECONDS: 30 minutes by default, never longer', () => {
+  assert.equal(loadConfig({}).staffIdleSeconds, 1800);
+  assert.equal(loadConfig({ JUZHU_STAFF_IDLE_SECONDS: '600' }).staffIdleSeconds, 600);
+  assert.throws(() => loadConfig({ JUZHU_STAFF_IDLE_SECONDS: '3600' }), /JUZHU_STAFF_IDLE_SECONDS/);
+});
+
 const providers = {
   JUZHU_KEK: Buffer.alloc(32, 7).toString('base64'),
   JUZHU_REAL_NAME_URL: 'https://real-name.example/verify',
@@ -52,7 +58,12 @@ test('JUZHU_POLICY_FILE changes the rules, and a bad setting names itself', () =
   const good = path.join(dir, 'good.json');
   writeFileSync(good, JSON.stringify({ reviewWorkingDays: 5 }));
   assert.equal(loadConfig({ JUZHU_POLICY_FILE: good }).policy.reviewWorkingDays, 5);
+  assert.deepEqual(loadConfig({ JUZHU_POLICY_FILE: good }).policySource, {
+    file: good,
+    settings: ['reviewWorkingDays'],
+  });
   assert.equal(loadConfig({}).policy.reviewWorkingDays, 8);
+  assert.deepEqual(loadConfig({}).policySource, { file: null, settings: [] });
   const bad = path.join(dir, 'bad.json');
   writeFileSync(bad, JSON.stringify({ reviewWorkingDays: 30 }));
   assert.throws(() => loadConfig({ JUZHU_POLICY_FILE: bad }), /JUZHU_POLICY_FILE.*reviewWorkingDays/);

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../domain/errors.ts';
-import { defaultPolicy, withPolicy, type Policy } from '../domain/policy.ts';
+import { defaultPolicy, withPolicy, type Policy, type PolicySource } from '../domain/policy.ts';
 
 export type Mode = 'demo' | 'production';
 
@@ -26,6 +26,8 @@ export interface Config {
   otpTtlSeconds: number;
   /** The permits' rules: defaults, changed by the JSON file named in JUZHU_POLICY_FILE. */
   policy: Policy;
+  /** Where the policy came from: the file named by JUZHU_POLICY_FILE and the settings it gave. */
+  policySource: PolicySource;
   /** Production providers (required in production mode; demo mode uses stand-ins). */
   realNameProvider: Provider | undefined;
   smsGateway: Provider | undefined;
@@ -112,6 +114,14 @@ function clockStart(env: Env, mode: Mode): Date | undefined {
     throw new ConfigError('JUZHU_CLOCK', `must be an ISO time such as 2025-09-30T09:00:00+08:00, got "${v}"`);
   }
   return new Date(t);
+}
+
+function policySource(env: Env): PolicySource {
+  const file = env.JUZHU_POLICY_FILE;
+  if (file === undefined || file === '') return { file: null, settings: [] };
+  // policy(env) has read and checked the same file already
+  const parsed = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  return { file, settings: Object.keys(parsed).filter((k) => parsed[k] !== undefined) };
 }
 
 function policy(env: Env): Policy {
@@ -238,6 +248,7 @@ export function loadConfig(env: Env = process.env): Config {
     staffIdleSeconds: integer(env, 'JUZHU_STAFF_IDLE_SECONDS', 1800, 60, 1800),
     otpTtlSeconds: integer(env, 'JUZHU_OTP_TTL_SECONDS', 300, 30, 600),
     policy: policy(env),
+    policySource: policySource(env),
     realNameProvider: provider(env, 'JUZHU_REAL_NAME_URL', 'JUZHU_REAL_NAME_TOKEN', mode),
     smsGateway: provider(env, 'JUZHU_SMS_URL', 'JUZHU_SMS_TOKEN', mode),
     kek: kek(env, mode),

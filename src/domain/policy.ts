@@ -33,6 +33,12 @@ export interface Policy {
   identityBindingCodeHours: number;
 }
 
+/** Where the policy in force came from: JUZHU_POLICY_FILE (if any) and the settings it gave. */
+export interface PolicySource {
+  file: string | null;
+  settings: string[];
+}
+
 export const defaultPolicy: Readonly<Policy> = Object.freeze({
   reviewWorkingDays: 8,
   registrationCardValidityMonths: 6,

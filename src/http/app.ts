@@ -22,10 +22,12 @@ import { stationRoutes } from './routes/stations.ts';
 import { staffApplicationRoutes } from './routes/staff-applications.ts';
 import { adminCalendarRoutes } from './routes/admin-calendar.ts';
 import { adminCredentialRoutes } from './routes/admin-credentials.ts';
+import { adminPolicyRoutes } from './routes/admin-policy.ts';
 import { adminStationStaffRoutes } from './routes/admin-stations-staff.ts';
 import { credentialRoutes, wellKnownRoutes } from './routes/credentials.ts';
 import { staffCardRoutes } from './routes/staff-cards.ts';
 import { staffIdentityRoutes } from './routes/staff-identity.ts';
+import { staffStatisticsRoutes } from './routes/staff-statistics.ts';
 import type { App } from './types.ts';
 
 export interface BuildOptions {
@@ -91,10 +93,12 @@ export async function buildApp({
       staffApplicationRoutes(api, ctx);
       adminCalendarRoutes(api, ctx);
       adminCredentialRoutes(api, ctx);
+      adminPolicyRoutes(api, ctx);
       adminStationStaffRoutes(api, ctx);
       credentialRoutes(api, ctx);
       staffCardRoutes(api, ctx);
       staffIdentityRoutes(api, ctx);
+      staffStatisticsRoutes(api, ctx);
       done();
     },
     { prefix: '/api/v1' },

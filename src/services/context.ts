@@ -1,7 +1,7 @@
 // What every use case receives: given, never imported as singletons, so tests build their own.
 import type { Db } from '../db/client.ts';
 import type { Clock } from '../domain/clock.ts';
-import type { Policy } from '../domain/policy.ts';
+import type { Policy, PolicySource } from '../domain/policy.ts';
 import type { WorkingDayCalendar } from '../domain/calendar/working-days.ts';
 import type { BlobStorage } from '../ports/blob-storage.ts';
 import type { RealNameVerifier } from '../ports/real-name-verifier.ts';
@@ -31,6 +31,8 @@ export interface ServiceContext {
   db: Db;
   clock: Clock;
   policy: Policy;
+  /** JUZHU_POLICY_FILE and the settings it gave (the rest are defaults), for the admin page. */
+  policySource: PolicySource;
   /** The working-day calendar with the admin's overrides, read fresh when they change. */
   calendar(): Promise<WorkingDayCalendar>;
   /** Changes announced by writers (writeAndAnnounce), heard by every cache of every process. */

@@ -5,7 +5,7 @@ import { postgresBlobStorage } from '../db/blob-storage.ts';
 import { devOutboxSms } from '../adapters/dev-outbox-sms.ts';
 import { demoRealNameVerifier } from '../adapters/demo-real-name-verifier.ts';
 import type { Clock } from '../domain/clock.ts';
-import { defaultPolicy, type Policy } from '../domain/policy.ts';
+import { defaultPolicy, type Policy, type PolicySource } from '../domain/policy.ts';
 import type { DisplayCardRead, Principal, ServiceContext } from './context.ts';
 import type { RealNameVerifier } from '../ports/real-name-verifier.ts';
 import type { SmsSender } from '../ports/sms-sender.ts';
@@ -22,6 +22,7 @@ export interface ContextOptions {
   clock: Clock;
   mode: 'demo' | 'production';
   policy?: Policy;
+  policySource?: PolicySource;
   otpTtlSeconds?: number;
   sessionTtlSeconds?: number;
   staffIdleSeconds?: number;
@@ -73,6 +74,7 @@ export function createServiceContext(opts: ContextOptions): ServiceContext {
     db: opts.database.db,
     clock: opts.clock,
     policy: opts.policy ?? { ...defaultPolicy },
+    policySource: opts.policySource ?? { file: null, settings: [] },
     calendar: () => calendar.get(),
     changes,
     realName: opts.realName ?? demoRealNameVerifier,

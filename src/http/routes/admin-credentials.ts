@@ -8,6 +8,8 @@ import {
   listVerifierOrgs,
   revokeVerifierKey,
 } from '../../services/admin/manage-verifiers.ts';
+import { listSigningKeys, listVerifierKeys } from '../../services/admin/read-admin-overviews.ts';
+import { SigningKey, VerifierKey } from '../schemas/admin.ts';
 import { errors, IdParams, Uuid } from '../schemas/common.ts';
 import type { App } from '../types.ts';
 
@@ -23,6 +25,33 @@ const VerifierKind = Type.Union(
 );
 
 export function adminCredentialRoutes(app: App, ctx: ServiceContext): void {
+  app.get(
+    '/admin/keys',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Signing keys with their windows (public parts only)',
+        security: [{ bearer: [] }],
+        response: { 200: Type.Array(SigningKey), ...errors(401, 403) },
+      },
+    },
+    (req) => listSigningKeys(ctx, req.principal),
+  );
+
+  app.get(
+    '/admin/verifier-orgs/:id/keys',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: "An organisation's verifier keys (prefixes only), revoked ones included",
+        security: [{ bearer: [] }],
+        params: IdParams,
+        response: { 200: Type.Array(VerifierKey), ...errors(400, 401, 403, 404) },
+      },
+    },
+    (req) => listVerifierKeys(ctx, req.principal, req.params.id),
+  );
+
   app.post(
     '/admin/keys/rotate',
     {

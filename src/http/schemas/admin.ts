@@ -1,0 +1,40 @@
+// What the administration pages read: defined once, `Static<>` types for the pages.
+import { Type, type Static } from 'typebox';
+import { Uuid } from './common.ts';
+
+const DateTime = Type.String({ format: 'date-time' });
+const OptionalDateTime = Type.Union([DateTime, Type.Null()]);
+
+export const SigningKey = Type.Object({
+  kid: Type.String(),
+  purpose: Type.Union([Type.Literal('display_code'), Type.Literal('trust_anchor')]),
+  alg: Type.Union([Type.Literal('ES256'), Type.Literal('EdDSA')]),
+  canSign: Type.Boolean({ description: 'false for a key imported for verification only' }),
+  createdAt: DateTime,
+  signUntil: OptionalDateTime,
+  verifyUntil: OptionalDateTime,
+  signsNow: Type.Boolean(),
+});
+export type SigningKey = Static<typeof SigningKey>;
+
+export const VerifierKey = Type.Object({
+  id: Uuid,
+  prefix: Type.String({ description: 'the first characters, to recognise it; the key was shown once' }),
+  createdAt: DateTime,
+  revokedAt: OptionalDateTime,
+});
+export type VerifierKey = Static<typeof VerifierKey>;
+
+const PolicyValue = Type.Union([Type.Integer(), Type.String()]);
+export const PolicyInForce = Type.Object({
+  file: Type.Union([Type.String(), Type.Null()], { description: 'JUZHU_POLICY_FILE, if set' }),
+  settings: Type.Array(
+    Type.Object({
+      name: Type.String(),
+      value: PolicyValue,
+      default: PolicyValue,
+      source: Type.Union([Type.Literal('default'), Type.Literal('file')]),
+    }),
+  ),
+});
+export type PolicyInForce = Static<typeof PolicyInForce>;
