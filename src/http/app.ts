@@ -22,6 +22,7 @@ import { adminCalendarRoutes } from './routes/admin-calendar.ts';
 import { adminCredentialRoutes } from './routes/admin-credentials.ts';
 import { adminStationStaffRoutes } from './routes/admin-stations-staff.ts';
 import { credentialRoutes, wellKnownRoutes } from './routes/credentials.ts';
+import { staffConfirmationFormRoutes } from './routes/staff-confirmation-forms.ts';
 import { staffCardRoutes } from './routes/staff-cards.ts';
 import type { App } from './types.ts';
 
@@ -87,6 +88,7 @@ export async function buildApp({
       adminStationStaffRoutes(api, ctx);
       credentialRoutes(api, ctx);
       staffCardRoutes(api, ctx);
+      staffConfirmationFormRoutes(api, ctx);
       done();
     },
     { prefix: '/api/v1' },

@@ -12,3 +12,4 @@ export * from './calendar.ts';
 export * from './counters.ts';
 export * from './credentials.ts';
 export * from './rate-limits.ts';
+export * from './confirmation-forms.ts';
