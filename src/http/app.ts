@@ -22,6 +22,7 @@ import { adminCalendarRoutes } from './routes/admin-calendar.ts';
 import { adminCredentialRoutes } from './routes/admin-credentials.ts';
 import { adminStationStaffRoutes } from './routes/admin-stations-staff.ts';
 import { credentialRoutes, wellKnownRoutes } from './routes/credentials.ts';
+import { appointmentRoutes } from './routes/appointments.ts';
 import { staffConfirmationFormRoutes } from './routes/staff-confirmation-forms.ts';
 import { staffCardRoutes } from './routes/staff-cards.ts';
 import type { App } from './types.ts';
@@ -89,6 +90,7 @@ export async function buildApp({
       credentialRoutes(api, ctx);
       staffCardRoutes(api, ctx);
       staffConfirmationFormRoutes(api, ctx);
+      appointmentRoutes(api, ctx);
       done();
     },
     { prefix: '/api/v1' },

@@ -13,3 +13,4 @@ export * from './counters.ts';
 export * from './credentials.ts';
 export * from './rate-limits.ts';
 export * from './confirmation-forms.ts';
+export * from './appointments.ts';
