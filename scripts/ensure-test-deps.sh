@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Run before `npm test`: the browser tests drive Debian's Chromium (/usr/bin/chromium) against the
-# built web pages. A fresh machine gets Chromium from Debian's packages (nothing downloads a
-# browser from anywhere else); the pages are built when web/dist is missing or older than a source.
+# built web pages, the confirmation-form tests read PDFs with poppler-utils (pdftotext, pdftoppm).
+# A fresh machine gets them from Debian's packages (nothing downloads a browser or a binary from
+# anywhere else); the pages are built when web/dist is missing or older than a source.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,14 +13,17 @@ if [ ! -f web/dist/index.html ] ||
   npx vite build --logLevel warn
 fi
 
-[ -x /usr/bin/chromium ] && exit 0
+missing=""
+[ -x /usr/bin/chromium ] || missing="$missing chromium fonts-noto-cjk"
+command -v pdftoppm >/dev/null 2>&1 || missing="$missing poppler-utils"
+[ -z "$missing" ] && exit 0
 if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
-  echo "installing Chromium from Debian's packages for the browser tests…"
-  apt-get update -qq && apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
+  echo "installing$missing from Debian's packages for the tests…"
+  apt-get update -qq && apt-get install -y -qq $missing >/dev/null
 elif command -v apt-get >/dev/null 2>&1 && command -v sudo >/dev/null 2>&1; then
-  echo "installing Chromium from Debian's packages for the browser tests (sudo)…"
-  sudo apt-get update -qq && sudo apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
+  echo "installing$missing from Debian's packages for the tests (sudo)…"
+  sudo apt-get update -qq && sudo apt-get install -y -qq $missing >/dev/null
 else
-  echo "the browser tests need Chromium at /usr/bin/chromium (Debian: apt-get install chromium)" >&2
+  echo "the tests need$missing (Debian: apt-get install$missing)" >&2
   exit 1
 fi

@@ -27,3 +27,4 @@ export { buildTrustList, signTrustList, trustAnchorOf } from './sign-trust-list.
 export { buildJwks } from './jwks.ts';
 export type { PublishedJwk } from './jwks.ts';
 export { nodeSignatureCheck } from './node-signature-check.ts';
+export { signConfirmationForm, FORM_QR_SIDE_MM } from './sign-confirmation-form.ts';

@@ -25,6 +25,8 @@ import { adminCredentialRoutes } from './routes/admin-credentials.ts';
 import { adminPolicyRoutes } from './routes/admin-policy.ts';
 import { adminStationStaffRoutes } from './routes/admin-stations-staff.ts';
 import { credentialRoutes, wellKnownRoutes } from './routes/credentials.ts';
+import { appointmentRoutes } from './routes/appointments.ts';
+import { staffConfirmationFormRoutes } from './routes/staff-confirmation-forms.ts';
 import { staffCardRoutes } from './routes/staff-cards.ts';
 import { staffIdentityRoutes } from './routes/staff-identity.ts';
 import { staffStatisticsRoutes } from './routes/staff-statistics.ts';
@@ -99,6 +101,8 @@ export async function buildApp({
       staffCardRoutes(api, ctx);
       staffIdentityRoutes(api, ctx);
       staffStatisticsRoutes(api, ctx);
+      staffConfirmationFormRoutes(api, ctx);
+      appointmentRoutes(api, ctx);
       done();
     },
     { prefix: '/api/v1' },

@@ -153,6 +153,36 @@ const messages: Record<ErrorCode, Messages> = {
     en: 'The service cannot take your request just now; please try again in {retryAfter} seconds',
     es: 'El servicio no puede atender su solicitud ahora; inténtelo de nuevo en {retryAfter} segundos',
   },
+  HOLDER_NOT_FOUND: {
+    'zh-CN': '没有持有该公民身份号码的居住证（卡）记录',
+    en: 'No permit or card is on record for this ID number',
+    es: 'No hay ningún certificado ni tarjeta registrado con este número de identificación',
+  },
+  EVIDENCE_REJECTED: {
+    'zh-CN': '所出示的证明未通过核验：{detail}',
+    en: 'The evidence presented does not hold: {detail}',
+    es: 'La prueba presentada no es válida: {detail}',
+  },
+  SLOT_FULL: {
+    'zh-CN': '该时段已约满，请选择其他时段',
+    en: 'This slot is fully booked; please choose another',
+    es: 'Este horario está completo; elija otro',
+  },
+  SLOT_UNAVAILABLE: {
+    'zh-CN': '该时间不可预约：{detail}',
+    en: 'This time cannot be booked: {detail}',
+    es: 'Esta hora no se puede reservar: {detail}',
+  },
+  ALREADY_BOOKED: {
+    'zh-CN': '您已有一个同类事项的有效预约，请先取消',
+    en: 'You already have an active appointment for this purpose; cancel it first',
+    es: 'Ya tiene una cita activa para este trámite; cancélela primero',
+  },
+  CANCELLATION_CLOSED: {
+    'zh-CN': '距预约时间不足{hours}小时，已不能在线取消',
+    en: 'It is less than {hours} hours before the appointment; it can no longer be cancelled online',
+    es: 'Faltan menos de {hours} horas para la cita; ya no se puede cancelar en línea',
+  },
   INTERNAL: {
     'zh-CN': '系统繁忙，请稍后再试',
     en: 'Something went wrong on our side; please try again later',

@@ -26,3 +26,7 @@ export type { SignatureCheck } from './check-signature.ts';
 export type { SigningAlg } from './cose-sign1.ts';
 export type { PublicKeyOf } from './cose-key.ts';
 export { encodeBase45, decodeBase45 } from './base45.ts';
+export { checkConfirmationForm, isFormCode } from './check-confirmation-form.ts';
+export type { FormCheck, FormCheckContext } from './check-confirmation-form.ts';
+export { FORM_CODE_PREFIX, formEvidence, formCardStatuses } from './form-claims.ts';
+export type { FormClaims, FormEvidence, FormCardStatus } from './form-claims.ts';

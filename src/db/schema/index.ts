@@ -13,3 +13,5 @@ export * from './counters.ts';
 export * from './credentials.ts';
 export * from './rate-limits.ts';
 export * from './identity-binding-codes.ts';
+export * from './confirmation-forms.ts';
+export * from './appointments.ts';

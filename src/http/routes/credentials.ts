@@ -78,7 +78,7 @@ export function credentialRoutes(app: App, ctx: ServiceContext): void {
       schema: {
         tags: ['verifier'],
         summary:
-          'Check a display code. An authorised verifier key (x-verifier-key) widens `card` to the full record',
+          'Check a display code or a confirmation form’s QR. An authorised verifier key (x-verifier-key) widens `card` to the full record',
         body: Type.Object(
           {
             code: Type.String({ description: 'the scanned text; any string gets a verdict' }),
@@ -101,6 +101,17 @@ export function credentialRoutes(app: App, ctx: ServiceContext): void {
                   }),
                 ),
               }),
+            ),
+            form: Type.Optional(
+              Type.Object(
+                {
+                  serial: Type.String(),
+                  issuedAt: Type.String({ format: 'date-time' }),
+                  stationId: Type.String(),
+                  stationName: Type.String(),
+                },
+                { description: 'a confirmation form’s QR: when and where the form was issued' },
+              ),
             ),
           }),
           ...errors(400, 429),

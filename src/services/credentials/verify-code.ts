@@ -10,6 +10,7 @@ import { nodeSignatureCheck } from '../../credentials/index.ts';
 import {
   applyCardStatus,
   checkSignedCode,
+  isFormCode,
   type DisplayClaims,
   type VerificationResult,
 } from '../../verify/index.ts';
@@ -25,6 +26,7 @@ import { toDomainCard } from '../../db/repositories/cards.ts';
 import { recordAudit } from '../../db/repositories/audit.ts';
 import { sha256Hex } from '../auth/tokens.ts';
 import { isLiveChallenge } from './verify-challenges.ts';
+import { verifyConfirmationForm } from './verify-confirmation-form.ts';
 import type { ServiceContext } from '../context.ts';
 
 export interface PublicCardView {
@@ -53,6 +55,8 @@ export interface VerifyResponse {
   card?: PublicCardView | FullCardRecord;
   /** Whether and when the code was checked before; by whom only for an authorised verifier. */
   seenBefore?: { at: string; verifier?: string };
+  /** A confirmation form's QR: when and where the form was issued. */
+  form?: { serial: string; issuedAt: string; stationId: string; stationName: string };
 }
 
 export interface VerifierIdentity {
@@ -82,11 +86,18 @@ export async function verifyCode(
   input: { code: string; challenge?: string | undefined },
   verifier: VerifierIdentity | undefined,
 ): Promise<VerifyResponse> {
+  // A confirmation form's QR has its own prefix and checks (verify-confirmation-form.ts).
+  if (isFormCode(input.code)) return verifyConfirmationForm(ctx, input.code, verifier);
   const now = ctx.clock.now();
   // A challenge must be one this service handed out and still fresh: a stale or invented one
   // proves nothing about the code being made just now.
   if (input.challenge !== undefined && !(await isLiveChallenge(ctx, input.challenge, now))) {
-    await record(ctx, now, { codeId: null, cardId: null, result: 'challenge_mismatch', verifier });
+    await recordVerification(ctx, now, {
+      codeId: null,
+      cardId: null,
+      result: 'challenge_mismatch',
+      verifier,
+    });
     return { result: 'challenge_mismatch', checkedAt: now.toISOString() };
   }
   const checkAgainstKeys = async () =>
@@ -106,7 +117,7 @@ export async function verifyCode(
   const checkedAt = now.toISOString();
   const claims: DisplayClaims | undefined = check.claims;
   if (!claims) {
-    await record(ctx, now, {
+    await recordVerification(ctx, now, {
       codeId: null,
       cardId: null,
       result: check.ok ? 'malformed' : check.result,
@@ -138,7 +149,13 @@ export async function verifyCode(
     .orderBy(asc(verifications.at))
     .limit(1);
   const showFull = verifier?.fullRecord === true && row !== undefined && check.ok;
-  await record(ctx, now, { codeId, cardId: row?.card.id ?? null, result, verifier, fullRecord: showFull });
+  await recordVerification(ctx, now, {
+    codeId,
+    cardId: row?.card.id ?? null,
+    result,
+    verifier,
+    fullRecord: showFull,
+  });
   const publicView: PublicCardView = {
     kind: claims.kind,
     maskedName: claims.maskedName,
@@ -173,7 +190,7 @@ export async function verifyCode(
   return response;
 }
 
-async function record(
+export async function recordVerification(
   ctx: ServiceContext,
   at: Date,
   v: {

@@ -1,0 +1,117 @@
+// POST /appointments (R3): a resident books a slot at a station's window. Never more bookings than
+// the slot's capacity, kept by the database: the slot's counter row is taken with a conditional
+// UPDATE (… set booked = booked + 1 where booked < capacity), which PostgreSQL re-checks on the
+// newest row version after waiting for a concurrent booking's lock (READ COMMITTED), so two
+// bookings of the last place cannot both succeed; a CHECK (booked <= capacity) backs it. One active
+// booking per resident and purpose is a partial unique index. The confirmation SMS goes out after
+// commit, so no connection waits on the gateway.
+import { and, eq, lt, sql } from 'drizzle-orm';
+import { slotAt } from '../../domain/appointments/schedule.ts';
+import { AppError } from '../../domain/errors.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
+import { appointmentSlots, appointments, residents, stations } from '../../db/schema/index.ts';
+import { recordAudit } from '../../db/repositories/audit.ts';
+import { requireResident } from '../staff/access.ts';
+import type { Principal, ServiceContext } from '../context.ts';
+import { stationSchedule } from './station-schedule.ts';
+import { appointmentView, type AppointmentView } from './appointment-view.ts';
+import { beijingWallTime } from './wall-time.ts';
+
+export type AppointmentPurpose = 'application' | 'replacement';
+
+export async function bookAppointment(
+  ctx: ServiceContext,
+  principal: Principal | undefined,
+  input: { stationId: string; start: string; purpose: AppointmentPurpose },
+): Promise<AppointmentView> {
+  const residentId = requireResident(principal);
+  const now = ctx.clock.now();
+  const schedule = await stationSchedule(ctx.db, input.stationId);
+  const start = new Date(input.start);
+  if (Number.isNaN(start.getTime())) {
+    throw new AppError('VALIDATION_FAILED', 'start: an ISO time', { detail: 'start' }, { fields: ['start'] });
+  }
+  const calendar = await ctx.calendar();
+  const slot = slotAt(start, schedule, now, (d) => calendar.isWorkingDay(d));
+  if (typeof slot === 'string') {
+    throw new AppError('SLOT_UNAVAILABLE', slot, { detail: slot }, { reason: slot });
+  }
+  const booked = await ctx.db.transaction(async (tx) => {
+    await tx
+      .insert(appointmentSlots)
+      .values({
+        stationId: input.stationId,
+        startsAt: slot.start,
+        endsAt: slot.end,
+        capacity: schedule.capacity,
+      })
+      .onConflictDoNothing();
+    const [taken] = await tx
+      .update(appointmentSlots)
+      .set({ booked: sql`${appointmentSlots.booked} + 1` })
+      .where(
+        and(
+          eq(appointmentSlots.stationId, input.stationId),
+          eq(appointmentSlots.startsAt, slot.start),
+          lt(appointmentSlots.booked, appointmentSlots.capacity),
+        ),
+      )
+      .returning({ id: appointmentSlots.id });
+    if (!taken) throw new AppError('SLOT_FULL');
+    let row: typeof appointments.$inferSelect | undefined;
+    try {
+      [row] = await tx
+        .insert(appointments)
+        .values({
+          residentId,
+          slotId: taken.id,
+          stationId: input.stationId,
+          startsAt: slot.start,
+          purpose: input.purpose,
+          status: 'booked',
+          createdAt: now,
+        })
+        .returning();
+    } catch (e) {
+      if (isUniqueViolation(e)) throw new AppError('ALREADY_BOOKED');
+      throw e;
+    }
+    if (!row) throw new AppError('INTERNAL', 'appointment insert returned no row');
+    await recordAudit(tx, {
+      at: now,
+      actorKind: 'resident',
+      actorId: residentId,
+      channel: 'online',
+      action: 'appointment.booked',
+      subjectKind: 'appointment',
+      subjectId: row.id,
+      stationId: input.stationId,
+      details: { purpose: input.purpose, startsAt: slot.start.toISOString() },
+    });
+    return row;
+  });
+  await confirmBySms(ctx, residentId, input.stationId, slot.start, now);
+  return appointmentView(booked);
+}
+
+async function confirmBySms(
+  ctx: ServiceContext,
+  residentId: string,
+  stationId: string,
+  start: Date,
+  now: Date,
+) {
+  const [who] = await ctx.db
+    .select({ phone: residents.phone, station: stations.name, address: stations.address })
+    .from(residents)
+    .innerJoin(stations, eq(stations.id, stationId))
+    .where(eq(residents.id, residentId));
+  if (!who?.phone) return; // a window-registered person without a phone has no one to text
+  await ctx
+    .sms(ctx.db)
+    .send(
+      who.phone,
+      `【北京居住证】您已预约${beijingWallTime(start)}在${who.station}（${who.address}）办理居住证业务，请携带居民身份证按时到达。`,
+      now,
+    );
+}

@@ -1,0 +1,53 @@
+// DELETE /appointments/{id}: the resident cancels, until the station's cut-off before the start;
+// the slot's place is given back in the same transaction.
+import { and, eq, sql } from 'drizzle-orm';
+import { AppError } from '../../domain/errors.ts';
+import { appointmentSlots, appointments } from '../../db/schema/index.ts';
+import { recordAudit } from '../../db/repositories/audit.ts';
+import { requireResident } from '../staff/access.ts';
+import type { Principal, ServiceContext } from '../context.ts';
+import { appointmentView, type AppointmentView } from './appointment-view.ts';
+import { stationSchedule } from './station-schedule.ts';
+
+export async function cancelAppointment(
+  ctx: ServiceContext,
+  principal: Principal | undefined,
+  id: string,
+): Promise<AppointmentView> {
+  const residentId = requireResident(principal);
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .select()
+      .from(appointments)
+      .where(and(eq(appointments.id, id), eq(appointments.residentId, residentId)))
+      .for('update');
+    if (!row) throw new AppError('NOT_FOUND');
+    const { cancelCutoffMinutes } = await stationSchedule(tx, row.stationId);
+    const hours = Math.ceil(cancelCutoffMinutes / 60);
+    if (row.status !== 'booked' || now.getTime() > row.startsAt.getTime() - cancelCutoffMinutes * 60_000) {
+      throw new AppError('CANCELLATION_CLOSED', row.status, { hours }, { status: row.status });
+    }
+    const [cancelled] = await tx
+      .update(appointments)
+      .set({ status: 'cancelled', closedAt: now })
+      .where(eq(appointments.id, id))
+      .returning();
+    await tx
+      .update(appointmentSlots)
+      .set({ booked: sql`${appointmentSlots.booked} - 1` })
+      .where(eq(appointmentSlots.id, row.slotId));
+    await recordAudit(tx, {
+      at: now,
+      actorKind: 'resident',
+      actorId: residentId,
+      channel: 'online',
+      action: 'appointment.cancelled',
+      subjectKind: 'appointment',
+      subjectId: id,
+      stationId: row.stationId,
+    });
+    if (!cancelled) throw new AppError('INTERNAL', 'appointment update returned no row');
+    return appointmentView(cancelled);
+  });
+}

@@ -1,0 +1,81 @@
+// The window's side (DESIGN §4: appointment check-in is the clerk's, at their own station): the
+// day's bookings, check-in when the person arrives, no-show once the slot has begun without them.
+// Another station's appointment is NOT_FOUND, so its existence does not leak.
+import { and, asc, eq, gte, lt } from 'drizzle-orm';
+import { addDays, beijingDate, isIsoDate, startOfBeijingDate } from '../../domain/beijing-date.ts';
+import { AppError } from '../../domain/errors.ts';
+import { appointments } from '../../db/schema/index.ts';
+import { recordAudit } from '../../db/repositories/audit.ts';
+import { requireStaff } from '../staff/access.ts';
+import type { Principal, ServiceContext } from '../context.ts';
+import { appointmentView, type AppointmentView } from './appointment-view.ts';
+
+function stationOf(principal: Principal | undefined): { staffId: string; stationId: string } {
+  const clerk = requireStaff(principal, ['clerk']);
+  if (clerk.stationId === null) throw new AppError('FORBIDDEN');
+  return { staffId: clerk.staffId, stationId: clerk.stationId };
+}
+
+export async function stationAppointments(
+  ctx: ServiceContext,
+  principal: Principal | undefined,
+  date: string | undefined,
+): Promise<(AppointmentView & { residentId: string })[]> {
+  const { stationId } = stationOf(principal);
+  const day = date ?? beijingDate(ctx.clock.now());
+  if (!isIsoDate(day)) {
+    throw new AppError('VALIDATION_FAILED', 'date', { detail: 'date' }, { fields: ['date'] });
+  }
+  const rows = await ctx.db
+    .select()
+    .from(appointments)
+    .where(
+      and(
+        eq(appointments.stationId, stationId),
+        gte(appointments.startsAt, startOfBeijingDate(day)),
+        lt(appointments.startsAt, startOfBeijingDate(addDays(day, 1))),
+      ),
+    )
+    .orderBy(asc(appointments.startsAt));
+  return rows.map((r) => ({ ...appointmentView(r), residentId: r.residentId }));
+}
+
+/** Check-in on the day of the appointment; no-show only once its slot has begun. */
+export async function closeAppointment(
+  ctx: ServiceContext,
+  principal: Principal | undefined,
+  id: string,
+  outcome: 'checked_in' | 'no_show',
+): Promise<AppointmentView> {
+  const { staffId, stationId } = stationOf(principal);
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx.select().from(appointments).where(eq(appointments.id, id)).for('update');
+    if (!row || row.stationId !== stationId) throw new AppError('NOT_FOUND');
+    if (row.status !== 'booked') {
+      throw new AppError('INVALID_TRANSITION', row.status, { state: row.status }, { state: row.status });
+    }
+    const early =
+      outcome === 'checked_in'
+        ? beijingDate(now) !== beijingDate(row.startsAt)
+        : now.getTime() < row.startsAt.getTime();
+    if (early) throw new AppError('INVALID_TRANSITION', 'not yet', { state: 'booked' }, { state: 'booked' });
+    const [closed] = await tx
+      .update(appointments)
+      .set({ status: outcome, closedAt: now, closedBy: staffId })
+      .where(eq(appointments.id, id))
+      .returning();
+    await recordAudit(tx, {
+      at: now,
+      actorKind: 'staff',
+      actorId: staffId,
+      channel: 'window',
+      action: outcome === 'checked_in' ? 'appointment.checked_in' : 'appointment.no_show',
+      subjectKind: 'appointment',
+      subjectId: id,
+      stationId,
+    });
+    if (!closed) throw new AppError('INTERNAL', 'appointment update returned no row');
+    return appointmentView(closed);
+  });
+}
