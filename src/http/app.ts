@@ -54,7 +54,11 @@ export async function buildApp({
     bodyLimit: 256 * 1024,
     trustProxy,
     frameworkErrors,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+    // verbose: each error carries its schema and data, so a refusal of a union can name the
+    // choice that was wrong (src/http/plugins/validation-problem.ts).
+    ajv: {
+      customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false, verbose: true },
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   registerErrorHandling(app);

@@ -1,29 +1,21 @@
-// One error shape for every failure: {"error":{"code","message"}} with the status from the
+// One error shape for every failure: {"error":{"code","message","field"?,"details"?}} with the status from the
 // code table and the message in the caller's language. Unexpected errors become INTERNAL with no
 // detail (the log has it, without personal data); bad input never reaches a 5xx.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, NotSignedIn, type ErrorCode } from '../../domain/errors.ts';
+import { FieldError } from '../../domain/validation-problem.ts';
 import { databaseUnavailable } from '../../db/errors.ts';
 import { errorMessage } from '../../i18n/error-messages.ts';
+import { describeProblem } from '../../i18n/validation-messages.ts';
 import { pickLanguage } from '../../i18n/language.ts';
 import { errorStatus } from '../error-status.ts';
 import { refuseNulCharacters } from './refuse-nul.ts';
 import { headersFor } from './security-headers.ts';
+import { validationProblem } from './validation-problem.ts';
 import type { App } from '../types.ts';
 
 function fromFastify(e: FastifyError): AppError | undefined {
-  if (e.validation) {
-    const detail = e.validation
-      .slice(0, 5)
-      .map((v) => `${e.validationContext ?? 'body'}${v.instancePath} ${v.message ?? ''}`.trim())
-      .join('; ');
-    return new AppError(
-      'VALIDATION_FAILED',
-      detail,
-      { detail },
-      { fields: e.validation.map((v) => v.instancePath) },
-    );
-  }
+  if (e.validation) return new FieldError(validationProblem(e.validation, e.validationContext));
   const byFastifyCode: Partial<Record<string, ErrorCode>> = {
     FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
     FST_ERR_CTP_INVALID_MEDIA_TYPE: 'VALIDATION_FAILED',
@@ -67,9 +59,14 @@ function answerError(err: unknown, req: FastifyRequest, reply: FastifyReply): Fa
       .send({ error: { code: 'INTERNAL', message: errorMessage('INTERNAL', languageOf(req)) } });
   }
   const status = errorStatus[appError.code];
-  const body: { error: { code: ErrorCode; message: string; details?: unknown } } = {
-    error: { code: appError.code, message: errorMessage(appError.code, languageOf(req), appError.params) },
+  const lang = languageOf(req);
+  // A refused field is named, and what is wrong with it said in the reader's language.
+  const problem = appError instanceof FieldError ? appError.problem : undefined;
+  const params = problem ? { ...appError.params, detail: describeProblem(problem, lang) } : appError.params;
+  const body: { error: { code: ErrorCode; message: string; field?: string; details?: unknown } } = {
+    error: { code: appError.code, message: errorMessage(appError.code, lang, params) },
   };
+  if (problem) body.error.field = problem.field;
   if (appError.details !== undefined) body.error.details = appError.details;
   if (appError.params.retryAfter !== undefined) {
     void reply.header('retry-after', String(appError.params.retryAfter));

@@ -2,7 +2,8 @@
 // parameter would make the query fail with a 500. No name, address, reason or code has one, so a
 // request carrying one is refused at the edge as bad input, before any handler runs. So is text
 // with a lone UTF-16 surrogate: stored, it would silently become U+FFFD, altering what was said.
-import { AppError } from '../../domain/errors.ts';
+import { FieldError } from '../../domain/validation-problem.ts';
+import { fieldPath } from './validation-problem.ts';
 import type { App } from '../types.ts';
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -35,7 +36,9 @@ export function refuseNulCharacters(app: App): void {
     const where =
       findNul(req.params, 'params') ?? findNul(req.query, 'querystring') ?? findNul(req.body, 'body');
     if (where === undefined) return done();
-    const detail = `${where} contains a NUL character or a lone surrogate`;
-    done(new AppError('VALIDATION_FAILED', detail, { detail }, { fields: [where] }));
+    const [context = 'body', ...rest] = where.split('/');
+    done(
+      new FieldError({ field: fieldPath(rest.map((p) => `/${p}`).join(''), context), keyword: 'unstorable' }),
+    );
   });
 }

@@ -6,6 +6,12 @@ export const ErrorResponse = Type.Object(
     error: Type.Object({
       code: Type.Union(errorCodes.map((c) => Type.Literal(c))),
       message: Type.String(),
+      field: Type.Optional(
+        Type.String({
+          description:
+            'VALIDATION_FAILED: the refused field, as a path into the request (address.districtCode, materials[0].kind)',
+        }),
+      ),
       details: Type.Optional(Type.Unknown()),
     }),
   },

@@ -1,6 +1,7 @@
 // The admin's hold on the official calendar: single-day overrides and whole years loaded when
 // the State Council publishes them. Each change is checked against the rules of a calendar year
 // before it is stored, and audited.
+import { FieldError } from '../../domain/validation-problem.ts';
 import { asc, eq, gte, and, lte } from 'drizzle-orm';
 import { AppError } from '../../domain/errors.ts';
 import { isIsoDate, type IsoDate } from '../../domain/beijing-date.ts';
@@ -19,7 +20,7 @@ import { writeAndAnnounce } from '../changes/write-and-announce.ts';
 
 /** The routes' schemas check this too; other callers (the CLI, jobs) meet it here. */
 function refuseOutsideCalendar(date: string, field: 'date' | 'month'): void {
-  if (!isCalendarDate(date)) throw new AppError('VALIDATION_FAILED', field, { detail: field });
+  if (!isCalendarDate(date)) throw new FieldError({ field, keyword: 'invalid' });
 }
 
 export async function setCalendarOverride(

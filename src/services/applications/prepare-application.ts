@@ -1,6 +1,7 @@
 // The checks every new application passes, online or at a window: the applicant's identity, the
 // address (a real district and street of the city), the card it concerns, eligibility for a
 // residence permit, and the station that will decide. Returns the row to insert.
+import { FieldError } from '../../domain/validation-problem.ts';
 import { and, eq, inArray } from 'drizzle-orm';
 import { AppError } from '../../domain/errors.ts';
 import type { IsoDate } from '../../domain/beijing-date.ts';
@@ -51,7 +52,7 @@ export async function prepareApplication(
 
   let card: CardRow | undefined;
   if (needsCard.includes(input.type)) {
-    if (!input.cardId) throw new AppError('VALIDATION_FAILED', 'cardId', { detail: 'cardId' });
+    if (!input.cardId) throw new FieldError({ field: 'cardId', keyword: 'required' });
     card = await findCard(tx, input.cardId);
     // Someone else's card is "not found": its existence is not the caller's business.
     if (!card || card.holderId !== applicantId) throw new AppError('NOT_FOUND');
@@ -64,7 +65,7 @@ export async function prepareApplication(
         throw new AppError('ENDORSEMENT_NOT_OPEN', undefined, { opensOn: window.opensOn });
     }
   } else if (input.cardId !== undefined) {
-    throw new AppError('VALIDATION_FAILED', 'cardId', { detail: 'cardId' });
+    throw new FieldError({ field: 'cardId', keyword: 'invalid' });
   }
 
   // A new card or a change of address needs a real address; endorsement and replacement keep the card's.
@@ -78,7 +79,7 @@ export async function prepareApplication(
     : undefined;
   let addressChanged = false;
   if (input.type === 'registration_card' || input.type === 'residence_permit' || input.type === 'change') {
-    if (!input.address) throw new AppError('VALIDATION_FAILED', 'address', { detail: 'address' });
+    if (!input.address) throw new FieldError({ field: 'address', keyword: 'required' });
     const checked = checkAddress(input.address);
     addressChanged =
       !card ||
@@ -92,7 +93,7 @@ export async function prepareApplication(
       flags: checked.flags,
     };
   }
-  if (!address) throw new AppError('VALIDATION_FAILED', 'address', { detail: 'address' });
+  if (!address) throw new FieldError({ field: 'address', keyword: 'invalid' });
 
   let eligibility: Record<string, unknown> | null = null;
   if (input.type === 'residence_permit') {

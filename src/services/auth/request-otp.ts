@@ -1,5 +1,6 @@
 // POST /auth/otp: a one-time login code by SMS. Codes are single-use, live ≤ 10 minutes and are
 // rate-limited per phone and per client address (state in the database, so every process sees it).
+import { FieldError } from '../../domain/validation-problem.ts';
 import { randomInt } from 'node:crypto';
 import { and, count, eq, gt, lt, sql } from 'drizzle-orm';
 import { AppError } from '../../domain/errors.ts';
@@ -22,7 +23,7 @@ export const phoneSubject = (phone: string): string => sha256Hex(`phone:${phone}
 
 export async function requestOtp(ctx: ServiceContext, phone: string, clientAddress: string): Promise<void> {
   if (!new RegExp(PHONE_PATTERN).test(phone)) {
-    throw new AppError('VALIDATION_FAILED', 'phone', { detail: 'phone' });
+    throw new FieldError({ field: 'phone', keyword: 'pattern' });
   }
   const now = ctx.clock.now();
   // Per phone alone, one address sent codes to 30 phones (SMS cost, harassment): count it too.

@@ -1,6 +1,7 @@
 // POST /staff/cards/{id}/revoke: an officer of the card's district revokes it, with a reason the
 // holder sees (DESIGN §2: false information). Codes shown for it stop verifying at once online
 // and, offline, as soon as verifiers refresh the status list.
+import { FieldError } from '../../domain/validation-problem.ts';
 import { eq } from 'drizzle-orm';
 import { AppError } from '../../domain/errors.ts';
 import { revokeCard as revokeDomainCard } from '../../domain/cards/index.ts';
@@ -19,7 +20,7 @@ export async function revokeCard(
 ): Promise<{ id: string; status: 'revoked'; reason: string }> {
   const officer = requireStaff(principal, ['officer']);
   const trimmed = reason.trim();
-  if (trimmed.length === 0) throw new AppError('VALIDATION_FAILED', 'reason', { detail: 'reason' });
+  if (trimmed.length === 0) throw new FieldError({ field: 'reason', keyword: 'required' });
   const now = ctx.clock.now();
   await writeAndAnnounce(ctx, async (tx, announce) => {
     const row = await cardInJurisdiction(tx, officer, cardId, { forUpdate: true });
