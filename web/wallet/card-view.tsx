@@ -72,19 +72,20 @@ export function CardView({ card, me }: { card: Card; me: Static<typeof Profile> 
       <h2 id="show-heading" className="jz-visually-hidden">
         {t('wallet.show.heading')}
       </h2>
-      <CardSummary card={card} districts={districts} />
-      {me?.maskedName && (
-        <dl className="jz-facts">
-          <dt>{t('wallet.card.holder')}</dt>
-          <dd>{card.ward ? card.ward.name : me.maskedName}</dd>
-          {!card.ward && me.idNumberTail && (
-            <>
-              <dt>{t('wallet.card.idTail')}</dt>
-              <dd>{me.idNumberTail}</dd>
-            </>
-          )}
-        </dl>
-      )}
+      <CardSummary card={card} districts={districts}>
+        {me?.maskedName && (
+          <>
+            <dt>{t('wallet.card.holder')}</dt>
+            <dd>{card.ward ? card.ward.name : me.maskedName}</dd>
+          </>
+        )}
+        {!card.ward && me?.idNumberTail && (
+          <>
+            <dt>{t('wallet.card.idTail')}</dt>
+            <dd>{me.idNumberTail}</dd>
+          </>
+        )}
+      </CardSummary>
       <div className="jz-qr-frame">
         <div className="jz-live-mark" aria-label={t('wallet.show.liveMark')} role="img" />
         {image && valid ? (

@@ -1,6 +1,6 @@
 // 全部电子证照: every card the holder may show, their own, legacy and wards', each with its chip;
 // a card that cannot be shown says why and what to do.
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Button, ErrorBlock, Tag } from 'antd-mobile';
@@ -19,7 +19,16 @@ export function useDistrictNames(): Map<string, string> {
   return names;
 }
 
-export function CardSummary({ card, districts }: { card: Card; districts: Map<string, string> }) {
+export function CardSummary({
+  card,
+  districts,
+  children,
+}: {
+  card: Card;
+  districts: Map<string, string>;
+  /** More rows (dt/dd) for the same list, so every label lines up. */
+  children?: ReactNode;
+}) {
   const { t } = useTranslation();
   const chip = chipOf(card);
   return (
@@ -50,6 +59,7 @@ export function CardSummary({ card, districts }: { card: Card; districts: Map<st
         </dd>
         <dt>{t('wallet.card.district')}</dt>
         <dd>{districts.get(card.districtCode) ?? card.districtCode}</dd>
+        {children}
       </dl>
       {card.source === 'legacy' && <p className="jz-hint">{t('wallet.card.legacy')}</p>}
     </>

@@ -62,7 +62,7 @@ export const en: Catalogue<typeof zhCN> = {
       ward: 'As agent for {{name}} ({{relation}})',
       show: 'Show QR code',
       holder: 'Holder',
-      idTail: 'ID number ends in',
+      idTail: 'ID ends in',
       none: 'No card to show yet; apply for one under Applications.',
     },
     relation: {

@@ -63,7 +63,7 @@ export const es: Catalogue<typeof zhCN> = {
       ward: 'Como representante de {{name}} ({{relation}})',
       show: 'Mostrar código QR',
       holder: 'Titular',
-      idTail: 'El número de identidad termina en',
+      idTail: 'Identidad termina en',
       none: 'Aún no tiene tarjetas; solicite una en Solicitudes.',
     },
     relation: {
