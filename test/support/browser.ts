@@ -111,7 +111,14 @@ export function watchPage(page: Page, origin: string): { problems: string[] } {
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+    // Chromium logs every 4xx answer as "Failed to load resource"; an expected 401 (signed out)
+    // is no problem, and server failures are caught below from the responses themselves.
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) {
+      problems.push(`console error: ${m.text()}`);
+    }
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 500) problems.push(`server error ${r.status()}: ${r.url()}`);
   });
   page.on('request', (r) => {
     const url = r.url();

@@ -26,6 +26,8 @@ for (const target of dbTargets()) {
       assert.match(set, /HttpOnly/);
       assert.match(set, /SameSite=Strict/);
       assert.match(set, /Path=\/api\//);
+      assert.match(set, /Max-Age=43200/, 'a lifetime, not a date a wrong phone clock would misread');
+      assert.doesNotMatch(set, /Expires=/);
       cookie = set.split(';')[0]!;
     });
     after(() => p.close());

@@ -1,16 +1,109 @@
-// Placeholder: the wallet (issue 6) comes next.
+// The resident's wallet (issue 6): sign in with the phone, bind the identity, then every card
+// with its chip, the live QR of one card, and the applications. In elderly mode a holder with one
+// card sees it directly after signing in.
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorBlock } from 'antd-mobile';
+import { Button, Tabs } from 'antd-mobile';
+import type { Static } from 'typebox';
+import type { Profile } from '../../src/http/schemas/me.ts';
+import { ApiError, get, onSessionEnded, post } from '../shared/api.ts';
+import { useElderlyMode } from '../shared/elderly-mode.tsx';
 import { MobileProvider } from '../shared/mobile.tsx';
 import { PageHeader } from '../shared/page-header.tsx';
+import { Login } from './login.tsx';
+import { BindIdentity } from './bind-identity.tsx';
+import { CardList } from './cards.tsx';
+import { CardView } from './card-view.tsx';
+import { Applications } from './applications.tsx';
+import { chipOf, isShowable, type Card } from './card-status.ts';
+import './wallet.css';
+
+type Me = Static<typeof Profile>;
+type Tab = 'cards' | 'applications';
 
 export function App() {
   const { t } = useTranslation();
+  const { elderly } = useElderlyMode();
+  const [me, setMe] = useState<Me | null>(); // undefined: still asking; null: signed out
+  const [notice, setNotice] = useState<string>();
+  const [tab, setTab] = useState<Tab>('cards');
+  const [shown, setShown] = useState<Card>();
+
+  const loadMe = useCallback(
+    async (justSignedIn = false) => {
+      try {
+        const profile = await get<Me>('/me');
+        setMe(profile);
+        if (justSignedIn && elderly && profile.identityBound) {
+          const cards = await get<Card[]>('/me/cards');
+          const own = cards.filter((c) => !c.ward && isShowable(chipOf(c)));
+          if (own.length === 1) setShown(own[0]);
+        }
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 401) setMe(null);
+        else setNotice(e instanceof ApiError ? e.message : String(e));
+      }
+    },
+    [elderly],
+  );
+
+  useEffect(() => {
+    void loadMe();
+    return onSessionEnded(() => {
+      setMe(null);
+      setShown(undefined);
+      setNotice(t('common.errors.sessionEnded'));
+    });
+    // once per page load: the listener lives as long as the page
+  }, []);
+
+  const logout = async () => {
+    await post('/auth/logout').catch(() => undefined); // signed out here whatever the server says
+    setMe(null);
+    setShown(undefined);
+  };
+
+  const actions = me ? (
+    <Button size="small" onClick={() => void logout()}>
+      {t('common.logout')}
+    </Button>
+  ) : undefined;
+
   return (
     <MobileProvider>
-      <PageHeader title={t('wallet.title')} />
+      <PageHeader title={t('wallet.title')} actions={actions} />
       <main className="jz-main">
-        <ErrorBlock status="empty" title={t('wallet.title')} description={t('common.placeholder')} />
+        {notice && (
+          <p className="jz-surface" role="status">
+            {notice}
+          </p>
+        )}
+        {me === undefined && <p role="status">{t('common.loading')}</p>}
+        {me === null && (
+          <Login
+            onSignedIn={() => {
+              setNotice(undefined);
+              void loadMe(true);
+            }}
+          />
+        )}
+        {me && !me.identityBound && <BindIdentity onBound={() => void loadMe(true)} />}
+        {me?.identityBound && shown && (
+          <>
+            <Button onClick={() => setShown(undefined)}>{`‹ ${t('common.back')}`}</Button>
+            <CardView card={shown} me={me} />
+          </>
+        )}
+        {me?.identityBound && !shown && (
+          <Tabs activeKey={tab} onChange={(k) => setTab(k as Tab)}>
+            <Tabs.Tab title={t('wallet.tabs.cards')} key="cards">
+              <CardList onShow={setShown} />
+            </Tabs.Tab>
+            <Tabs.Tab title={t('wallet.tabs.applications')} key="applications">
+              <Applications onCardIssued={() => setTab('cards')} />
+            </Tabs.Tab>
+          </Tabs>
+        )}
       </main>
     </MobileProvider>
   );

@@ -38,15 +38,19 @@ function refuseCrossSite(req: FastifyRequest): void {
   }
 }
 
-/** Hands a new session to the page as a cookie the page's scripts cannot read. */
-export function setSessionCookie(reply: FastifyReply, token: string, expiresAt: Date): void {
+/**
+ * Hands a new session to the page as a cookie the page's scripts cannot read. Its life is given as
+ * Max-Age (seconds from now), not Expires: a phone whose clock is wrong would take an absolute date
+ * as already past and drop the cookie.
+ */
+export function setSessionCookie(reply: FastifyReply, token: string, lifeSeconds: number): void {
   void reply.setCookie(SESSION_COOKIE, token, {
     path: '/api/',
     httpOnly: true,
     sameSite: 'strict',
     // Over plain http (demo on 127.0.0.1) a Secure cookie would be dropped; behind TLS it is set.
     secure: 'auto',
-    expires: expiresAt,
+    maxAge: Math.max(0, Math.floor(lifeSeconds)),
   });
 }
 

@@ -48,7 +48,7 @@ export function authRoutes(app: App, ctx: ServiceContext): void {
     async (req, reply) => {
       const s = await verifyOtp(ctx, req.body.phone, req.body.code, req.ip);
       if (req.body.session !== 'cookie') return { token: s.token, expiresAt: s.expiresAt.toISOString() };
-      setSessionCookie(reply, s.token, s.expiresAt);
+      setSessionCookie(reply, s.token, (s.expiresAt.getTime() - ctx.clock.now().getTime()) / 1000);
       return { expiresAt: s.expiresAt.toISOString() };
     },
   );
@@ -78,7 +78,7 @@ export function authRoutes(app: App, ctx: ServiceContext): void {
       const { token, ...s } = await loginStaff(ctx, req.body.username, req.body.password);
       const body = { ...s, expiresAt: s.expiresAt.toISOString() };
       if (req.body.session !== 'cookie') return { ...body, token };
-      setSessionCookie(reply, token, s.expiresAt);
+      setSessionCookie(reply, token, (s.expiresAt.getTime() - ctx.clock.now().getTime()) / 1000);
       return body;
     },
   );

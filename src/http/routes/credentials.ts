@@ -11,6 +11,7 @@ import { listStatusLists, signedStatusList } from '../../services/credentials/st
 import { jwks, signedTrustList, trustAnchor } from '../../services/credentials/published-keys.ts';
 import { verificationResults, type VerificationResult } from '../../verify/index.ts';
 import { errors, IdParams } from '../schemas/common.ts';
+import { DisplayCode } from '../schemas/me.ts';
 import type { App } from '../types.ts';
 
 /** The verify route answers any string up to this size with a verdict (the library caps what it decodes). */
@@ -61,7 +62,7 @@ export function credentialRoutes(app: App, ctx: ServiceContext): void {
           { additionalProperties: false },
         ),
         response: {
-          201: Type.Object({ code: Type.String(), issuedAt: Type.String(), expiresAt: Type.String() }),
+          201: DisplayCode,
           ...errors(400, 401, 403, 404, 409),
         },
       },

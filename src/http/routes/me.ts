@@ -8,16 +8,9 @@ import { requireResident } from '../../services/staff/access.ts';
 import { bindIdentity } from '../../services/identity/bind-identity.ts';
 import { listMyCards } from '../../services/cards/list-my-cards.ts';
 import { accessLog } from '../../services/cards/access-log.ts';
-import { errors, IsoDateString } from '../schemas/common.ts';
+import { errors } from '../schemas/common.ts';
+import { AccessLogEntry, BoundIdentity, IdentityBinding, MyCard, Profile } from '../schemas/me.ts';
 import type { App } from '../types.ts';
-
-const Profile = Type.Object({
-  identityBound: Type.Boolean(),
-  maskedName: Type.Union([Type.String(), Type.Null()]),
-  /** Only the last four characters: the full number is never sent back. */
-  idNumberTail: Type.Union([Type.String(), Type.Null()]),
-  phoneTail: Type.Union([Type.String(), Type.Null()]),
-});
 
 export function meRoutes(app: App, ctx: ServiceContext): void {
   app.get(
@@ -51,23 +44,9 @@ export function meRoutes(app: App, ctx: ServiceContext): void {
         summary:
           'Bind the account to a real identity (once); the name must be the one held for the ID number, and an identity held without a phone needs proof of possession',
         security: [{ bearer: [] }],
-        body: Type.Object(
-          {
-            name: Type.String({ minLength: 1, maxLength: 60 }),
-            idNumber: Type.String({ minLength: 1, maxLength: 30 }),
-            bindingCode: Type.Optional(
-              Type.String({
-                minLength: 1,
-                maxLength: 20,
-                description:
-                  'For an identity the platform already holds without a phone (window intake, legacy card, ward): the single-use code a station clerk printed on seeing the ID',
-              }),
-            ),
-          },
-          { additionalProperties: false },
-        ),
+        body: IdentityBinding,
         response: {
-          200: Type.Object({ maskedName: Type.String(), birthDate: IsoDateString, sex: Type.String() }),
+          200: BoundIdentity,
           ...errors(400, 401, 403, 409, 422, 429),
         },
       },
@@ -88,22 +67,7 @@ export function meRoutes(app: App, ctx: ServiceContext): void {
         querystring: Type.Object({ all: Type.Optional(Type.Boolean()) }),
         security: [{ bearer: [] }],
         response: {
-          200: Type.Array(
-            Type.Object({
-              id: Type.String(),
-              kind: Type.String(),
-              number: Type.String(),
-              version: Type.Integer(),
-              status: Type.String(),
-              issuedOn: IsoDateString,
-              validUntil: IsoDateString,
-              endorsementDueOn: Type.Union([IsoDateString, Type.Null()]),
-              source: Type.String(),
-              districtCode: Type.String(),
-              ward: Type.Union([Type.Object({ name: Type.String(), relation: Type.String() }), Type.Null()]),
-              revokedReason: Type.Union([Type.String(), Type.Null()]),
-            }),
-          ),
+          200: Type.Array(MyCard),
           ...errors(401, 403),
         },
       },
@@ -119,16 +83,7 @@ export function meRoutes(app: App, ctx: ServiceContext): void {
         summary: 'Who checked my cards, when, and whether they saw the full record',
         security: [{ bearer: [] }],
         response: {
-          200: Type.Array(
-            Type.Object({
-              at: Type.String(),
-              cardNumber: Type.String(),
-              result: Type.String(),
-              verifier: Type.String(),
-              verifierKind: Type.Union([Type.String(), Type.Null()]),
-              fullRecord: Type.Boolean(),
-            }),
-          ),
+          200: Type.Array(AccessLogEntry),
           ...errors(401, 403),
         },
       },

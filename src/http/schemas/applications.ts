@@ -5,7 +5,7 @@ import {
   materialKinds,
   bases,
 } from '../../domain/applications/application.ts';
-import { materialContentTypes, MAX_MATERIAL_BYTES } from '../../services/applications/store-materials.ts';
+import { materialContentTypes, MAX_MATERIAL_BYTES } from '../../domain/applications/material-files.ts';
 import { Address, IsoDateString, Uuid } from './common.ts';
 
 const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));

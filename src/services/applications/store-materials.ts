@@ -7,9 +7,12 @@ import type { Db } from '../../db/client.ts';
 import { materials } from '../../db/schema/index.ts';
 import type { ServiceContext } from '../context.ts';
 
-export const MAX_MATERIAL_BYTES = 2 * 1024 * 1024;
-export const materialContentTypes = ['image/jpeg', 'image/png', 'application/pdf'] as const;
-export type MaterialContentType = (typeof materialContentTypes)[number];
+import { MAX_MATERIAL_BYTES, type MaterialContentType } from '../../domain/applications/material-files.ts';
+export {
+  MAX_MATERIAL_BYTES,
+  materialContentTypes,
+  type MaterialContentType,
+} from '../../domain/applications/material-files.ts';
 
 export interface MaterialUpload {
   kind: MaterialKind;

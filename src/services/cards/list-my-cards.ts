@@ -3,7 +3,13 @@
 // electronic ones until they expire (R10).
 import { eq } from 'drizzle-orm';
 import { beijingDate } from '../../domain/beijing-date.ts';
-import { effectiveStatus, isDisplayable, validityDate, type CardStatus } from '../../domain/cards/index.ts';
+import {
+  effectiveStatus,
+  endorsementWindow,
+  isDisplayable,
+  validityDate,
+  type CardStatus,
+} from '../../domain/cards/index.ts';
 import { guardianships, residents } from '../../db/schema/index.ts';
 import { cardsOfHolders, toDomainCard } from '../../db/repositories/cards.ts';
 import { maskName } from '../../domain/identity/person-name.ts';
@@ -18,6 +24,8 @@ export interface WalletCard {
   issuedOn: string;
   validUntil: string;
   endorsementDueOn: string | null;
+  /** Today is within the permit's endorsement window (the wallet's 即将需签注 chip). */
+  endorsementOpen: boolean;
   source: 'electronic' | 'legacy';
   districtCode: string;
   /** Present when the card is a ward's, shown to the agent. */
@@ -44,6 +52,7 @@ export async function listMyCards(
     .map((row) => {
       const card = toDomainCard(row);
       const ward = wardById.get(row.holderId);
+      const window = endorsementWindow(card, ctx.policy);
       return {
         id: row.id,
         kind: row.kind,
@@ -53,6 +62,7 @@ export async function listMyCards(
         issuedOn: row.issuedOn,
         validUntil: validityDate(card, ctx.policy),
         endorsementDueOn: row.endorsementDueOn,
+        endorsementOpen: window !== null && window.opensOn <= today && today <= window.closesOn,
         source: row.source,
         districtCode: row.districtCode,
         ward: ward ? { name: maskName(ward.name ?? ''), relation: ward.relation } : null,
