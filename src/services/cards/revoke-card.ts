@@ -3,7 +3,6 @@
 // and, offline, as soon as verifiers refresh the status list.
 import { FieldError } from '../../domain/validation-problem.ts';
 import { eq } from 'drizzle-orm';
-import { AppError } from '../../domain/errors.ts';
 import { revokeCard as revokeDomainCard } from '../../domain/cards/index.ts';
 import { cards } from '../../db/schema/index.ts';
 import { toDomainCard } from '../../db/repositories/cards.ts';
