@@ -103,7 +103,8 @@ export function StaffLogin({
             />
           </Form.Item>
           <Form.Item label={t('common.staffLogin.password')} htmlFor="jz-password" required>
-            <Input.Password
+            <Input
+              type="password"
               id="jz-password"
               autoComplete="current-password"
               value={password}
