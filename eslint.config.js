@@ -78,9 +78,10 @@ export default tseslint.config(
         '**/jobs/**',
         '**/credentials/**',
         '**/adapters/**',
+        // Not '**/http/**' with a '!' exception: an excluded folder cannot be re-included (gitignore rules).
         '**/http/*.ts',
-        '**/http/routes/**',
         '**/http/plugins/**',
+        '**/http/routes/**',
         'node:*',
         'fastify',
         'drizzle-orm',

@@ -1,16 +1,41 @@
-// Placeholder: the administration pages (issue 7) replaces this.
+// The administration pages (issue 7): display-code signing keys, staff accounts and stations.
 import { useTranslation } from 'react-i18next';
-import { Result } from 'antd';
+import { Button, Tabs } from 'antd';
 import { ConsoleProvider } from '../shared/console.tsx';
 import { PageHeader } from '../shared/page-header.tsx';
+import { StaffLogin, useStaffSession } from '../shared/staff-session.tsx';
+import { SigningKeys } from './signing-keys.tsx';
+import { StaffAccounts } from './staff-accounts.tsx';
+import { Stations } from './stations.tsx';
 
 export function App() {
   const { t } = useTranslation();
+  const { session, ended, signedIn, logout } = useStaffSession();
   return (
     <ConsoleProvider>
-      <PageHeader title={t('admin.title')} />
+      <PageHeader
+        title={t('admin.title')}
+        actions={
+          session && (
+            <>
+              <span>{t('common.staffLogin.signedInAs', { username: session.username })}</span>
+              <Button onClick={() => void logout()}>{t('common.logout')}</Button>
+            </>
+          )
+        }
+      />
       <main className="jz-main">
-        <Result status="info" title={t('admin.title')} subTitle={t('common.placeholder')} />
+        {!session ? (
+          <StaffLogin ended={ended} onSignedIn={signedIn} />
+        ) : (
+          <Tabs
+            items={[
+              { key: 'keys', label: t('admin.keys.tab'), children: <SigningKeys /> },
+              { key: 'staff', label: t('admin.staff.tab'), children: <StaffAccounts /> },
+              { key: 'stations', label: t('admin.stations.tab'), children: <Stations /> },
+            ]}
+          />
+        )}
       </main>
     </ConsoleProvider>
   );

@@ -29,7 +29,8 @@ export class ApiError extends Error {
   }
 }
 
-type Listener = () => void;
+/** Told why: SESSION_EXPIRED (idle), ACCOUNT_DEACTIVATED, or another 401 code. */
+type Listener = (code: ApiErrorCode) => void;
 const sessionEndedListeners = new Set<Listener>();
 
 /** Called when the server answers 401 to a page that thought it was signed in. */
@@ -62,7 +63,8 @@ export async function api<T>(method: Method, path: string, body?: unknown): Prom
   if (res.ok) return data as T;
   const error = (data as { error?: { code?: ErrorCode; message?: string; details?: unknown } } | undefined)
     ?.error;
-  if (res.status === 401 && path !== '/auth/otp/verify') sessionEndedListeners.forEach((l) => l());
+  if (res.status === 401 && path !== '/auth/otp/verify')
+    sessionEndedListeners.forEach((l) => l(error?.code ?? 'UNAUTHENTICATED'));
   throw new ApiError(
     res.status,
     error?.code ?? 'INTERNAL',

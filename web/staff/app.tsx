@@ -1,17 +1,68 @@
-// Placeholder: the staff console (issue 7) replaces this.
+// The staff console (issue 7): sign-in, the queue, an application's detail and decision, cards.
 import { useTranslation } from 'react-i18next';
-import { Result } from 'antd';
+import { Button, Layout, Menu, Tooltip } from 'antd';
 import { ConsoleProvider } from '../shared/console.tsx';
 import { PageHeader } from '../shared/page-header.tsx';
+import { StaffLogin, useStaffSession } from '../shared/staff-session.tsx';
+import { go, useRoute } from './route.ts';
+import { Queue } from './queue.tsx';
+import { ApplicationPage } from './application-page.tsx';
 
 export function App() {
   const { t } = useTranslation();
+  const { session, ended, signedIn, logout } = useStaffSession();
+  const route = useRoute();
+  const later = (key: string) => ({
+    key,
+    disabled: true,
+    label: (
+      <Tooltip title={t('staff.nav.comingLater')}>
+        <span>
+          {t(`staff.nav.${key}`)} <small>({t('staff.nav.comingLater')})</small>
+        </span>
+      </Tooltip>
+    ),
+  });
   return (
     <ConsoleProvider>
-      <PageHeader title={t('staff.title')} />
-      <main className="jz-main">
-        <Result status="info" title={t('staff.title')} subTitle={t('common.placeholder')} />
-      </main>
+      <PageHeader
+        title={t('staff.title')}
+        actions={
+          session && (
+            <>
+              <span>{t('common.staffLogin.signedInAs', { username: session.username })}</span>
+              <Button onClick={() => void logout()}>{t('common.logout')}</Button>
+            </>
+          )
+        }
+      />
+      {!session ? (
+        <main className="jz-main">
+          <StaffLogin ended={ended} onSignedIn={signedIn} />
+        </main>
+      ) : (
+        <Layout className="jz-console">
+          <Layout.Sider theme="light" width={220} breakpoint="lg" collapsedWidth={0}>
+            <nav aria-label={t('staff.nav.label')}>
+              <Menu
+                mode="inline"
+                selectedKeys={[route.name === 'application' ? 'queue' : route.name]}
+                onClick={({ key }) => go(`#/${key}`)}
+                items={[
+                  { key: 'queue', label: t('staff.nav.queue') },
+                  { key: 'cards', label: t('staff.nav.cards'), disabled: true },
+                  later('appointments'),
+                  later('confirmations'),
+                  later('visits'),
+                ]}
+              />
+            </nav>
+          </Layout.Sider>
+          <Layout.Content className="jz-console-content">
+            <main>{route.name === 'application' ? <ApplicationPage id={route.id} /> : <Queue />}</main>
+          </Layout.Content>
+        </Layout>
+      )}
     </ConsoleProvider>
   );
 }

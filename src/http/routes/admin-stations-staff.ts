@@ -9,32 +9,9 @@ import {
   listStationsForAdmin,
 } from '../../services/admin/manage-stations-staff.ts';
 import { resetStaffPassword } from '../../services/admin/reset-staff-password.ts';
+import { Role, Staff, Station, StationKind } from '../schemas/admin.ts';
 import { DistrictCode, errors, IdParams } from '../schemas/common.ts';
 import type { App } from '../types.ts';
-
-const StationKind = Type.Union([Type.Literal('police_station'), Type.Literal('service_station')]);
-const Role = Type.Union([
-  Type.Literal('clerk'),
-  Type.Literal('officer'),
-  Type.Literal('community_police'),
-  Type.Literal('admin'),
-]);
-const Station = Type.Object({
-  id: Type.String(),
-  name: Type.String(),
-  kind: StationKind,
-  districtCode: Type.String(),
-  streetCodes: Type.Array(Type.String()),
-  address: Type.String(),
-});
-const Staff = Type.Object({
-  id: Type.String(),
-  username: Type.String(),
-  displayName: Type.String(),
-  role: Role,
-  stationId: Type.Union([Type.String(), Type.Null()]),
-  active: Type.Boolean(),
-});
 
 export function adminStationStaffRoutes(app: App, ctx: ServiceContext): void {
   app.get(

@@ -16,6 +16,17 @@ export const en: Catalogue<typeof zhCN> = {
       unexpected: 'The service is unavailable for a moment. Please try again later.',
       sessionEnded: 'Your session has ended. Please sign in again.',
     },
+    staffLogin: {
+      title: 'Staff sign-in',
+      username: 'Username',
+      password: 'Password',
+      submit: 'Sign in',
+      expired:
+        'You were signed out after 30 minutes without activity. Please sign in again; unsaved input must be entered again.',
+      deactivated:
+        'Your account has been deactivated by an administrator. Please contact the system administrator.',
+      signedInAs: 'Signed in as {{username}}',
+    },
     placeholder: 'This page is being built.',
   },
 };

@@ -16,6 +16,17 @@ export const es: Catalogue<typeof zhCN> = {
       unexpected: 'El servicio no está disponible en este momento. Inténtelo más tarde.',
       sessionEnded: 'Su sesión ha terminado. Vuelva a iniciar sesión.',
     },
+    staffLogin: {
+      title: 'Acceso del personal',
+      username: 'Usuario',
+      password: 'Contraseña',
+      submit: 'Entrar',
+      expired:
+        'Se cerró la sesión tras 30 minutos sin actividad. Vuelva a entrar; lo no guardado debe introducirse de nuevo.',
+      deactivated:
+        'Un administrador ha desactivado su cuenta. Póngase en contacto con el administrador del sistema.',
+      signedInAs: 'Sesión de {{username}}',
+    },
     placeholder: 'Esta página está en construcción.',
   },
 };

@@ -14,6 +14,15 @@ export const zhCN = {
       unexpected: '服务暂时不可用，请稍后重试。',
       sessionEnded: '登录已失效，请重新登录。',
     },
+    staffLogin: {
+      title: '工作人员登录',
+      username: '用户名',
+      password: '密码',
+      submit: '登录',
+      expired: '您已超过 30 分钟未操作，登录已失效，请重新登录。未保存的内容需要重新填写。',
+      deactivated: '您的账号已被管理员停用，无法继续操作。如有疑问请联系系统管理员。',
+      signedInAs: '当前用户：{{username}}',
+    },
     placeholder: '此页面正在建设中。',
   },
 };

@@ -1,0 +1,122 @@
+// Staff sign-in for the console and the administration pages. The session itself is the HttpOnly
+// cookie; what the page keeps (role, station, district, username) is no secret and lives in
+// sessionStorage so a reload stays signed in. When the server refuses the cookie the page says
+// why in plain words: idle too long (SESSION_EXPIRED) or the account was deactivated.
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { Alert, Button, Card, Form, Input } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Static } from 'typebox';
+import type { StaffSession } from '../../src/http/schemas/auth.ts';
+import { ApiError, onSessionEnded, post, type ApiErrorCode } from './api.ts';
+
+export type StaffSignedIn = Omit<Static<typeof StaffSession>, 'token'> & { username: string };
+const STORAGE_KEY = 'juzhu.staff';
+
+function saved(): StaffSignedIn | null {
+  try {
+    return JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? 'null') as StaffSignedIn | null;
+  } catch {
+    return null;
+  }
+}
+
+/** The signed-in staff member, why the last session ended, and the ways in and out. */
+export function useStaffSession() {
+  const [session, setSession] = useState<StaffSignedIn | null>(saved);
+  const [ended, setEnded] = useState<ApiErrorCode | null>(null);
+  useEffect(
+    () =>
+      onSessionEnded((code) => {
+        sessionStorage.removeItem(STORAGE_KEY);
+        setSession(null);
+        setEnded(code);
+      }),
+    [],
+  );
+  const signedIn = useCallback((s: StaffSignedIn) => {
+    sessionStorage.setItem(STORAGE_KEY, JSON.stringify(s));
+    setEnded(null);
+    setSession(s);
+  }, []);
+  const logout = useCallback(async () => {
+    await post('/auth/logout').catch(() => undefined);
+    sessionStorage.removeItem(STORAGE_KEY);
+    setEnded(null);
+    setSession(null);
+  }, []);
+  return { session, ended, signedIn, logout };
+}
+
+export function StaffLogin({
+  ended,
+  onSignedIn,
+}: {
+  ended: ApiErrorCode | null;
+  onSignedIn: (s: StaffSignedIn) => void;
+}) {
+  const { t } = useTranslation();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e?: FormEvent) => {
+    e?.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const s = await post<Static<typeof StaffSession>>('/auth/staff', {
+        username,
+        password,
+        session: 'cookie',
+      });
+      onSignedIn({ ...s, username });
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : t('common.errors.unexpected'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const endedText =
+    ended === 'SESSION_EXPIRED'
+      ? t('common.staffLogin.expired')
+      : ended === 'ACCOUNT_DEACTIVATED'
+        ? t('common.staffLogin.deactivated')
+        : ended
+          ? t('common.errors.sessionEnded')
+          : null;
+
+  return (
+    <Card title={<h2 className="jz-card-title">{t('common.staffLogin.title')}</h2>} className="jz-login">
+      {endedText && (
+        <Alert type="warning" showIcon role="alert" title={endedText} style={{ marginBottom: 16 }} />
+      )}
+      <Form layout="vertical" component="div">
+        <form onSubmit={(e) => void submit(e)}>
+          <Form.Item label={t('common.staffLogin.username')} htmlFor="jz-username" required>
+            <Input
+              id="jz-username"
+              autoComplete="username"
+              value={username}
+              onChange={(e) => setUsername(e.target.value)}
+            />
+          </Form.Item>
+          <Form.Item label={t('common.staffLogin.password')} htmlFor="jz-password" required>
+            <Input
+              type="password"
+              id="jz-password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+          </Form.Item>
+          {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 16 }} />}
+          <Button type="primary" htmlType="submit" loading={busy} disabled={!username || !password}>
+            {t('common.staffLogin.submit')}
+          </Button>
+        </form>
+      </Form>
+    </Card>
+  );
+}
