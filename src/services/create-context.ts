@@ -51,7 +51,7 @@ export function createServiceContext(opts: ContextOptions): ServiceContext {
   const calendar = calendarLoader(opts.database.db, changes);
   const hotCacheMs = opts.hotCacheMs ?? 2000;
   const hot = {
-    sessions: createTtlCache<string, { principal: Principal; expiresAt: number }>({
+    sessions: createTtlCache<string, { principal: Principal; expiresAt: number; lastSeenAt: number }>({
       ttlMs: () => changes.ttl(hotCacheMs),
       maxEntries: 50_000,
       clock: opts.clock,
