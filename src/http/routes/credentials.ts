@@ -9,9 +9,9 @@ import { admitVerification } from '../../services/credentials/admit-verification
 import { CHALLENGE_PATTERN, createChallenge } from '../../services/credentials/verify-challenges.ts';
 import { listStatusLists, signedStatusList } from '../../services/credentials/status-list-tokens.ts';
 import { jwks, signedTrustList, trustAnchor } from '../../services/credentials/published-keys.ts';
-import { verificationResults, type VerificationResult } from '../../verify/index.ts';
 import { errors, IdParams } from '../schemas/common.ts';
 import { DisplayCode } from '../schemas/me.ts';
+import { StatusListIndex, TrustAnchorAnswer, VerifyAnswer, VerifyChallenge } from '../schemas/verify.ts';
 import type { App } from '../types.ts';
 
 /** The verify route answers any string up to this size with a verdict (the library caps what it decodes). */
@@ -29,24 +29,6 @@ function sendCached(
   if (req.headers['if-none-match'] === etag) return reply.status(304).send();
   return reply.type(type).send(Buffer.from(body));
 }
-
-const CardView = Type.Object({
-  kind: Type.String(),
-  maskedName: Type.String(),
-  districtCode: Type.String(),
-  validUntil: Type.String(),
-  name: Type.Optional(Type.String()),
-  idNumber: Type.Optional(Type.String()),
-  sex: Type.Optional(Type.Union([Type.String(), Type.Null()])),
-  birthDate: Type.Optional(Type.Union([Type.String(), Type.Null()])),
-  number: Type.Optional(Type.String()),
-  version: Type.Optional(Type.Integer()),
-  issuedOn: Type.Optional(Type.String()),
-  issuingAuthority: Type.Optional(Type.String()),
-  address: Type.Optional(
-    Type.Object({ districtCode: Type.String(), streetCode: Type.String(), detail: Type.String() }),
-  ),
-});
 
 export function credentialRoutes(app: App, ctx: ServiceContext): void {
   app.post(
@@ -88,33 +70,7 @@ export function credentialRoutes(app: App, ctx: ServiceContext): void {
           { additionalProperties: false },
         ),
         response: {
-          200: Type.Object({
-            result: Type.Unsafe<VerificationResult>({ type: 'string', enum: [...verificationResults] }),
-            kind: Type.Optional(Type.String()),
-            checkedAt: Type.String(),
-            card: Type.Optional(CardView),
-            seenBefore: Type.Optional(
-              Type.Object({
-                at: Type.String(),
-                verifier: Type.Optional(
-                  Type.String({
-                    description: 'who checked first: only for a verifier authorised for the full record',
-                  }),
-                ),
-              }),
-            ),
-            form: Type.Optional(
-              Type.Object(
-                {
-                  serial: Type.String(),
-                  issuedAt: Type.String({ format: 'date-time' }),
-                  stationId: Type.String(),
-                  stationName: Type.String(),
-                },
-                { description: 'a confirmation form’s QR: when and where the form was issued' },
-              ),
-            ),
-          }),
+          200: VerifyAnswer,
           ...errors(400, 429),
         },
       },
@@ -133,7 +89,7 @@ export function credentialRoutes(app: App, ctx: ServiceContext): void {
       schema: {
         tags: ['verifier'],
         summary: 'A short challenge for the holder to bind into the code (challenge mode)',
-        response: { 201: Type.Object({ challenge: Type.String(), expiresAt: Type.String() }) },
+        response: { 201: VerifyChallenge },
       },
     },
     async (_req, reply) => reply.status(201).send(await createChallenge(ctx)),
@@ -158,11 +114,7 @@ export function credentialRoutes(app: App, ctx: ServiceContext): void {
         tags: ['verifier'],
         summary: 'The public key that signs the trust list (pin it out of band)',
         response: {
-          200: Type.Object({
-            kid: Type.String(),
-            alg: Type.String(),
-            publicJwk: Type.Record(Type.String(), Type.Unknown()),
-          }),
+          200: TrustAnchorAnswer,
         },
       },
     },
@@ -179,7 +131,7 @@ export function credentialRoutes(app: App, ctx: ServiceContext): void {
         tags: ['verifier'],
         summary: 'The status lists in use, for offline verifiers to cache all of them',
         response: {
-          200: Type.Array(Type.Object({ list: Type.Integer(), size: Type.Integer(), uri: Type.String() })),
+          200: StatusListIndex,
         },
       },
     },
