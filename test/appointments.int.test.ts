@@ -153,7 +153,9 @@ for (const target of dbTargets()) {
         'NOT_FOUND',
       );
       p.clock.set(new Date(at('2026-10-08T11:10:00')));
-      const gone = await p.call('POST', `/api/v1/staff/appointments/${second!.id}/no-show`, { token: clerk });
+      // Hours later: the first sign-in ended after 30 idle minutes; the clerk signs in again.
+      const later = await p.staffToken('clerk-110105');
+      const gone = await p.call('POST', `/api/v1/staff/appointments/${second!.id}/no-show`, { token: later });
       assert.equal(gone.json().status, 'no_show');
     });
   });

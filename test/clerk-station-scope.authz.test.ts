@@ -25,8 +25,8 @@ for (const target of dbTargets()) {
 
     const queue = async (token: string) =>
       (await p.call('GET', '/api/v1/staff/applications', { token }))
-        .json<{ id: string }[]>()
-        .map((a) => a.id);
+        .json<{ items: { id: string }[] }>()
+        .items.map((a) => a.id);
 
     before(async () => {
       p = await startPlatform(target, MONDAY);
