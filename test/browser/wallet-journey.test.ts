@@ -69,7 +69,7 @@ test('a resident signs in, binds, applies with a photo and a PDF; once approved 
   const officer = await p.staffToken('officer-110105');
   const queue = (
     await p.call('GET', '/api/v1/staff/applications?status=submitted', { token: officer })
-  ).json();
+  ).json<{ items: { id: string; streetCode: string }[] }>().items;
   const mine = queue.filter((a: { streetCode: string }) => a.streetCode !== undefined);
   assert.ok(mine.length >= 1, 'the application is in the queue');
   const ours = mine[0];
