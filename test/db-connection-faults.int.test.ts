@@ -75,7 +75,7 @@ function startServer(databaseUrl: string): Promise<{ child: ChildProcess; base: 
   return new Promise((resolve, reject) => {
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
-      const m = /open:\s+(http:\/\/\S+)\/docs/.exec(out);
+      const m = /wallet:\s+(http:\/\/\S+)\/wallet/.exec(out);
       if (m) resolve({ child, base: m[1]! });
     });
     child.once('exit', (code) => reject(new Error(`server exited (${code}) before listening: ${err}`)));

@@ -38,7 +38,7 @@ function start(env: Record<string, string>): Promise<Server> {
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
-      const m = /open:\s+(http:\/\/\S+)\/docs/.exec(out);
+      const m = /wallet:\s+(http:\/\/\S+)\/wallet/.exec(out);
       if (!m?.[1]) return;
       const base = m[1];
       resolve({

@@ -43,7 +43,9 @@ export async function serve(config: Config = loadConfig()): Promise<void> {
     `  wallet:    ${address}/wallet   (residents)`,
     `  verify:    ${address}/verify   (landlords, hospitals, police: check a permit)`,
     `  staff:     ${address}/staff    admin: ${address}/admin`,
-    `  API:       ${address}/docs     (OpenAPI; ${address}/api/v1)`,
+    config.exposeDocs
+      ? `  API:       ${address}/docs     (OpenAPI; ${address}/api/v1)`
+      : `  API:       ${address}/api/v1`,
   ];
   if (config.clockStart) lines.push(`  clock:     started at ${config.clockStart.toISOString()}`);
   if (demo) {

@@ -72,7 +72,7 @@ test('a resident signs in, binds, applies with a photo and a PDF; once approved 
   ).json<{ items: { id: string; streetCode: string }[] }>().items;
   const mine = queue.filter((a: { streetCode: string }) => a.streetCode !== undefined);
   assert.ok(mine.length >= 1, 'the application is in the queue');
-  const ours = mine[0];
+  const ours = mine[0]!;
   const approved = await p.call('POST', `/api/v1/staff/applications/${ours.id}/decision`, {
     token: officer,
     body: { decision: 'approve' },
