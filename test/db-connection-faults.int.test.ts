@@ -73,12 +73,24 @@ function startServer(databaseUrl: string): Promise<{ child: ChildProcess; base: 
   let err = '';
   child.stderr.on('data', (d: Buffer) => (err += d.toString()));
   return new Promise((resolve, reject) => {
+    // A server that never prints its address must not outlive the test (it would keep the file,
+    // and CI, waiting): it is killed after a bound.
+    const giveUp = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`server did not announce its address within 120 s: ${out}${err}`));
+    }, 120_000);
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
       const m = /wallet:\s+(http:\/\/\S+)\/wallet/.exec(out);
-      if (m) resolve({ child, base: m[1]! });
+      if (m) {
+        clearTimeout(giveUp);
+        resolve({ child, base: m[1]! });
+      }
     });
-    child.once('exit', (code) => reject(new Error(`server exited (${code}) before listening: ${err}`)));
+    child.once('exit', (code) => {
+      clearTimeout(giveUp);
+      reject(new Error(`server exited (${code}) before listening: ${err}`));
+    });
   });
 }
 
