@@ -32,7 +32,7 @@ export function Materials({ detail }: { detail: ApplicationDetail }) {
                   </a>
                 )}
                 <figcaption>
-                  {name} · {t('staff.detail.materialRound', { round: m.round })} ·{' '}
+                  {name} · {t('staff.detail.materialRound', { round: m.round + 1 })} ·{' '}
                   {formatDateTime(m.uploadedAt)}
                 </figcaption>
               </figure>
