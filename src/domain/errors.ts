@@ -37,6 +37,7 @@ export const errorCodes = [
   'SLOT_UNAVAILABLE',
   'ALREADY_BOOKED',
   'CANCELLATION_CLOSED',
+  'VISIT_OUTSIDE_STREETS',
   'INTERNAL',
 ] as const;
 

@@ -20,6 +20,7 @@ describe('default policy', () => {
         onlineRuleFrom: '2021-01-01',
         legacyCardsIssuedFrom: '2016-01-01',
         identityBindingCodeHours: 72,
+        visitWorkingDays: 5,
       },
     );
   });

@@ -31,6 +31,12 @@ export interface Policy {
    * to the window, short enough that a lost slip of paper is soon worth nothing.
    */
   identityBindingCodeHours: number;
+  /**
+   * Working days the community police have for a verification visit (R14), counted from the day
+   * the card is issued: one working week, so a false address is found while the card is new, and
+   * within the 15 days of Art. 13 that the whole issuance may take.
+   */
+  visitWorkingDays: number;
 }
 
 /** Where the policy in force came from: JUZHU_POLICY_FILE (if any) and the settings it gave. */
@@ -51,6 +57,7 @@ export const defaultPolicy: Readonly<Policy> = Object.freeze({
   onlineRuleFrom: '2021-01-01',
   legacyCardsIssuedFrom: '2016-01-01',
   identityBindingCodeHours: 72,
+  visitWorkingDays: 5,
 });
 
 type NumberField = {
@@ -67,6 +74,7 @@ const numberBounds: Record<NumberField, readonly [min: number, max: number]> = {
   eligibilityMonths: [1, 120],
   proxyMinorAgeUnder: [1, 18],
   identityBindingCodeHours: [1, 720],
+  visitWorkingDays: [1, 30],
 };
 
 const dateFields = ['legacyCardsIssuedFrom', 'transitionStart', 'transitionEnd', 'onlineRuleFrom'] as const;

@@ -28,6 +28,7 @@ import { credentialRoutes, wellKnownRoutes } from './routes/credentials.ts';
 import { appointmentRoutes } from './routes/appointments.ts';
 import { staffConfirmationFormRoutes } from './routes/staff-confirmation-forms.ts';
 import { staffCardRoutes } from './routes/staff-cards.ts';
+import { staffVisitRoutes } from './routes/staff-visits.ts';
 import { staffIdentityRoutes } from './routes/staff-identity.ts';
 import { staffStatisticsRoutes } from './routes/staff-statistics.ts';
 import type { App } from './types.ts';
@@ -107,6 +108,7 @@ export async function buildApp({
       staffStatisticsRoutes(api, ctx);
       staffConfirmationFormRoutes(api, ctx);
       appointmentRoutes(api, ctx);
+      staffVisitRoutes(api, ctx);
       done();
     },
     { prefix: '/api/v1' },

@@ -37,5 +37,6 @@ export const errorStatus: Record<ErrorCode, number> = {
   SLOT_UNAVAILABLE: 422,
   ALREADY_BOOKED: 409,
   CANCELLATION_CLOSED: 409,
+  VISIT_OUTSIDE_STREETS: 403,
   INTERNAL: 500,
 };

@@ -183,6 +183,11 @@ const messages: Record<ErrorCode, Messages> = {
     en: 'It is less than {hours} hours before the appointment; it can no longer be cancelled online',
     es: 'Faltan menos de {hours} horas para la cita; ya no se puede cancelar en línea',
   },
+  VISIT_OUTSIDE_STREETS: {
+    'zh-CN': '该核查任务所在街道不属于您所在派出所的辖区，不能由您登记结果',
+    en: 'This visit is on a street your station does not serve; you cannot record its outcome',
+    es: 'Esta visita es en una calle que su comisaría no atiende; no puede registrar su resultado',
+  },
   INTERNAL: {
     'zh-CN': '系统繁忙，请稍后再试',
     en: 'Something went wrong on our side; please try again later',

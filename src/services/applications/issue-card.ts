@@ -1,5 +1,6 @@
 // Approval issues the card in the same transaction (R2, R4): a new card, a new version of an
-// existing one (change, replacement: the old version is superseded), or an endorsement.
+// existing one (change, replacement: the old version is superseded), or an endorsement. A new card
+// and a new address also create the verification visit (R14) in that transaction.
 import { eq } from 'drizzle-orm';
 import { AppError } from '../../domain/errors.ts';
 import { beijingDate, type IsoDate } from '../../domain/beijing-date.ts';
@@ -15,6 +16,7 @@ import { cards, type applications } from '../../db/schema/index.ts';
 import { findCard, nextSerial, toDomainCard } from '../../db/repositories/cards.ts';
 import { insertCardWithStatusEntry } from '../credentials/status-entries.ts';
 import type { ServiceContext } from '../context.ts';
+import { addressChanged, createVisitFor } from '../visits/create-visit.ts';
 
 type ApplicationRow = typeof applications.$inferSelect;
 
@@ -40,6 +42,7 @@ export async function issueCardFor(
       stationId: app.stationId,
       applicationId: app.id,
     });
+    await createVisitFor(ctx, tx, row, 'new_card', today);
     return row.id;
   }
   if (!app.cardId) throw new Error(`${app.type} application without a card`);
@@ -76,5 +79,6 @@ export async function issueCardFor(
     .update(cards)
     .set({ storedStatus: old.storedStatus, supersededBy: row.id })
     .where(eq(cards.id, current.id));
+  if (addressChanged(current, row)) await createVisitFor(ctx, tx, row, 'address_change', today);
   return row.id;
 }

@@ -6,7 +6,7 @@ import { auditLog, staff } from '../../db/schema/index.ts';
 
 export async function historyOf(
   db: Db,
-  subjectKind: 'application' | 'card',
+  subjectKind: 'application' | 'card' | 'visit',
   subjectIds: string[],
   /** Actions left out, e.g. a card's every verification (the holder's access log has those). */
   leaveOut: string[] = [],

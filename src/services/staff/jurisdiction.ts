@@ -8,13 +8,13 @@
 // their station serves; admins the whole city. Anything outside is answered as if it did not exist.
 import { eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { AppError } from '../../domain/errors.ts';
-import { applications, cards, stations } from '../../db/schema/index.ts';
+import { applications, cards, stations, visits } from '../../db/schema/index.ts';
 import type { StaffPrincipal } from '../context.ts';
 
-/** The columns a jurisdiction rule reads; applications and cards both have them. */
+/** The columns a jurisdiction rule reads; applications, cards and visits all have them. */
 interface ScopedColumns {
-  districtCode: typeof applications.districtCode | typeof cards.districtCode;
-  streetCode: typeof applications.streetCode | typeof cards.streetCode;
+  districtCode: typeof applications.districtCode | typeof cards.districtCode | typeof visits.districtCode;
+  streetCode: typeof applications.streetCode | typeof cards.streetCode | typeof visits.streetCode;
 }
 
 function condition(member: StaffPrincipal, t: ScopedColumns): SQL {
@@ -39,3 +39,6 @@ export function applicationScope(member: StaffPrincipal): SQL {
 
 /** The SQL condition on `cards` rows the member may see. */
 export const cardScope = (member: StaffPrincipal): SQL => condition(member, cards);
+
+/** The SQL condition on `visits` rows the member may see: community police their streets, officers the district. */
+export const visitScope = (member: StaffPrincipal): SQL => condition(member, visits);
