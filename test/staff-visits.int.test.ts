@@ -20,7 +20,7 @@ interface Visit {
   status: string;
   reason: string;
   stationId: string;
-  address: { districtCode: string; streetCode: string; detail: string };
+  address: { districtCode: string; streetCode: string; streetName: string | null; detail: string };
   holder: { name: string | null; idNumber: string | null };
   card: { id: string; number: string; version: number; status: string };
   dueOn: string;
@@ -108,7 +108,9 @@ for (const target of dbTargets()) {
       assert.equal(moved.stationId, 'ps-110105-jg');
       assert.deepEqual(moved.address, {
         districtCode: '110105',
+        districtName: '朝阳区',
         streetCode: '110105001',
+        streetName: '建外街道',
         detail: '建国路 88 号 3 号楼 1201',
       });
       assert.equal(moved.holder.name, '李娜');

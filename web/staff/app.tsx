@@ -7,11 +7,14 @@ import { StaffLogin, useStaffSession } from '../shared/staff-session.tsx';
 import { go, useRoute } from './route.ts';
 import { Queue } from './queue.tsx';
 import { ApplicationPage } from './application-page.tsx';
+import { VisitsPage } from './visits-page.tsx';
 
 export function App() {
   const { t } = useTranslation();
   const { session, ended, signedIn, logout } = useStaffSession();
   const route = useRoute();
+  // Community police have no application queue: their place is the visits of their streets.
+  const place = session?.role === 'community_police' && route.name === 'queue' ? { name: 'visits' } : route;
   const later = (key: string) => ({
     key,
     disabled: true,
@@ -46,20 +49,30 @@ export function App() {
             <nav aria-label={t('staff.nav.label')}>
               <Menu
                 mode="inline"
-                selectedKeys={[route.name === 'application' ? 'queue' : route.name]}
+                selectedKeys={[place.name === 'application' ? 'queue' : place.name]}
                 onClick={({ key }) => go(`#/${key}`)}
                 items={[
-                  { key: 'queue', label: t('staff.nav.queue') },
+                  ...(session.role === 'community_police'
+                    ? []
+                    : [{ key: 'queue', label: t('staff.nav.queue') }]),
                   { key: 'cards', label: t('staff.nav.cards'), disabled: true },
                   later('appointments'),
                   later('confirmations'),
-                  later('visits'),
+                  { key: 'visits', label: t('staff.nav.visits') },
                 ]}
               />
             </nav>
           </Layout.Sider>
           <Layout.Content className="jz-console-content">
-            <main>{route.name === 'application' ? <ApplicationPage id={route.id} /> : <Queue />}</main>
+            <main>
+              {route.name === 'application' ? (
+                <ApplicationPage id={route.id} />
+              ) : place.name === 'visits' ? (
+                <VisitsPage role={session.role} />
+              ) : (
+                <Queue />
+              )}
+            </main>
           </Layout.Content>
         </Layout>
       )}

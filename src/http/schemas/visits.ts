@@ -28,7 +28,9 @@ export const VisitView = Type.Object({
   stationId: Type.String({ description: 'the station whose community police serve the street' }),
   address: Type.Object({
     districtCode: Type.String(),
+    districtName: Nullable(Type.String({ description: 'from the administrative-division data' })),
     streetCode: Type.String(),
+    streetName: Nullable(Type.String()),
     detail: Type.String(),
   }),
   holder: Type.Object({

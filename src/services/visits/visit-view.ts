@@ -2,6 +2,7 @@
 // what was found and what the officer decided; with the working days left to the due date.
 import { eq, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { findDistrict, findStreet } from '../../domain/address/beijing-divisions.ts';
 import type { IsoDate } from '../../domain/beijing-date.ts';
 import type { WorkingDayCalendar } from '../../domain/calendar/working-days.ts';
 import { isAppError } from '../../domain/errors.ts';
@@ -62,7 +63,13 @@ export function toVisitView(r: VisitRead, calendar: WorkingDayCalendar, today: I
     status: v.status,
     reason: v.reason,
     stationId: v.stationId,
-    address: { districtCode: v.districtCode, streetCode: v.streetCode, detail: v.addressDetail },
+    address: {
+      districtCode: v.districtCode,
+      districtName: findDistrict(v.districtCode)?.name ?? null,
+      streetCode: v.streetCode,
+      streetName: findStreet(v.districtCode, v.streetCode)?.name ?? null,
+      detail: v.addressDetail,
+    },
     holder: {
       id: v.holderId,
       name: r.holderName,
