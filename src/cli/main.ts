@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-// The juzhu command line: serve, migrate, keys, otp-purge, verify. Checks its arguments and the
+// The juzhu command line: serve, migrate, keys, otp-purge, visits, cards revoke, verify. Checks its arguments and the
 // configuration first; a usage or configuration error exits 2, a code that is not valid 1.
 import { Command } from 'commander';
 import { ConfigError, loadConfig } from '../config/config.ts';
 import { UsageError, type VerifyCommandOptions } from './usage-error.ts';
+import type { VisitsListOptions } from './visits-command.ts';
 
 // Commands load what they need when they run: `juzhu verify` starts without the server's modules.
 const platform = () => import('./open-platform.ts');
@@ -72,6 +73,43 @@ program
     const { purgeExpiredOtpCodes } = await import('../services/auth/purge-expired-otp-codes.ts');
     try {
       console.log(`${await purgeExpiredOtpCodes(ctx)} expired login codes deleted`);
+    } finally {
+      await database.close();
+    }
+  });
+
+const visits = program.command('visits').description('verification visits (R14)');
+visits
+  .command('list')
+  .description('visit tasks of the city (or of a station): open first, earliest due first')
+  .option('--station <id>', "only the streets this station's community police serve")
+  .option('--status <status...>', 'open, confirmed, needs_review, revoked, kept, superseded')
+  .option('--overdue', 'only open visits past their due date')
+  .option('--json', 'print the visits as JSON')
+  .action(async (opts: VisitsListOptions) => {
+    const command = await import('./visits-command.ts');
+    command.checkStatuses(opts.status);
+    const { database, ctx } = await (await platform()).openPlatform(loadConfig());
+    try {
+      console.log(await command.visitsList(ctx, opts));
+    } finally {
+      await database.close();
+    }
+  });
+
+program
+  .command('cards')
+  .description('cards')
+  .command('revoke <number>')
+  .description(
+    'revoke the version in use of a card number, with a reason the holder sees (audited as the CLI)',
+  )
+  .requiredOption('--reason <text>', 'the reason the holder sees')
+  .action(async (number: string, opts: { reason: string }) => {
+    const { cardsRevoke } = await import('./visits-command.ts');
+    const { database, ctx } = await (await platform()).openPlatform(loadConfig());
+    try {
+      console.log(await cardsRevoke(ctx, number, opts.reason));
     } finally {
       await database.close();
     }

@@ -31,13 +31,14 @@ export async function decideApplication(
   const officer = requireStaff(principal, ['officer']);
   const now = ctx.clock.now();
   const today = beijingDate(now);
+  const calendar = await ctx.calendar(); // before the transaction: it may read the database
   const view = await writeAndAnnounce(ctx, async (tx, announce) => {
     const row = await applicationInJurisdiction(tx, officer, id, { forUpdate: true });
     let app = toDomainApplication(row);
     let issuedCardId: string | null = row.issuedCardId;
     if (decision.decision === 'approve') {
       app = applyEvent(app, { kind: 'approve' });
-      issuedCardId = await issueCardFor(ctx, tx, row, today);
+      issuedCardId = await issueCardFor(ctx, tx, row, today, calendar);
       app = applyEvent(app, { kind: 'issue' });
     } else if (decision.decision === 'reject') {
       app = applyEvent(app, { kind: 'reject', reason: decision.reason });

@@ -12,6 +12,7 @@ import {
   supersedeCard,
 } from '../../domain/cards/index.ts';
 import type { Db } from '../../db/client.ts';
+import type { WorkingDayCalendar } from '../../domain/calendar/working-days.ts';
 import { cards, type applications } from '../../db/schema/index.ts';
 import { findCard, nextSerial, toDomainCard } from '../../db/repositories/cards.ts';
 import { insertCardWithStatusEntry } from '../credentials/status-entries.ts';
@@ -25,6 +26,8 @@ export async function issueCardFor(
   tx: Db,
   app: ApplicationRow,
   today: IsoDate,
+  /** For the visit's due date; read before the transaction (see createVisitFor). */
+  calendar: WorkingDayCalendar,
 ): Promise<string> {
   const address = {
     districtCode: app.districtCode,
@@ -42,7 +45,7 @@ export async function issueCardFor(
       stationId: app.stationId,
       applicationId: app.id,
     });
-    await createVisitFor(ctx, tx, row, 'new_card', today);
+    await createVisitFor(ctx, tx, row, 'new_card', today, calendar);
     return row.id;
   }
   if (!app.cardId) throw new Error(`${app.type} application without a card`);
@@ -79,6 +82,6 @@ export async function issueCardFor(
     .update(cards)
     .set({ storedStatus: old.storedStatus, supersededBy: row.id })
     .where(eq(cards.id, current.id));
-  if (addressChanged(current, row)) await createVisitFor(ctx, tx, row, 'address_change', today);
+  if (addressChanged(current, row)) await createVisitFor(ctx, tx, row, 'address_change', today, calendar);
   return row.id;
 }

@@ -8,7 +8,7 @@
 //   such resident or another one at the address;
 // - jobs, imports and the CLI with `systemActor(...)`.
 import { FieldError } from '../../domain/validation-problem.ts';
-import { eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { AppError } from '../../domain/errors.ts';
 import { revokeCard as revokeDomainCard } from '../../domain/cards/index.ts';
 import type { Db } from '../../db/client.ts';
@@ -72,5 +72,27 @@ export async function revokeCard(
   return writeAndAnnounce(ctx, async (tx, announce) => {
     await cardInJurisdiction(tx, officer, cardId, { forUpdate: true });
     return revokeCardAs(ctx, staffActor(officer), { cardId, reason }, { tx, announce });
+  });
+}
+
+/**
+ * `juzhu cards revoke <number>`: an operator revokes the version in use of a card number (a court
+ * order, a decision taken outside the console). The same use case; the audit names the CLI.
+ */
+export async function revokeCardByNumber(
+  ctx: ServiceContext,
+  actor: Actor,
+  number: string,
+  reason: string,
+): Promise<RevokedCard> {
+  return writeAndAnnounce(ctx, async (tx, announce) => {
+    const [current] = await tx
+      .select({ id: cards.id })
+      .from(cards)
+      .where(and(eq(cards.number, number), eq(cards.storedStatus, 'active')))
+      .orderBy(desc(cards.version))
+      .limit(1);
+    if (!current) throw new AppError('NOT_FOUND', `no card in use numbered ${number}`);
+    return revokeCardAs(ctx, actor, { cardId: current.id, reason }, { tx, announce });
   });
 }

@@ -3,6 +3,7 @@ import { hash } from '@node-rs/argon2';
 import { eq } from 'drizzle-orm';
 import { beijingDate, type IsoDate } from '../../domain/beijing-date.ts';
 import { planDemoCard } from './plan-demo-card.ts';
+import { seedDemoVisits } from './seed-demo-visits.ts';
 import { formatCardNumber, importLegacyCard, issueCard, type CardKind } from '../../domain/cards/index.ts';
 import { idNumberCheckDigit, parseIdNumber } from '../../domain/identity/id-number.ts';
 import { listStreets } from '../../domain/address/beijing-divisions.ts';
@@ -86,6 +87,7 @@ export async function seedDemo(ctx: ServiceContext): Promise<{ seeded: boolean; 
       if (!row) throw new Error('demo resident insert returned no row');
       for (const h of r.holds) await seedCard(ctx, tx, row.id, r.districtCode, h.kind, h.state, today);
     }
+    await seedDemoVisits(ctx, tx, today);
     await recordAudit(tx, {
       at: now,
       actorKind: 'system',

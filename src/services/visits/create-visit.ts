@@ -6,6 +6,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { addDays, dayOfWeek, type IsoDate } from '../../domain/beijing-date.ts';
 import { isAppError } from '../../domain/errors.ts';
 import type { VisitReason } from '../../domain/visits/visit.ts';
+import type { WorkingDayCalendar } from '../../domain/calendar/working-days.ts';
 import type { Db } from '../../db/client.ts';
 import { cards, stations, visits } from '../../db/schema/index.ts';
 import type { CardRow } from '../../db/repositories/cards.ts';
@@ -28,9 +29,9 @@ async function stationForStreet(tx: Db, card: CardRow): Promise<string> {
  * n working days after `from` on the official calendar. In a year whose calendar is not published
  * yet, weekdays stand in for working days: the task must be created whatever the calendar says.
  */
-async function dueOn(ctx: ServiceContext, from: IsoDate, n: number): Promise<IsoDate> {
+function dueOn(calendar: WorkingDayCalendar, from: IsoDate, n: number): IsoDate {
   try {
-    return (await ctx.calendar()).addWorkingDays(from, n);
+    return calendar.addWorkingDays(from, n);
   } catch (e) {
     if (!isAppError(e) || e.code !== 'CALENDAR_DATA_MISSING') throw e;
     let day = from;
@@ -43,12 +44,17 @@ async function dueOn(ctx: ServiceContext, from: IsoDate, n: number): Promise<Iso
   }
 }
 
+/**
+ * `calendar` is read by the caller before its transaction opens (ctx.calendar() may read the
+ * database, and PGlite's one connection is the transaction's).
+ */
 export async function createVisitFor(
   ctx: ServiceContext,
   tx: Db,
   card: CardRow,
   reason: VisitReason,
   today: IsoDate,
+  calendar: WorkingDayCalendar,
 ): Promise<string> {
   const now = ctx.clock.now();
   // A newer address makes the visits of the card's older versions that nobody has made moot.
@@ -78,7 +84,7 @@ export async function createVisitFor(
       districtCode: card.districtCode,
       streetCode: card.streetCode,
       addressDetail: card.addressDetail,
-      dueOn: await dueOn(ctx, today, ctx.policy.visitWorkingDays),
+      dueOn: dueOn(calendar, today, ctx.policy.visitWorkingDays),
       createdAt: now,
     })
     .returning({ id: visits.id, stationId: visits.stationId, dueOn: visits.dueOn });

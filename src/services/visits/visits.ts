@@ -16,6 +16,7 @@ import {
   type VisitStatus,
 } from '../../domain/visits/visit.ts';
 import type { Db } from '../../db/client.ts';
+import type { WorkingDayCalendar } from '../../domain/calendar/working-days.ts';
 import { cards, staff, stations, visits } from '../../db/schema/index.ts';
 import { recordAudit } from '../../db/repositories/audit.ts';
 import type { Principal, ServiceContext, StaffPrincipal } from '../context.ts';
@@ -36,18 +37,18 @@ export interface VisitQuery {
   offset?: number | undefined;
 }
 
-async function page(
-  ctx: ServiceContext,
-  member: StaffPrincipal,
-  query: VisitQuery,
-  order: 'due' | 'recorded',
-) {
+/** Who reads: a staff member (their jurisdiction) or an operator at the command line (the city). */
+type Reader = { member: StaffPrincipal } | { operator: true; streets?: string[] };
+
+async function page(ctx: ServiceContext, reader: Reader, query: VisitQuery, order: 'due' | 'recorded') {
   const today = beijingDate(ctx.clock.now());
+  const member = 'member' in reader ? reader.member : null;
   const where = and(
-    visitScope(member),
+    member ? visitScope(member) : undefined,
+    'streets' in reader && reader.streets ? inArray(visits.streetCode, reader.streets) : undefined,
     query.status && query.status.length > 0 ? inArray(visits.status, query.status) : undefined,
     query.street ? eq(visits.streetCode, query.street) : undefined,
-    query.assigned === 'me' ? eq(visits.assignedTo, member.staffId) : undefined,
+    query.assigned === 'me' ? (member ? eq(visits.assignedTo, member.staffId) : sql`false`) : undefined,
     query.assigned === 'unassigned' ? isNull(visits.assignedTo) : undefined,
     query.overdue ? and(eq(visits.status, 'open'), sql`${visits.dueOn} < ${today}`) : undefined,
   );
@@ -75,7 +76,28 @@ async function page(
 /** GET /staff/visits: the visits of the caller's streets (community police) or district (officer). */
 export async function listVisits(ctx: ServiceContext, principal: Principal | undefined, query: VisitQuery) {
   const member = requireStaff(principal, ['community_police', 'officer']);
-  return page(ctx, member, query, 'due');
+  return page(ctx, { member }, query, 'due');
+}
+
+/**
+ * `juzhu visits list`: an operator with the database's keys reads the whole city, or the streets
+ * one station serves. No principal: whoever runs the command line is already trusted with it.
+ */
+export async function listVisitsAsOperator(
+  ctx: ServiceContext,
+  query: Omit<VisitQuery, 'assigned'> & { station?: string | undefined },
+) {
+  const [station] = query.station
+    ? await ctx.db
+        .select({ streets: stations.streetCodes })
+        .from(stations)
+        .where(eq(stations.id, query.station))
+    : [undefined];
+  if (query.station && !station) throw new FieldError({ field: 'station', keyword: 'invalid' });
+  const reader = station
+    ? { operator: true as const, streets: station.streets }
+    : { operator: true as const };
+  return page(ctx, reader, { ...query, limit: query.limit ?? 200 }, 'due');
 }
 
 /** GET /staff/visits/review: what visits found doubtful, for an officer of the district to decide. */
@@ -85,7 +107,7 @@ export async function visitReviewQueue(
   query: Pick<VisitQuery, 'street' | 'limit' | 'offset'>,
 ) {
   const officer = requireStaff(principal, ['officer']);
-  return page(ctx, officer, { ...query, status: ['needs_review'] }, 'recorded');
+  return page(ctx, { member: officer }, { ...query, status: ['needs_review'] }, 'recorded');
 }
 
 async function visitInScope(tx: Db, member: StaffPrincipal, id: string, forUpdate = false) {
@@ -98,17 +120,23 @@ async function visitInScope(tx: Db, member: StaffPrincipal, id: string, forUpdat
   return row;
 }
 
-async function readView(ctx: ServiceContext, db: Db, id: string): Promise<VisitView> {
+/** `calendar` is read before any transaction opens: ctx.calendar() may read the database. */
+async function readView(
+  ctx: ServiceContext,
+  db: Db,
+  id: string,
+  calendar: WorkingDayCalendar,
+): Promise<VisitView> {
   const [row] = await selectVisits(db, eq(visits.id, id));
   if (!row) throw new AppError('NOT_FOUND');
-  return toVisitView(row, await ctx.calendar(), beijingDate(ctx.clock.now()), ctx.policy);
+  return toVisitView(row, calendar, beijingDate(ctx.clock.now()), ctx.policy);
 }
 
 /** GET /staff/visits/{id}: one visit with its history. */
 export async function visitDetail(ctx: ServiceContext, principal: Principal | undefined, id: string) {
   const member = requireStaff(principal, ['community_police', 'officer']);
   await visitInScope(ctx.db, member, id);
-  const view = await readView(ctx, ctx.db, id);
+  const view = await readView(ctx, ctx.db, id, await ctx.calendar());
   return { ...view, history: await historyOf(ctx.db, 'visit', [id]) };
 }
 
@@ -148,6 +176,7 @@ export async function assignVisit(
 ): Promise<VisitView> {
   const member = requireStaff(principal, ['community_police', 'officer']);
   const now = ctx.clock.now();
+  const calendar = await ctx.calendar();
   return writeAndAnnounce(ctx, async (tx) => {
     const visit = await visitInScope(tx, member, id, true);
     if (visit.status !== 'open') {
@@ -168,7 +197,7 @@ export async function assignVisit(
       subjectId: id,
       details: { assignedTo: assignee.id },
     });
-    return readView(ctx, tx, id);
+    return readView(ctx, tx, id, calendar);
   });
 }
 
@@ -189,6 +218,7 @@ export async function recordVisitOutcome(
     throw new FieldError({ field: 'note', keyword: 'required' });
   }
   const now = ctx.clock.now();
+  const calendar = await ctx.calendar();
   return writeAndAnnounce(ctx, async (tx) => {
     const [visit] = await tx.select().from(visits).where(eq(visits.id, id)).for('update');
     if (!visit) throw new AppError('NOT_FOUND');
@@ -219,7 +249,7 @@ export async function recordVisitOutcome(
       subjectId: id,
       details: { outcome: body.outcome, status },
     });
-    return readView(ctx, tx, id);
+    return readView(ctx, tx, id, calendar);
   });
 }
 
@@ -238,6 +268,7 @@ export async function reviewVisit(
   const reason = body.reason.trim();
   if (reason.length === 0) throw new FieldError({ field: 'reason', keyword: 'required' });
   const now = ctx.clock.now();
+  const calendar = await ctx.calendar();
   return writeAndAnnounce(ctx, async (tx, announce) => {
     const visit = await visitInScope(tx, officer, id, true);
     const status = statusAfterReview(visit.status, body.decision);
@@ -272,6 +303,6 @@ export async function reviewVisit(
       subjectId: id,
       details: { decision: body.decision, status, revokedCardId },
     });
-    return readView(ctx, tx, id);
+    return readView(ctx, tx, id, calendar);
   });
 }
