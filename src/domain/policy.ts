@@ -33,8 +33,8 @@ export interface Policy {
   identityBindingCodeHours: number;
   /**
    * Working days the community police have for a verification visit (R14), counted from the day
-   * the card is issued: one working week, so a false address is found while the card is new, and
-   * within the 15 days of Art. 13 that the whole issuance may take.
+   * the card is issued: one working week, so a false address is found while the card is new
+   * (our choice, not a figure of the regulations; see docs/visits.md).
    */
   visitWorkingDays: number;
 }
