@@ -376,6 +376,54 @@ for (const target of dbTargets()) {
       );
     });
 
+    test('confirmed closes a visit; not_found kept by the officer leaves the card as it was', async () => {
+      const police101 = await p.staffToken('police-110101');
+      const zhaoMin = (await p.call('GET', '/api/v1/staff/visits', { token: police101 }))
+        .json<VisitPage>()
+        .items.find((v) => v.holder.name === '赵敏');
+      assert.equal(zhaoMin?.card.version, 2, "the demo's task is for the version in use");
+      const confirmed = await p.call('POST', `/api/v1/staff/visits/${zhaoMin.id}/outcome`, {
+        token: police101,
+        body: { outcome: 'confirmed' },
+      });
+      assert.equal(confirmed.statusCode, 200, confirmed.body);
+      assert.deepEqual(
+        [
+          confirmed.json<Visit>().status,
+          confirmed.json<Visit>().note,
+          confirmed.json<Visit>().assignedTo?.name,
+        ],
+        ['confirmed', null, 'police-110101'],
+        'whoever went is on it',
+      );
+      const officer101 = await p.staffToken('officer-110101');
+      assert.equal(
+        (await p.call('GET', '/api/v1/staff/visits/review', { token: officer101 })).json<VisitPage>().total,
+        0,
+        'nothing to review',
+      );
+
+      const police = tokens['police-110105']!;
+      const wang = (await list('police-110105', '?status=open')).items.find(
+        (v) => v.holder.name === '王小明',
+      );
+      assert.ok(wang);
+      const missing = await p.call('POST', `/api/v1/staff/visits/${wang.id}/outcome`, {
+        token: police,
+        body: { outcome: 'not_found', note: '两次上门无人应答，邻居称近期见过' },
+      });
+      assert.equal(missing.statusCode, 200, missing.body);
+      const kept = await p.call('POST', `/api/v1/staff/visits/${wang.id}/review`, {
+        token: tokens['officer-110105'],
+        body: { decision: 'keep', reason: '电话联系本人，确认在此居住，出差未归' },
+      });
+      assert.equal(kept.statusCode, 200, kept.body);
+      assert.deepEqual(
+        [kept.json<Visit>().status, kept.json<Visit>().card.status, kept.json<Visit>().reviewNote],
+        ['kept', 'valid', '电话联系本人，确认在此居住，出差未归'],
+      );
+    });
+
     test('an open visit past its due date is overdue, counted in working days', async () => {
       p.clock.set(new Date('2025-10-13T09:00:00+08:00'));
       for (const u of ['officer-110105', 'officer-110108']) tokens[u] = await p.staffToken(u);
