@@ -73,7 +73,14 @@ test("visits list shows a station's tasks; cards revoke revokes through the one 
     card: { number: string; status: string };
   }[];
   assert.equal(after.find((v) => v.card.number === number)?.card.status, 'revoked');
-  await assert.rejects(juzhu(['cards', 'revoke', number, '--reason', '再次']), /no card in use numbered/);
+  await assert.rejects(
+    juzhu(['cards', 'revoke', number, '--reason', '再次']),
+    (e: { code: number; stderr: string }) => {
+      assert.equal(e.code, 1);
+      assert.equal(e.stderr.trim(), `juzhu: NOT_FOUND: no card in use numbered ${number}`);
+      return true;
+    },
+  );
 
   const check = openPglite(`${dir}/pglite`);
   const entries = await check.db

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The juzhu command line: serve, migrate, keys, otp-purge, audit verify, grant-app-role, visits, cards revoke, verify. Checks its arguments and the
-// configuration first; a usage or configuration error exits 2, a code that is not valid 1.
+// The juzhu command line: serve, migrate, keys, otp-purge, audit verify, grant-app-role, visits,
+// cards revoke, verify. Checks its arguments and the configuration first; a usage or configuration
+// error exits 2, a code that is not valid 1.
 import { Command } from 'commander';
 import { ConfigError, loadConfig } from '../config/config.ts';
 import { UsageError, type VerifyCommandOptions } from './usage-error.ts';
@@ -110,6 +111,12 @@ program
     const { database, ctx } = await (await platform()).openPlatform(loadConfig());
     try {
       console.log(await cardsRevoke(ctx, number, opts.reason));
+    } catch (e) {
+      // A refusal (no such card in use, already revoked, an empty reason) in one line, exit 1.
+      const { isAppError } = await import('../domain/errors.ts');
+      if (!isAppError(e)) throw e;
+      console.error(`juzhu: ${e.code}: ${e.message}`);
+      process.exitCode = 1;
     } finally {
       await database.close();
     }
