@@ -298,7 +298,15 @@ export async function importLegacyCards(
       );
       report.imported = Number(counts?.n ?? 0);
       report.expired = Number(counts?.expired ?? 0);
-      if (report.imported > 0) {
+      if (dryRun) {
+        // Nothing to be written: no status-list entries are taken either.
+        const [sup] = await s.query<{ n: string }>(
+          `select count(*) as n from legacy_staging s join residents r on r.id_number = s.id_number
+            where exists (select 1 from cards c where c.holder_id = r.id and c.kind = s.kind
+                            and c.source = 'electronic' and c.stored_status = 'active')`,
+        );
+        report.supersededByElectronic = Number(sup?.n ?? 0);
+      } else if (report.imported > 0) {
         report.importId = await writeCards(s, await entries(report.imported, s), {
           now,
           who,
@@ -387,8 +395,11 @@ async function streamIntoStaging(
   let width = 0;
   let rows = 0;
   const sink = stagingSink(s);
-  const fail = (line: number, field: LegacyColumn | '', reason: LegacyRowReason) =>
+  let fileRefused = false;
+  const fail = (line: number, field: LegacyColumn | '', reason: LegacyRowReason) => {
+    fileRefused = true;
     problem({ line, field, reason });
+  };
   const take = async (rec: { record: string[]; info: { lines: number } }): Promise<void> => {
     const line = rec.info.lines;
     if (index === null) {
@@ -433,7 +444,7 @@ async function streamIntoStaging(
     }
   }
   setSha(utf8.hash.digest('hex'));
-  if (index === null) problem({ line: 1, field: '', reason: 'missing_column' });
+  if (index === null && !fileRefused) fail(1, '', 'missing_column');
   await sink.end();
 }
 
