@@ -257,6 +257,8 @@ export async function importLegacyCards(
     await rawTransaction(ctx.db, async (s) => {
       // One import at a time: a second run of the same file waits and then finds it all present.
       await s.query(`select pg_advisory_xact_lock(hashtext('juzhu.legacy_import'))`);
+      // The set-based checks and writes sort and hash the whole file: in memory, not on disk.
+      await s.query(`set local work_mem = '128MB'`);
       await s.query(CREATE_STAGING);
       const stationFor = await stationResolver(s);
       await streamIntoStaging(
