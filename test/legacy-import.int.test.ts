@@ -3,7 +3,7 @@
 // shows and verifies like an electronic card, and lapses at its printed expiry by itself.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { count, eq } from 'drizzle-orm';
 import { dbTargets } from './support/test-db.ts';
 import { startPlatform, type TestPlatform } from './support/test-app.ts';
@@ -296,6 +296,40 @@ for (const target of dbTargets()) {
       const again = await p.call('POST', `/api/v1/cards/${cardId}/display-codes`, { token, body: {} });
       assert.equal(again.statusCode, 409, again.body);
       p.clock.set(new Date(NOW));
+    });
+
+    test('electronic issuance does not wait for an import in progress', async (t) => {
+      // PGlite is one connection: there an import runs alone, as everything else does.
+      if (target.name !== 'postgres') return t.diagnostic('PostgreSQL only');
+      const source = new PassThrough();
+      source.write(LEGACY_HEADER + '\n');
+      for (let i = 0; i < 200; i++) source.write(legacyCsvLine(row(800 + i)));
+      const importing = importLegacyCards(p.ctx, cli, { source, fileName: 'slow.csv' });
+      // While the import's transaction is open, a window application is approved and its card issued.
+      const clerk = await p.staffToken('clerk-110105');
+      const taken = await p.call('POST', '/api/v1/staff/applications', {
+        token: clerk,
+        body: {
+          type: 'registration_card',
+          address: { districtCode: '110105', street: '110105001', detail: '建国路 88 号 3 号楼 1201' },
+          applicant: { name: '冯雪', idNumber: makeTestIdNumber('320102', '1990-07-01', 62) },
+          materialsChecked: ['photo', 'proof_of_address'],
+        },
+      });
+      assert.equal(taken.statusCode, 201, taken.body);
+      const approved = await p.call('POST', `/api/v1/staff/applications/${taken.json().id}/decision`, {
+        token: await p.staffToken('officer-110105'),
+        body: { decision: 'approve' },
+      });
+      assert.equal(approved.statusCode, 200, approved.body);
+      source.end();
+      const r = await importing;
+      assert.equal(r.outcome, 'imported', JSON.stringify(r.problems));
+      assert.equal(r.imported, 200);
+      const entries = await p.database.db
+        .select({ list: cards.statusList, index: cards.statusIndex })
+        .from(cards);
+      assert.equal(new Set(entries.map((e) => `${e.list}:${e.index}`)).size, entries.length);
     });
 
     test('only an administrator or the command line imports', async () => {
