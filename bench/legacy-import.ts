@@ -135,6 +135,11 @@ try {
       ],
     ),
   );
+  const t = first.report.timings;
+  console.log(
+    `\nthe import's phases (all new): read, check and stage ${(t.readMs / 1000).toFixed(2)} s; ` +
+      `register checks ${(t.checkMs / 1000).toFixed(2)} s; writes ${(t.writeMs / 1000).toFixed(2)} s`,
+  );
 } finally {
   await database.close();
   await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

@@ -12,7 +12,7 @@
 // no COPY stream); the cross-row and register checks, and the final writes, are set-based SQL from
 // that table. Status-list entries are taken a list at a time in short transactions of their own
 // (status-entries.ts), so electronic issuance never waits for an import.
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { isUtf8 } from 'node:buffer';
 import { Transform, type Readable, type Writable } from 'node:stream';
 import { once } from 'node:events';
@@ -69,6 +69,8 @@ export interface LegacyImportReport {
   problems: LegacyRowProblem[];
   problemCount: number;
   importId: string | null;
+  /** Milliseconds: reading, checking and staging the rows; the register checks; the writes. */
+  timings: { readMs: number; checkMs: number; writeMs: number };
 }
 
 type Actor = { principal: Principal | undefined; channel: Channel };
@@ -94,6 +96,7 @@ const STAGING_COLUMNS = [
   'residence_count_from',
   'last_endorsed_on',
   'row_hash',
+  'card_id',
 ] as const;
 
 const CREATE_STAGING = `
@@ -103,7 +106,7 @@ const CREATE_STAGING = `
     hukou_address text not null, district_code text not null, street_code text not null,
     address_detail text not null, issuing_authority text not null, station_id text not null,
     issued_on date not null, valid_until date, endorsement_due_on date, residence_count_from date not null,
-    last_endorsed_on date, row_hash text not null, card_id uuid not null default gen_random_uuid()
+    last_endorsed_on date, row_hash text not null, card_id uuid not null
   ) on commit drop`;
 
 class Refused extends Error {}
@@ -115,11 +118,23 @@ function authorise(actor: Actor): { actorKind: 'staff' | 'system'; actorId: stri
   return { actorKind: 'staff', actorId: admin.staffId };
 }
 
+/**
+ * Ids in the layout of UUID version 7 (RFC 9562): the import's start in milliseconds, then random
+ * bits, then a counter, so one import's rows take ascending ids and every index on them grows at its
+ * end instead of at random pages (random v4 ids made a million-row import several times slower).
+ */
+export function orderedIds(now: Date): { prefix: string; id(n: number): string } {
+  const rand = randomBytes(4).toString('hex');
+  const prefix = `${now.getTime().toString(16).padStart(12, '0')}7${rand.slice(0, 3)}8${rand.slice(3, 6)}`;
+  return { prefix, id: (n) => prefix + n.toString(16).padStart(12, '0') };
+}
+
 function stagingValues(
   line: number,
   c: LegacyCardRecord,
   stationId: string,
   hash: string,
+  cardId: string,
 ): (string | null)[] {
   return [
     String(line),
@@ -142,6 +157,7 @@ function stagingValues(
     c.residenceCountFrom,
     c.lastEndorsedOn,
     hash,
+    cardId,
   ];
 }
 
@@ -241,12 +257,20 @@ export async function importLegacyCards(
     problems: [],
     problemCount: 0,
     importId: null,
+    timings: { readMs: 0, checkMs: 0, writeMs: 0 },
+  };
+  let lap = performance.now();
+  const phase = (name: keyof LegacyImportReport['timings']) => {
+    const t = performance.now();
+    report.timings[name] = Math.round(t - lap);
+    lap = t;
   };
   const addProblem = (p: LegacyRowProblem) => {
     report.problemCount++;
     if (report.problems.length < MAX_LISTED_PROBLEMS) report.problems.push(p);
   };
   const kind = rawKind(ctx.db);
+  const cardIds = orderedIds(now);
   const entries = (count: number, s: RawSession) =>
     // PGlite has one connection: its entries are taken inside the import's own transaction.
     kind === 'pglite'
@@ -279,14 +303,16 @@ export async function importLegacyCards(
           }
           return report.problemCount > 0
             ? null
-            : stagingValues(line, checked.card, station, rowHash(checked.card));
+            : stagingValues(line, checked.card, station, rowHash(checked.card), cardIds.id(report.rows));
         },
         addProblem,
         (sha) => (report.sha256 = sha),
       );
+      phase('readMs');
       if (report.problemCount > 0) throw new Refused('rows');
 
       for (const p of await registerConflicts(s)) addProblem(p);
+      phase('checkMs');
       if (report.problemCount > 0) throw new Refused('register');
 
       const [present] = await s.query<{ n: string }>(
@@ -343,6 +369,7 @@ export async function importLegacyCards(
           }),
         ],
       );
+      phase('writeMs');
       if (dryRun) throw new Refused('dry_run');
     });
     report.outcome = 'imported';
@@ -586,11 +613,14 @@ async function writeCards(
   // A person the platform does not hold yet is held without a phone: the card shows in the wallet
   // once they bind their identity with a clerk's binding code (bind-identity.ts).
   await s.query(
-    `insert into residents (id_number, name, sex, birth_date, created_at)
-     select distinct on (id_number) id_number, name, sex, birth_date, $1 from legacy_staging
-      order by id_number, line
+    `insert into residents (id, id_number, name, sex, birth_date, created_at)
+     select ($2 || lpad(to_hex(row_number() over (order by first_line)), 12, '0'))::uuid, id_number, name,
+            sex, birth_date, $1
+       from (select distinct on (id_number) id_number, name, sex, birth_date, line as first_line
+               from legacy_staging order by id_number, line) h
+      order by first_line
      on conflict (id_number) do nothing`,
-    [run.now],
+    [run.now, orderedIds(run.now).prefix],
   );
   // A holder who already has an active electronic card of the kind: the legacy card is in the
   // register (staff find it by its number) but superseded by the electronic one, never shown.
@@ -608,14 +638,15 @@ async function writeCards(
        left join (select distinct on (holder_id, kind) holder_id, kind, id from cards
                    where source = 'electronic' and stored_status = 'active'
                    order by holder_id, kind, issued_on desc) e
-              on e.holder_id = r.id and e.kind = s.kind`,
+              on e.holder_id = r.id and e.kind = s.kind
+      order by s.card_id`,
     [run.now],
   );
   await s.query(
     `insert into legacy_cards (card_id, card_number, row_hash, import_id, line, ethnicity, hukou_address,
                                issuing_authority, last_endorsed_on)
      select card_id, card_number, row_hash, $1, line, ethnicity, hukou_address, issuing_authority,
-            last_endorsed_on from legacy_staging`,
+            last_endorsed_on from legacy_staging order by card_id`,
     [imp.id],
   );
   return imp.id;
