@@ -37,6 +37,8 @@ export const errorCodes = [
   'SLOT_UNAVAILABLE',
   'ALREADY_BOOKED',
   'CANCELLATION_CLOSED',
+  'IDEMPOTENCY_KEY_REUSED',
+  'IDEMPOTENCY_KEY_IN_FLIGHT',
   'INTERNAL',
 ] as const;
 

@@ -15,4 +15,5 @@ export * from './rate-limits.ts';
 export * from './identity-binding-codes.ts';
 export * from './confirmation-forms.ts';
 export * from './appointments.ts';
+export * from './idempotency-keys.ts';
 export * from './legacy-cards.ts';
