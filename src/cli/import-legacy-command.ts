@@ -55,6 +55,14 @@ export async function runImportLegacy(
   const started = performance.now();
   bar?.start(size, 0, { rows: 0, rate: 0 });
   let last = 0;
+  let seen = 0;
+  let reading = true;
+  const finishReading = () => {
+    if (bar === null || !reading) return;
+    reading = false;
+    bar.update(size, { rows: seen, rate: Math.round((seen * 1000) / (performance.now() - started)) });
+    bar.stop();
+  };
   const report = await importLegacyCards(
     ctx,
     { principal: undefined, channel: 'cli' },
@@ -62,7 +70,17 @@ export async function runImportLegacy(
       source: createReadStream(file),
       fileName: basename(file),
       dryRun: opts.dryRun === true,
+      onPhase: (phase) => {
+        if (bar === null) return;
+        finishReading();
+        process.stderr.write(
+          phase === 'writing'
+            ? 'writing the cards…\n'
+            : 'all rows read; checking them against the register…\n',
+        );
+      },
       onProgress: ({ bytes, rows }) => {
+        seen = rows;
         const now = performance.now();
         if (bar === null || now - last < 100) return;
         last = now;
@@ -70,13 +88,7 @@ export async function runImportLegacy(
       },
     },
   );
-  if (bar) {
-    bar.update(size, {
-      rows: report.rows,
-      rate: Math.round((report.rows * 1000) / (performance.now() - started)),
-    });
-    bar.stop();
-  }
+  finishReading();
   const language = cliLanguage();
   if (opts.report) {
     const lines = report.problems.map(

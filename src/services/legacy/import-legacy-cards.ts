@@ -47,6 +47,8 @@ export interface LegacyImportInput {
   dryRun?: boolean;
   /** Called as rows go by: bytes read so far and rows seen. */
   onProgress?: (p: { bytes: number; rows: number }) => void;
+  /** Called when the rows are all read and the set-based work begins, then when the writes begin. */
+  onPhase?: (phase: 'register_checks' | 'writing') => void;
 }
 
 export interface LegacyImportReport {
@@ -310,10 +312,12 @@ export async function importLegacyCards(
       );
       phase('readMs');
       if (report.problemCount > 0) throw new Refused('rows');
+      input.onPhase?.('register_checks');
 
       for (const p of await registerConflicts(s)) addProblem(p);
       phase('checkMs');
       if (report.problemCount > 0) throw new Refused('register');
+      if (!dryRun) input.onPhase?.('writing');
 
       const [present] = await s.query<{ n: string }>(
         `with gone as (delete from legacy_staging s using legacy_cards l
