@@ -138,6 +138,11 @@ for (const target of dbTargets()) {
       assert.equal(r2.outcome, 'refused');
       assert.equal(r2.problems[0]?.reason, 'malformed_csv');
 
+      // Windows line ends are fine.
+      const crlf = await run(legacyCsv([row(406), row(407)]).replaceAll('\n', '\r\n'), { dryRun: true });
+      assert.equal(crlf.outcome, 'checked', JSON.stringify(crlf.problems));
+      assert.equal(crlf.imported, 2);
+
       // Columns in another order, extra columns and a byte-order mark are fine.
       const a = row(405);
       const columns = ['extra', ...Object.keys(a).reverse()];
