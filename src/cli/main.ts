@@ -78,6 +78,19 @@ program
     }
   });
 
+program
+  .command('materials-purge')
+  .description('delete the files of withdrawn and rejected applications past their retention (schedule it)')
+  .action(async () => {
+    const { database, ctx } = await (await platform()).openPlatform(loadConfig());
+    const { purgeExpiredMaterials } = await import('../services/applications/purge-expired-materials.ts');
+    try {
+      console.log(`${await purgeExpiredMaterials(ctx)} files past their retention deleted`);
+    } finally {
+      await database.close();
+    }
+  });
+
 const audit = program.command('audit').description('the tamper-evident audit log');
 audit
   .command('verify')

@@ -188,6 +188,12 @@ const messages: Record<ErrorCode, Messages> = {
     en: 'This Idempotency-Key was already used for a different request; use a new key',
     es: 'Esta Idempotency-Key ya se usó para otra solicitud distinta; use una clave nueva',
   },
+  MATERIALS_QUOTA_EXCEEDED: {
+    'zh-CN':
+      '您名下保存的申请材料已达{quotaMb} MB 上限（已撤回或未通过的申请材料在保留期满后删除），请删减后再上传',
+    en: 'The materials held for your applications have reached the {quotaMb} MB limit (files of withdrawn or rejected applications count until their retention ends); upload less',
+    es: 'Los documentos guardados de sus solicitudes alcanzan el límite de {quotaMb} MB (los de solicitudes retiradas o rechazadas cuentan hasta que vence su conservación); suba menos',
+  },
   IDEMPOTENCY_KEY_IN_FLIGHT: {
     'zh-CN': '相同编号的请求仍在处理中，请稍后重试',
     en: 'A request with this Idempotency-Key is still being processed; try again shortly',
