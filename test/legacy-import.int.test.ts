@@ -80,6 +80,9 @@ for (const target of dbTargets()) {
       assert.equal(r.outcome, 'checked');
       assert.equal(r.imported, 20);
       assert.deepEqual(await tally(), before);
+      const checks = await p.database.db.select().from(auditLog).where(eq(auditLog.action, 'legacy.checked'));
+      assert.equal(checks.length, 1, 'the check is audited');
+      assert.equal(checks[0]!.subjectId, r.sha256);
     });
 
     test('an import is idempotent: the same file twice gives the same register, the second run 0 new', async () => {

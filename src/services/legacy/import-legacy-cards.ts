@@ -279,6 +279,28 @@ export async function importLegacyCards(
       ? reserveStatusEntries((work) => work(s), count)
       : reserveStatusEntries((work) => rawTransaction(ctx.db, work), count);
 
+  const audit = (s: RawSession, action: string, subjectId: string) =>
+    s.query(
+      `insert into audit_log (at, actor_kind, actor_id, channel, action, subject_kind, subject_id, details)
+       values ($1, $2, $3, $4, $5, 'legacy_import', $6, $7)`,
+      [
+        now,
+        who.actorKind,
+        who.actorId,
+        actor.channel,
+        action,
+        subjectId,
+        JSON.stringify({
+          sha256: report.sha256,
+          rows: report.rows,
+          imported: report.imported,
+          alreadyPresent: report.alreadyPresent,
+          supersededByElectronic: report.supersededByElectronic,
+          problems: report.problemCount,
+        }),
+      ],
+    );
+
   try {
     await rawTransaction(ctx.db, async (s) => {
       // One import at a time: a second run of the same file waits and then finds it all present.
@@ -354,27 +376,9 @@ export async function importLegacyCards(
         );
         report.supersededByElectronic = Number(sup?.n ?? 0);
       }
-      await s.query(
-        `insert into audit_log (at, actor_kind, actor_id, channel, action, subject_kind, subject_id, details)
-         values ($1, $2, $3, $4, $5, 'legacy_import', $6, $7)`,
-        [
-          now,
-          who.actorKind,
-          who.actorId,
-          actor.channel,
-          dryRun ? 'legacy.checked' : 'legacy.imported',
-          report.importId ?? report.sha256,
-          JSON.stringify({
-            sha256: report.sha256,
-            rows: report.rows,
-            imported: report.imported,
-            alreadyPresent: report.alreadyPresent,
-            supersededByElectronic: report.supersededByElectronic,
-          }),
-        ],
-      );
       phase('writeMs');
       if (dryRun) throw new Refused('dry_run');
+      await audit(s, 'legacy.imported', report.importId ?? report.sha256);
     });
     report.outcome = 'imported';
   } catch (e) {
@@ -385,22 +389,17 @@ export async function importLegacyCards(
       report.importId = null;
     }
   }
-  if (report.outcome === 'refused') {
-    // Nothing was written; the refusal itself is audited in a transaction of its own.
+  if (report.outcome !== 'imported') {
+    // Nothing was written; the check or the refusal itself is audited in a transaction of its own.
     await rawTransaction(ctx.db, (s) =>
-      s.query(
-        `insert into audit_log (at, actor_kind, actor_id, channel, action, subject_kind, subject_id, details)
-         values ($1, $2, $3, $4, 'legacy.refused', 'legacy_import', $5, $6)`,
-        [
-          now,
-          who.actorKind,
-          who.actorId,
-          actor.channel,
-          report.sha256 || 'unknown',
-          JSON.stringify({ rows: report.rows, problems: report.problemCount, dryRun }),
-        ],
+      audit(
+        s,
+        report.outcome === 'checked' ? 'legacy.checked' : 'legacy.refused',
+        report.sha256 || 'unknown',
       ),
     );
+  }
+  if (report.outcome === 'refused') {
     report.imported = 0;
     report.alreadyPresent = 0;
     report.supersededByElectronic = 0;
