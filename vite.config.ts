@@ -17,38 +17,10 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     reportCompressedSize: false,
-    // The console's chunk (antd with what only antd needs) is ~815 kB minified, loaded by the staff
-    // pages only.
-    chunkSizeWarningLimit: 850,
     rolldownOptions: {
       input: {
         index: `${web}index.html`,
         ...Object.fromEntries(pageEntries.map((p) => [p, `${web}${p}/index.html`])),
-      },
-      output: {
-        // Named chunks, so a page's HTML says what it loads: the console's antd lives in `console-*`,
-        // which the wallet and the verifier page never load (test/web/web-pages.int.test.ts).
-        // Left to itself the bundler names shared chunks after a module in them (`format-*`).
-        // Without `includeDependenciesRecursively: false` a group swallows what its modules import
-        // (react, shared helpers), and every page would load the console's chunk.
-        codeSplitting: {
-          includeDependenciesRecursively: false,
-          groups: [
-            // antd and every package only antd needs: a dependency of antd left in a chunk that also
-            // holds our console code (which imports antd) makes the two chunks import each other, and
-            // the console page dies at load ("Class extends value undefined").
-            {
-              name: 'console',
-              test: /node_modules[\\/](antd|@ant-design[\\/][^\\/]+|@rc-component[\\/](?!mini-decimal)[^\\/]+|@emotion[\\/][^\\/]+|is-mobile|clsx|csstype|stylis|json2mq|string-convert|throttle-debounce|scroll-into-view-if-needed|compute-scroll-into-view)[\\/]/,
-            },
-            // What antd shares with antd-mobile: a chunk of its own, importing nothing of ours.
-            {
-              name: 'lib',
-              test: /node_modules[\\/](@babel[\\/]runtime|react-is|@rc-component[\\/]mini-decimal|dayjs)[\\/]/,
-            },
-            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
-          ],
-        },
       },
     },
   },
