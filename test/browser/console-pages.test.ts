@@ -158,6 +158,7 @@ test('an officer finds the card by the holder’s name, sees its versions and re
   await dialog.getByLabel('注销原因（持证人可见）').fill('申报住址不实。');
   await dialog.getByRole('button', { name: '确认' }).click();
   await page.getByText('证件已注销。').waitFor();
+  await dialog.waitFor({ state: 'hidden' });
   await page.locator('.ant-descriptions-item-content', { hasText: '申报住址不实。' }).waitFor();
   await screenshot(page, 'staff-card-zh-CN');
   await assertAccessible(page, 'card detail');
@@ -258,6 +259,112 @@ test('the statistics page shows the figures the API and the database hold for th
   );
   await screenshot(page, 'staff-statistics-zh-CN');
   await assertAccessible(page, 'statistics');
+  assert.deepEqual(watch.problems, []);
+  await context.close();
+});
+
+test('an administrator loads a year’s calendar from a file, changes a day with a note, manages a verifier’s keys, reads the policy and opens a station', async () => {
+  const admin = await p.staffToken('admin');
+  const context = await p.newContext(desk);
+  const page = await context.newPage();
+  const watch = watchPage(page, p.origin);
+  page.setDefaultTimeout(15_000);
+  current = page;
+  await page.goto('/admin');
+  await page.getByLabel('用户名').fill('admin');
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+
+  // The working-day calendar: a year from a file, then one day changed with a note.
+  await page.getByRole('tab', { name: '工作日历' }).click();
+  await page.getByLabel('年份').fill('2031');
+  await page.getByLabel('年份').press('Enter');
+  await page.getByText('2031 年尚未载入官方安排。').waitFor();
+  await page.getByLabel('从文件载入全年安排').setInputFiles({
+    name: '2031.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(
+      JSON.stringify({
+        year: 2031,
+        daysOff: ['2031-01-01', '2031-10-01', '2031-10-02', '2031-10-03', '2031-10-06', '2031-10-07'],
+        makeUpWorkingDays: ['2031-09-28', '2031-10-11'],
+      }),
+    ),
+  });
+  const load = page.getByRole('dialog', { name: '从文件载入全年安排' });
+  await load.getByText('载入 2031 年安排：放假 6 天，调休上班 2 天？').waitFor();
+  await load.getByRole('button', { name: '确认' }).click();
+  await page.getByText('2031 年安排已载入').waitFor();
+  await page.getByText('2031 年已载入官方安排。').waitFor();
+  const october = (await p.call('GET', '/api/v1/admin/calendar?month=2031-10', { token: admin })).json();
+  assert.equal(october.days.find((d: { date: string }) => d.date === '2031-10-06').working, false);
+  assert.equal(october.days.find((d: { date: string }) => d.date === '2031-10-11').working, true);
+
+  await page.getByLabel('日期', { exact: true }).fill('2031-06-03');
+  await page.getByRole('group', { name: '调整为' }).getByLabel('休息日').check();
+  await page.getByLabel('说明', { exact: true }).fill('防汛应急调休');
+  await page.getByRole('button', { name: '保存调整' }).click();
+  await page.getByRole('row', { name: /防汛应急调休/ }).waitFor();
+  const june = (await p.call('GET', '/api/v1/admin/calendar?month=2031-06', { token: admin })).json();
+  assert.deepEqual(
+    june.days.find((d: { date: string }) => d.date === '2031-06-03'),
+    { date: '2031-06-03', working: false, override: 'day_off', note: '防汛应急调休' },
+  );
+  await screenshot(page, 'admin-calendar-zh-CN');
+  await assertAccessible(page, 'admin calendar');
+
+  // A verifier organisation: registered, a key issued (shown once), then revoked.
+  await page.getByRole('tab', { name: '核验单位' }).click();
+  await page.getByLabel('单位名称').fill('朝阳示范科技有限公司');
+  await choose(page, '类别', '用人单位');
+  await page.getByRole('button', { name: '登记', exact: true }).click();
+  await page.getByText('已登记 朝阳示范科技有限公司。').waitFor();
+  await page.getByRole('button', { name: '签发新密钥' }).click();
+  await page.getByText('新密钥如下，只显示这一次').waitFor();
+  const [org] = (await p.call('GET', '/api/v1/admin/verifier-orgs', { token: admin }))
+    .json()
+    .filter((o: { name: string }) => o.name === '朝阳示范科技有限公司');
+  const [key] = (await p.call('GET', `/api/v1/admin/verifier-orgs/${org.id}/keys`, { token: admin })).json();
+  assert.equal(key.revokedAt, null);
+  await assertAccessible(page, 'admin verifiers');
+  await page.getByRole('button', { name: `吊销 ${key.prefix}` }).click();
+  await page.getByRole('dialog', { name: '吊销密钥' }).getByRole('button', { name: '确认' }).click();
+  await page.getByText(`以 ${key.prefix} 开头的密钥已吊销。`).waitFor();
+  await page.getByText(/^已吊销（/).waitFor();
+  await page.getByRole('dialog').waitFor({ state: 'hidden' });
+  const [revoked] = (
+    await p.call('GET', `/api/v1/admin/verifier-orgs/${org.id}/keys`, { token: admin })
+  ).json();
+  assert.ok(revoked.revokedAt, 'the key is revoked');
+  await screenshot(page, 'admin-verifiers-zh-CN');
+
+  // The policy in force, read-only, with where each value comes from.
+  await page.getByRole('tab', { name: '现行政策' }).click();
+  const policy = (await p.call('GET', '/api/v1/admin/policy', { token: admin })).json();
+  const reviewRow = page.getByRole('row', { name: /审核办结时限/ });
+  const review = policy.settings.find((s: { name: string }) => s.name === 'reviewWorkingDays');
+  assert.match((await reviewRow.textContent()) ?? '', new RegExp(`${review.value}.*${review.default}默认值`));
+  assert.equal(await page.getByRole('table').getByRole('textbox').count(), 0, 'nothing to edit');
+  await assertAccessible(page, 'admin policy');
+
+  // A station with the streets it serves.
+  await page.getByRole('tab', { name: '派出所与街道' }).click();
+  await page.getByLabel('单位标识').fill('ps-110105-slt');
+  await page.getByLabel('名称', { exact: true }).fill('三里屯派出所');
+  await choose(page, '区', '朝阳区');
+  await choose(page, '负责街道', '三里屯街道');
+  await page.keyboard.press('Escape');
+  await page.getByLabel('地址', { exact: true }).fill('北京市朝阳区三里屯路 1 号');
+  await page.getByRole('button', { name: '新设', exact: true }).click();
+  await page.getByText('已新设 三里屯派出所。').waitFor();
+  await page.getByRole('row', { name: /三里屯派出所/ }).waitFor();
+  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' });
+  const stations = (await p.call('GET', '/api/v1/admin/stations', { token: admin })).json();
+  const opened = stations.find((s: { id: string }) => s.id === 'ps-110105-slt');
+  assert.deepEqual(opened?.streetCodes, ['110105004']);
+  assert.equal(opened?.districtCode, HOME);
+  await screenshot(page, 'admin-stations-zh-CN');
+  await assertAccessible(page, 'admin stations');
   assert.deepEqual(watch.problems, []);
   await context.close();
 });
