@@ -145,7 +145,12 @@ test('an officer finds the card by the holder’s name, sees its versions and re
   await signIn(page, `officer-${HOME}`);
   await page.getByRole('menuitem', { name: '证件查询' }).click();
   await page.getByLabel('查找证件').fill(child.name);
+  const answered = page.waitForResponse(
+    (r) => r.url().includes('/api/v1/staff/cards?') && r.url().includes('q='),
+  );
   await page.getByLabel('查找证件').press('Enter');
+  await answered;
+  await page.getByText('共 1 件').waitFor();
   const row = page.getByRole('row', { name: new RegExp(child.name) });
   await row.waitFor();
   await assertAccessible(page, 'card search');
@@ -199,8 +204,18 @@ test('the statistics page shows the figures the API and the database hold for th
   await page.getByRole('heading', { name: '统计', level: 2 }).waitFor();
   await page.getByLabel('起始日期').fill(from);
   await page.getByLabel('截止日期').fill(today);
+  const answered = page.waitForResponse((r) => r.url().includes(`/staff/statistics?from=${from}&`));
   await page.getByRole('button', { name: '查询' }).click();
-  await page.getByRole('status').filter({ hasText: /至/ }).waitFor();
+  await answered;
+  // The chosen period's figures, not the default period's shown before them.
+  const shownFrom = new Intl.DateTimeFormat('zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    dateStyle: 'medium',
+  }).format(new Date(`${from}T12:00:00+08:00`));
+  await page
+    .getByRole('status')
+    .filter({ hasText: `${shownFrom} 至` })
+    .waitFor();
   await page.waitForFunction(() => document.querySelectorAll('canvas').length >= 4);
 
   const summary = async (title: string) =>

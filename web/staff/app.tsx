@@ -56,7 +56,9 @@ export function App() {
                 onClick={({ key }) => go(`#/${key}`)}
                 items={[
                   { key: 'queue', label: t('staff.nav.queue') },
-                  { key: 'cards', label: t('staff.nav.cards') },
+                  ...(session.role === 'officer' || session.role === 'clerk'
+                    ? [{ key: 'cards', label: t('staff.nav.cards') }]
+                    : []),
                   ...(session.role === 'clerk' ? [{ key: 'intake', label: t('staff.nav.intake') }] : []),
                   ...(session.role === 'officer' || session.role === 'admin'
                     ? [{ key: 'statistics', label: t('staff.nav.statistics') }]
