@@ -274,6 +274,10 @@ test('the statistics page shows the figures the API and the database hold for th
   );
   await screenshot(page, 'staff-statistics-zh-CN');
   await assertAccessible(page, 'statistics');
+  await page.getByLabel('语言').selectOption('en');
+  await page.getByRole('heading', { name: 'Statistics', level: 2 }).waitFor();
+  assert.equal(await summary('Applications in the period'), String(api.applications.total));
+  await screenshot(page, 'staff-statistics-en');
   assert.deepEqual(watch.problems, []);
   await context.close();
 });
