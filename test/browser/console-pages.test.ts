@@ -107,6 +107,9 @@ test('a clerk takes a walk-in application for a child with a parent; after appro
     .getByRole('checkbox')
     .evaluateAll((els) => els.map((e) => e.closest('label')?.textContent?.trim()));
   assert.deepEqual(offered, ['代办人身份证', '关系证明']);
+  // Accepting before the documents are checked: the server refuses and the page names each in words.
+  await page.getByRole('button', { name: '受理申请' }).click();
+  await page.getByRole('alert').getByText('尚未核验：代办人身份证、关系证明。').waitFor();
   await documents.getByLabel('代办人身份证').check();
   await documents.getByLabel('关系证明').check();
   await screenshot(page, 'staff-intake-zh-CN');

@@ -107,10 +107,25 @@ export function Intake({ districtCode }: { districtCode: string | null }) {
       };
       setAccepted(await post<Application>('/staff/applications', body));
     } catch (err) {
+      const missing = (err as ApiError).details as { missing?: unknown } | undefined;
       setError(
-        err instanceof ApiError
-          ? { text: err.message, fields: err.fields }
-          : { text: t('common.errors.unexpected'), fields: [] },
+        err instanceof ApiError && err.code === 'MATERIALS_MISSING' && Array.isArray(missing?.missing)
+          ? // The server names what is missing by code: the clerk reads each in words.
+            {
+              text: t('staff.intake.notChecked', {
+                list: missing.missing
+                  .map((k: string) =>
+                    t(`staff.enums.proxyDocument.${k}`, {
+                      defaultValue: t(`staff.enums.material.${k}`, { defaultValue: k }),
+                    }),
+                  )
+                  .join('、'),
+              }),
+              fields: [],
+            }
+          : err instanceof ApiError
+            ? { text: err.message, fields: err.fields }
+            : { text: t('common.errors.unexpected'), fields: [] },
       );
     } finally {
       setBusy(false);

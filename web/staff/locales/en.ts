@@ -150,6 +150,7 @@ export const en: Catalogue<typeof zhCN> = {
       submit: 'Accept the application',
       accepted: 'Accepted; to be decided by {{dueBy}}.',
       open: 'Open the application',
+      notChecked: 'Not checked yet: {{list}}. Check them, tick them, then accept.',
       another: 'Next applicant',
     },
     stats: {

@@ -150,6 +150,7 @@ export const es: Catalogue<typeof zhCN> = {
       submit: 'Registrar la solicitud',
       accepted: 'Registrada; se resolverá antes del {{dueBy}}.',
       open: 'Abrir la solicitud',
+      notChecked: 'Aún sin comprobar: {{list}}. Compruébelos, márquelos y registre la solicitud.',
       another: 'Siguiente solicitante',
     },
     stats: {

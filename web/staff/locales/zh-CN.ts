@@ -143,6 +143,7 @@ export const zhCN = {
       submit: '受理申请',
       accepted: '已受理，办结期限 {{dueBy}}。',
       open: '查看申请',
+      notChecked: '尚未核验：{{list}}。请核验后勾选，再受理。',
       another: '受理下一位',
     },
     stats: {
