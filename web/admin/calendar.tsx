@@ -148,6 +148,9 @@ export function CalendarAdmin() {
   const fail = (e: unknown) =>
     setMessage({ type: 'error', text: e instanceof ApiError ? e.message : String(e) });
 
+  // From the latest state: two events before a render must not undo each other.
+  const patchOverride = (patch: Partial<typeof override>) => setOverride((o) => ({ ...o, ...patch }));
+
   const load = useCallback(() => {
     const all = Array.from({ length: 12 }, (_, i) =>
       get<MonthView>(`/admin/calendar?month=${year}-${String(i + 1).padStart(2, '0')}`),
@@ -269,14 +272,14 @@ export function CalendarAdmin() {
               <Input
                 type="date"
                 value={override.date}
-                onChange={(e) => setOverride({ ...override, date: e.target.value })}
+                onChange={(e) => patchOverride({ date: e.target.value })}
               />
             </Field>
             <fieldset className="jz-fieldset">
               <legend>{t('admin.calendar.kind')}</legend>
               <Radio.Group
                 value={override.kind}
-                onChange={(e) => setOverride({ ...override, kind: e.target.value as DayKind })}
+                onChange={(e) => patchOverride({ kind: e.target.value as DayKind })}
                 options={[
                   { value: 'working_day', label: t('admin.calendar.working') },
                   { value: 'day_off', label: t('admin.calendar.off') },
@@ -287,7 +290,7 @@ export function CalendarAdmin() {
               <Input
                 value={override.note}
                 maxLength={200}
-                onChange={(e) => setOverride({ ...override, note: e.target.value })}
+                onChange={(e) => patchOverride({ note: e.target.value })}
                 style={{ width: 280 }}
               />
             </Field>

@@ -30,6 +30,8 @@ export function Stations() {
     text: string;
     fields?: string[];
   } | null>(null);
+  // From the latest state: two events before a render must not undo each other.
+  const patchForm = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
   const load = useCallback(() => {
     void get<StationRow[]>('/admin/stations').then(setRows);
   }, []);
@@ -86,25 +88,17 @@ export function Stations() {
               hint={t('admin.stations.idHint')}
               error={fieldError('id')}
             >
-              <Input
-                value={form.id}
-                maxLength={40}
-                onChange={(e) => setForm({ ...form, id: e.target.value })}
-              />
+              <Input value={form.id} maxLength={40} onChange={(e) => patchForm({ id: e.target.value })} />
             </Field>
             <Field id="jz-station-name" label={t('admin.stations.name')} error={fieldError('name')}>
-              <Input
-                value={form.name}
-                maxLength={60}
-                onChange={(e) => setForm({ ...form, name: e.target.value })}
-              />
+              <Input value={form.name} maxLength={60} onChange={(e) => patchForm({ name: e.target.value })} />
             </Field>
             <Field id="jz-station-kind" label={t('admin.stations.kind')}>
               <Select
                 style={{ width: 160 }}
                 value={form.kind}
                 showSearch={{ optionFilterProp: 'label' }}
-                onChange={(v: StationRow['kind']) => setForm({ ...form, kind: v })}
+                onChange={(v: StationRow['kind']) => patchForm({ kind: v })}
                 options={(['police_station', 'service_station'] as const).map((k) => ({
                   value: k,
                   label: t(`admin.stations.kinds.${k}`),
@@ -120,7 +114,7 @@ export function Stations() {
                 style={{ width: 180 }}
                 value={form.districtCode}
                 showSearch={{ optionFilterProp: 'label' }}
-                onChange={(v: string) => setForm({ ...form, districtCode: v, streetCodes: [] })}
+                onChange={(v: string) => patchForm({ districtCode: v, streetCodes: [] })}
                 options={districts.map((d) => ({ value: d.code, label: d.name }))}
               />
             </Field>
@@ -135,7 +129,7 @@ export function Stations() {
                 value={form.streetCodes}
                 disabled={!form.districtCode}
                 showSearch={{ optionFilterProp: 'label' }}
-                onChange={(v: string[]) => setForm({ ...form, streetCodes: v })}
+                onChange={(v: string[]) => patchForm({ streetCodes: v })}
                 options={streets.map((s) => ({ value: s.code, label: s.name }))}
               />
             </Field>
@@ -143,7 +137,7 @@ export function Stations() {
               <Input
                 value={form.address}
                 maxLength={120}
-                onChange={(e) => setForm({ ...form, address: e.target.value })}
+                onChange={(e) => patchForm({ address: e.target.value })}
                 style={{ width: 320 }}
               />
             </Field>

@@ -136,6 +136,8 @@ export function Verifiers() {
   const [selected, setSelected] = useState<Org | null>(null);
   const [form, setForm] = useState({ name: '', kind: undefined as string | undefined, fullRecord: false });
   const [message, setMessage] = useState<Message>(null);
+  // From the latest state: two events before a render must not undo each other.
+  const patchForm = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
   const load = useCallback(() => {
     void get<Org[]>('/admin/verifier-orgs').then(setOrgs);
   }, []);
@@ -177,7 +179,7 @@ export function Verifiers() {
               <Input
                 value={form.name}
                 maxLength={100}
-                onChange={(e) => setForm({ ...form, name: e.target.value })}
+                onChange={(e) => patchForm({ name: e.target.value })}
               />
             </Field>
             <Field id="jz-org-kind" label={t('admin.verifiers.kind')}>
@@ -185,14 +187,11 @@ export function Verifiers() {
                 style={{ width: 180 }}
                 value={form.kind}
                 showSearch={{ optionFilterProp: 'label' }}
-                onChange={(v: string) => setForm({ ...form, kind: v })}
+                onChange={(v: string) => patchForm({ kind: v })}
                 options={kinds.map((k) => ({ value: k, label: t(`admin.verifiers.kinds.${k}`) }))}
               />
             </Field>
-            <Checkbox
-              checked={form.fullRecord}
-              onChange={(e) => setForm({ ...form, fullRecord: e.target.checked })}
-            >
+            <Checkbox checked={form.fullRecord} onChange={(e) => patchForm({ fullRecord: e.target.checked })}>
               {t('admin.verifiers.fullRecord')}
             </Checkbox>
             <Button type="primary" htmlType="submit" disabled={!form.name.trim() || !form.kind}>
