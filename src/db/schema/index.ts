@@ -15,3 +15,4 @@ export * from './rate-limits.ts';
 export * from './identity-binding-codes.ts';
 export * from './confirmation-forms.ts';
 export * from './appointments.ts';
+export * from './idempotency-keys.ts';
