@@ -33,8 +33,22 @@ export default defineConfig({
         codeSplitting: {
           includeDependenciesRecursively: false,
           groups: [
-            { name: 'console', test: /node_modules[\\/](antd|@ant-design)[\\/]/ },
-            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+            // antd with all it alone imports (its @rc-component parts and helpers). A helper left out
+            // lands in a chunk of the staff pages that imports the console chunk while the console
+            // chunk imports it; the circle broke /staff at load ("Class extends value undefined").
+            {
+              name: 'console',
+              test: /node_modules[\\/](antd|@ant-design|@rc-component|clsx|is-mobile|scroll-into-view-if-needed|compute-scroll-into-view|throttle-debounce|stylis|@emotion|json2mq|string-convert|copy-to-clipboard|toggle-selection)[\\/]/,
+            },
+            { name: 'react', test: /node_modules[\\/](react|react-dom|react-is|scheduler)[\\/]/ },
+            // Helpers antd shares with the wallet's antd-mobile: a chunk of their own that imports
+            // nothing, so neither side pulls in the other.
+            { name: 'helpers', test: /node_modules[\\/](@babel[\\/]runtime|classnames|dayjs|tslib)[\\/]/ },
+            // ECharts, loaded with the console's statistics page only (a lazy import).
+            {
+              name: 'charts',
+              test: /node_modules[\\/](echarts|zrender|echarts-for-react|size-sensor|fast-deep-equal)[\\/]/,
+            },
           ],
         },
       },

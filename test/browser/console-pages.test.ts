@@ -325,7 +325,10 @@ test('an administrator loads a year’s calendar from a file, changes a day with
   await page.getByLabel('日期', { exact: true }).fill('2031-06-03');
   await page.getByRole('group', { name: '调整为' }).getByLabel('休息日').check();
   await page.getByLabel('说明', { exact: true }).fill('防汛应急调休');
+  const saved = page.waitForRequest((r) => r.method() === 'PUT' && r.url().includes('/calendar/overrides/'));
   await page.getByRole('button', { name: '保存调整' }).click();
+  const sent = (await saved).postDataJSON() as { kind: string; note?: string };
+  assert.deepEqual(sent, { kind: 'day_off', note: '防汛应急调休' }, 'the page sends the note');
   await page.getByRole('row', { name: /防汛应急调休/ }).waitFor();
   const june = (await p.call('GET', '/api/v1/admin/calendar?month=2031-06', { token: admin })).json();
   assert.deepEqual(

@@ -3,6 +3,7 @@
 // hashed assets are cached for good; the QR reader's WebAssembly comes from our own server.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dbTargets } from '../support/test-db.ts';
 import { startPlatform, type TestPlatform } from '../support/test-app.ts';
 
@@ -53,6 +54,32 @@ describe('web pages', () => {
     assert.equal(wallet.filter(echarts).length, 0, 'the wallet loads no ECharts');
     assert.ok(staff.some(antd), 'the console loads antd');
     assert.equal(staff.filter(echarts).length, 0, "ECharts is not in the console's first load");
+  });
+
+  test('no two chunks import each other, even through others (a circle breaks a page at load)', () => {
+    const assets = new URL('../../web/dist/assets/', import.meta.url);
+    const chunks = readdirSync(assets).filter((f) => f.endsWith('.js'));
+    const imports = new Map(
+      chunks.map((f) => [
+        f,
+        [...readFileSync(new URL(f, assets), 'utf8').matchAll(/from"\.\/([^"]+\.js)"/g)].map((m) => m[1]!),
+      ]),
+    );
+    const circle = (start: string): string[] | null => {
+      const walk = (at: string, path: string[]): string[] | null => {
+        for (const next of imports.get(at) ?? []) {
+          if (next === start) return [...path, next];
+          if (!path.includes(next)) {
+            const found = walk(next, [...path, next]);
+            if (found) return found;
+          }
+        }
+        return null;
+      };
+      return walk(start, [start]);
+    };
+    assert.ok(chunks.length > 0, 'the pages are built');
+    for (const chunk of chunks) assert.equal(circle(chunk), null, `${chunk} imports itself`);
   });
 
   test('hashed assets are cached for a year as immutable', async () => {
