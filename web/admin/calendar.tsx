@@ -189,19 +189,22 @@ export function CalendarAdmin() {
       setPending(null);
     }
   };
-  const saveOverride = async (e: FormEvent) => {
+  const saveOverride = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
+    // What the form shows when it is sent, whatever render the handler came from.
+    const fields = new FormData(e.currentTarget);
+    const text = (name: string, fallback: string) => {
+      const v = fields.get(name);
+      return typeof v === 'string' ? v : fallback;
+    };
+    const date = text('date', override.date);
+    const kind = text('kind', override.kind) as DayKind;
+    const note = text('note', override.note).trim();
     try {
-      await put(`/admin/calendar/overrides/${override.date}`, {
-        kind: override.kind,
-        ...(override.note.trim() ? { note: override.note.trim() } : {}),
-      });
-      setMessage({
-        type: 'success',
-        text: t('admin.calendar.overrideSaved', { date: formatDate(override.date) }),
-      });
+      await put(`/admin/calendar/overrides/${date}`, { kind, ...(note ? { note } : {}) });
+      setMessage({ type: 'success', text: t('admin.calendar.overrideSaved', { date: formatDate(date) }) });
       setOverride({ date: '', kind: 'day_off', note: '' });
-      if (override.date.startsWith(String(year))) load();
+      if (date.startsWith(String(year))) load();
     } catch (err) {
       fail(err);
     }
@@ -271,6 +274,7 @@ export function CalendarAdmin() {
             <Field id="jz-override-date" label={t('admin.calendar.date')}>
               <Input
                 type="date"
+                name="date"
                 value={override.date}
                 onChange={(e) => patchOverride({ date: e.target.value })}
               />
@@ -278,6 +282,7 @@ export function CalendarAdmin() {
             <fieldset className="jz-fieldset">
               <legend>{t('admin.calendar.kind')}</legend>
               <Radio.Group
+                name="kind"
                 value={override.kind}
                 onChange={(e) => patchOverride({ kind: e.target.value as DayKind })}
                 options={[
@@ -288,6 +293,7 @@ export function CalendarAdmin() {
             </fieldset>
             <Field id="jz-override-note" label={t('admin.calendar.note')}>
               <Input
+                name="note"
                 value={override.note}
                 maxLength={200}
                 onChange={(e) => patchOverride({ note: e.target.value })}
