@@ -17,40 +17,10 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     reportCompressedSize: false,
-    // The console's antd chunk is ~510 kB minified (~160 kB gzip), loaded by the staff pages only.
-    chunkSizeWarningLimit: 600,
     rolldownOptions: {
       input: {
         index: `${web}index.html`,
         ...Object.fromEntries(pageEntries.map((p) => [p, `${web}${p}/index.html`])),
-      },
-      output: {
-        // Named chunks, so a page's HTML says what it loads: the console's antd lives in `console-*`,
-        // which the wallet and the verifier page never load (test/web/web-pages.int.test.ts).
-        // Left to itself the bundler names shared chunks after a module in them (`format-*`).
-        // Without `includeDependenciesRecursively: false` a group swallows what its modules import
-        // (react, shared helpers), and every page would load the console's chunk.
-        codeSplitting: {
-          includeDependenciesRecursively: false,
-          groups: [
-            // antd with all it alone imports (its @rc-component parts and helpers). A helper left out
-            // lands in a chunk of the staff pages that imports the console chunk while the console
-            // chunk imports it; the circle broke /staff at load ("Class extends value undefined").
-            {
-              name: 'console',
-              test: /node_modules[\\/](antd|@ant-design|@rc-component|clsx|is-mobile|scroll-into-view-if-needed|compute-scroll-into-view|throttle-debounce|stylis|@emotion|json2mq|string-convert|copy-to-clipboard|toggle-selection)[\\/]/,
-            },
-            { name: 'react', test: /node_modules[\\/](react|react-dom|react-is|scheduler)[\\/]/ },
-            // Helpers antd shares with the wallet's antd-mobile: a chunk of their own that imports
-            // nothing, so neither side pulls in the other.
-            { name: 'helpers', test: /node_modules[\\/](@babel[\\/]runtime|classnames|dayjs|tslib)[\\/]/ },
-            // ECharts, loaded with the console's statistics page only (a lazy import).
-            {
-              name: 'charts',
-              test: /node_modules[\\/](echarts|zrender|echarts-for-react|size-sensor|fast-deep-equal)[\\/]/,
-            },
-          ],
-        },
       },
     },
   },
