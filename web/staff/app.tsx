@@ -1,20 +1,27 @@
 // The staff console (issue 7): sign-in, the queue, an application's detail and decision, cards.
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Layout, Menu, Tooltip } from 'antd';
 import { ConsoleProvider } from '../shared/console.tsx';
 import { PageHeader } from '../shared/page-header.tsx';
 import { StaffLogin, useStaffSession } from '../shared/staff-session.tsx';
-import { go, useRoute } from './route.ts';
+import { go, useRoute, type Route } from './route.ts';
 import { Queue } from './queue.tsx';
 import { ApplicationPage } from './application-page.tsx';
 import { VisitsPage } from './visits-page.tsx';
+import { CardDetailPage, CardSearch } from './cards.tsx';
+import { Intake } from './intake.tsx';
+
+// ECharts comes with the statistics page only, in its own chunk.
+const StatisticsPage = lazy(() => import('./statistics.tsx').then((m) => ({ default: m.StatisticsPage })));
 
 export function App() {
   const { t } = useTranslation();
   const { session, ended, signedIn, logout } = useStaffSession();
   const route = useRoute();
   // Community police have no application queue: their place is the visits of their streets.
-  const place = session?.role === 'community_police' && route.name === 'queue' ? { name: 'visits' } : route;
+  const place: Route =
+    session?.role === 'community_police' && route.name === 'queue' ? { name: 'visits' } : route;
   const later = (key: string) => ({
     key,
     disabled: true,
@@ -55,27 +62,48 @@ export function App() {
                   ...(session.role === 'community_police'
                     ? []
                     : [{ key: 'queue', label: t('staff.nav.queue') }]),
-                  { key: 'cards', label: t('staff.nav.cards'), disabled: true },
+                  ...(session.role === 'officer' || session.role === 'clerk'
+                    ? [{ key: 'cards', label: t('staff.nav.cards') }]
+                    : []),
+                  ...(session.role === 'clerk' ? [{ key: 'intake', label: t('staff.nav.intake') }] : []),
+                  ...(session.role === 'officer' || session.role === 'admin'
+                    ? [{ key: 'statistics', label: t('staff.nav.statistics') }]
+                    : []),
                   later('appointments'),
                   later('confirmations'),
-                  { key: 'visits', label: t('staff.nav.visits') },
+                  ...(session.role === 'officer' || session.role === 'community_police'
+                    ? [{ key: 'visits', label: t('staff.nav.visits') }]
+                    : []),
                 ]}
               />
             </nav>
           </Layout.Sider>
           <Layout.Content className="jz-console-content">
             <main>
-              {route.name === 'application' ? (
-                <ApplicationPage id={route.id} />
-              ) : place.name === 'visits' ? (
-                <VisitsPage role={session.role} />
-              ) : (
-                <Queue />
-              )}
+              <Suspense fallback={<p>{t('common.loading')}</p>}>
+                <Place route={place} role={session.role} districtCode={session.districtCode} />
+              </Suspense>
             </main>
           </Layout.Content>
         </Layout>
       )}
     </ConsoleProvider>
   );
+}
+
+function Place({ route, role, districtCode }: { route: Route; role: string; districtCode: string | null }) {
+  switch (route.name) {
+    case 'application':
+      return <ApplicationPage id={route.id} />;
+    case 'cards':
+      return route.id ? <CardDetailPage id={route.id} role={role} /> : <CardSearch />;
+    case 'intake':
+      return <Intake districtCode={districtCode} />;
+    case 'statistics':
+      return <StatisticsPage />;
+    case 'visits':
+      return <VisitsPage role={role} />;
+    default:
+      return <Queue />;
+  }
 }

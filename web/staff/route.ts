@@ -6,6 +6,8 @@ export type Route =
   | { name: 'queue' }
   | { name: 'application'; id: string }
   | { name: 'cards'; id?: string }
+  | { name: 'intake' }
+  | { name: 'statistics' }
   | { name: 'visits' };
 
 export function parseRoute(hash: string): Route {
@@ -13,6 +15,8 @@ export function parseRoute(hash: string): Route {
   if (app) return { name: 'application', id: app[1]! };
   const card = /^#\/cards(?:\/([0-9a-f-]{36}))?$/.exec(hash);
   if (card) return card[1] ? { name: 'cards', id: card[1] } : { name: 'cards' };
+  if (hash === '#/intake') return { name: 'intake' };
+  if (hash === '#/statistics') return { name: 'statistics' };
   if (hash === '#/visits') return { name: 'visits' };
   return { name: 'queue' };
 }
