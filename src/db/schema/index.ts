@@ -15,3 +15,5 @@ export * from './rate-limits.ts';
 export * from './identity-binding-codes.ts';
 export * from './confirmation-forms.ts';
 export * from './appointments.ts';
+export * from './jobs.ts';
+export * from './notifications.ts';

@@ -1,0 +1,165 @@
+// The notification outbox (docs/notifications.md). `notify` writes in the caller's transaction,
+// once per key: the event and its notification commit together or not at all. `sendPendingSms`
+// sends after commit, outside any transaction: it takes rows with a lease (FOR UPDATE SKIP LOCKED,
+// then state 'sending' until `leaseUntil`), so two processes never send the same row; a failed send
+// is retried with a growing delay, then given up ('failed').
+import { and, desc, eq, inArray, lte, or, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { notifications, residents } from '../../db/schema/index.ts';
+import { notificationSms, notificationText, type NotificationKind } from '../../i18n/notification-texts.ts';
+import type { Language } from '../../i18n/language.ts';
+import type { ServiceContext } from '../context.ts';
+
+export const SMS_MAX_ATTEMPTS = 5;
+const LEASE_MS = 60_000;
+/** 1, 2, 4, 8 minutes after the 1st, 2nd, 3rd, 4th failure. */
+const retryDelayMs = (attempts: number): number => 60_000 * 2 ** (attempts - 1);
+
+export interface NewNotification {
+  key: string;
+  kind: NotificationKind;
+  residentId?: string | undefined;
+  stationId?: string | undefined;
+  params: Record<string, string>;
+}
+
+/** Writes a notification unless one with its key exists; returns its id when written. */
+export async function notify(tx: Db, n: NewNotification, at: Date): Promise<string | undefined> {
+  let phone: string | null = null;
+  if (n.residentId) {
+    const [who] = await tx
+      .select({ phone: residents.phone })
+      .from(residents)
+      .where(eq(residents.id, n.residentId));
+    phone = who?.phone ?? null;
+  }
+  const [row] = await tx
+    .insert(notifications)
+    .values({
+      key: n.key,
+      kind: n.kind,
+      residentId: n.residentId ?? null,
+      stationId: n.stationId ?? null,
+      params: n.params,
+      phone,
+      // A station's alert, or a person registered at a window without a phone: nothing to text.
+      smsState: phone ? 'pending' : 'none',
+      nextAttemptAt: phone ? at : null,
+      createdAt: at,
+    })
+    .onConflictDoNothing({ target: notifications.key })
+    .returning({ id: notifications.id });
+  return row?.id;
+}
+
+/**
+ * Sends the SMS that are due (or only `ids`, right after the commit that wrote them); returns how
+ * many were sent. A send that throws is retried later; after SMS_MAX_ATTEMPTS it is 'failed'.
+ */
+export async function sendPendingSms(
+  ctx: Pick<ServiceContext, 'db' | 'clock' | 'sms'>,
+  opts: { ids?: readonly string[]; limit?: number } = {},
+): Promise<{ sent: number; failed: number }> {
+  const now = ctx.clock.now();
+  if (opts.ids && opts.ids.length === 0) return { sent: 0, failed: 0 };
+  const due = or(
+    and(eq(notifications.smsState, 'pending'), lte(notifications.nextAttemptAt, now)),
+    // A sender that died mid-send: its lease ran out (the message may have gone: at least once).
+    and(eq(notifications.smsState, 'sending'), lte(notifications.leaseUntil, now)),
+  );
+  const claimed = await ctx.db.transaction(async (tx) => {
+    const picked = await tx
+      .select({ id: notifications.id })
+      .from(notifications)
+      .where(opts.ids ? and(due, inArray(notifications.id, [...opts.ids])) : due)
+      .orderBy(notifications.nextAttemptAt)
+      .limit(opts.limit ?? 50)
+      .for('update', { skipLocked: true });
+    if (picked.length === 0) return [];
+    return tx
+      .update(notifications)
+      .set({
+        smsState: 'sending',
+        leaseUntil: new Date(now.getTime() + LEASE_MS),
+        attempts: sql`${notifications.attempts} + 1`,
+      })
+      .where(
+        inArray(
+          notifications.id,
+          picked.map((p) => p.id),
+        ),
+      )
+      .returning();
+  });
+  let sent = 0;
+  let failed = 0;
+  for (const n of claimed) {
+    try {
+      if (!n.phone) throw new Error('no phone');
+      await ctx.sms(ctx.db).send(n.phone, notificationSms(n.kind, n.params), now);
+      await ctx.db
+        .update(notifications)
+        .set({ smsState: 'sent', sentAt: now, leaseUntil: null, lastError: null })
+        .where(eq(notifications.id, n.id));
+      sent += 1;
+    } catch (e) {
+      const giveUp = n.attempts >= SMS_MAX_ATTEMPTS;
+      await ctx.db
+        .update(notifications)
+        .set({
+          smsState: giveUp ? 'failed' : 'pending',
+          nextAttemptAt: giveUp ? null : new Date(now.getTime() + retryDelayMs(n.attempts)),
+          leaseUntil: null,
+          lastError: String((e as Error).message ?? e).slice(0, 500),
+        })
+        .where(eq(notifications.id, n.id));
+      failed += 1;
+    }
+  }
+  return { sent, failed };
+}
+
+/** Sends what a use case just committed; a failure waits for the sender job, never for the caller. */
+export async function sendRightAway(
+  ctx: Pick<ServiceContext, 'db' | 'clock' | 'sms'>,
+  ids: readonly (string | undefined)[],
+): Promise<void> {
+  const written = ids.filter((id): id is string => id !== undefined);
+  try {
+    await sendPendingSms(ctx, { ids: written });
+  } catch {
+    // The rows stay 'pending' (or 'sending' until the lease runs out): the job sends them.
+  }
+}
+
+export interface NotificationView {
+  id: string;
+  kind: string;
+  text: string;
+  params: Record<string, string>;
+  sms: 'pending' | 'sent' | 'failed' | 'none';
+  createdAt: string;
+}
+
+/** A resident's notifications, newest first, in the reader's language. */
+export async function listResidentNotifications(
+  ctx: Pick<ServiceContext, 'db'>,
+  residentId: string,
+  lang: Language,
+  limit = 50,
+): Promise<NotificationView[]> {
+  const rows = await ctx.db
+    .select()
+    .from(notifications)
+    .where(eq(notifications.residentId, residentId))
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .limit(limit);
+  return rows.map((n) => ({
+    id: n.id,
+    kind: n.kind,
+    text: notificationText(n.kind, n.params, lang),
+    params: n.params,
+    sms: n.smsState === 'sending' ? 'pending' : n.smsState,
+    createdAt: n.createdAt.toISOString(),
+  }));
+}
