@@ -308,6 +308,42 @@ for (const target of dbTargets()) {
           );
         assert.ok(rows.every((r) => r.attempts === 1 && r.state === 'done'));
       });
+
+      test('four runners draining 200 queued runs run each exactly once', async (t) => {
+        let calls = 0;
+        const counting = [
+          {
+            name: 'count',
+            cron: '0 0 1 1 *',
+            catchUpMs: 0,
+            run: async () => {
+              calls += 1;
+              // Yield so the runners interleave between claim and finish.
+              await new Promise((resolve) => setImmediate(resolve));
+              return {};
+            },
+          },
+        ];
+        const now = p.clock.now();
+        await p.database.db.insert(jobRuns).values(
+          Array.from({ length: 200 }, (_, i) => ({
+            name: 'count',
+            runKey: `queued-${i}`,
+            state: 'pending' as const,
+            runAfter: now,
+            createdAt: now,
+          })),
+        );
+        const runners = [1, 2, 3, 4].map((i) => createJobRunner(p.ctx, counting, { id: `drain-${i}` }));
+        const each = await Promise.all(runners.map((r) => r.tick()));
+        t.diagnostic(`runs per runner: ${each.map((r) => r.length).join(', ')}`);
+        const ran = each.flat();
+        assert.equal(calls, 200);
+        assert.equal(new Set(ran.map((r) => r.runKey)).size, 200);
+        const rows = await p.database.db.select().from(jobRuns).where(eq(jobRuns.name, 'count'));
+        assert.ok(rows.every((r) => r.state === 'done' && r.attempts === 1));
+        assert.ok(new Set(rows.map((r) => r.lockedBy)).size === 1, 'lock cleared on every row');
+      });
     }
 
     test('the app starts its runner when ready and stops it, run finished, on close', async () => {
