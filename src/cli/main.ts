@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The juzhu command line: serve, migrate, keys, otp-purge, calendar, verify. Checks its arguments and the
+// The juzhu command line: serve, migrate, keys, otp-purge, audit verify, grant-app-role, calendar, verify. Checks its arguments and the
 // configuration first; a usage or configuration error exits 2, a code that is not valid 1.
 import { Command } from 'commander';
 import { ConfigError, loadConfig } from '../config/config.ts';
@@ -100,6 +100,63 @@ calendar
   });
 
 program
+  .command('materials-purge')
+  .description('delete the files of withdrawn and rejected applications past their retention (schedule it)')
+  .action(async () => {
+    const { database, ctx } = await (await platform()).openPlatform(loadConfig());
+    const { purgeExpiredMaterials } = await import('../services/applications/purge-expired-materials.ts');
+    try {
+      console.log(`${await purgeExpiredMaterials(ctx)} files past their retention deleted`);
+    } finally {
+      await database.close();
+    }
+  });
+
+const audit = program.command('audit').description('the tamper-evident audit log');
+audit
+  .command('verify')
+  .description('recompute the hash chain of the audit log; exit 0 only when it is intact')
+  .option('--anchor <seq:hash>', 'a link recorded earlier (seq and hex hash) that must still be in the chain')
+  .action(async (opts: { anchor?: string }) => {
+    const anchor = opts.anchor === undefined ? undefined : /^(\d{1,15}):([0-9a-fA-F]{64})$/.exec(opts.anchor);
+    if (opts.anchor !== undefined && !anchor) throw new UsageError('--anchor must be <seq>:<64 hex digits>');
+    const { database, ctx } = await (await platform()).openPlatform(loadConfig());
+    const { verifyAuditChain } = await import('../services/audit/verify-audit-chain.ts');
+    try {
+      const report = await verifyAuditChain(ctx, {
+        anchor: anchor ? { seq: Number(anchor[1]), hash: anchor[2]! } : undefined,
+      });
+      for (const f of report.findings) {
+        console.log(`${f.problem}: seq ${f.seq ?? '—'}${f.id === null ? '' : `, row id ${f.id}`}`);
+      }
+      console.log(
+        `${report.intact ? 'audit chain intact' : 'AUDIT CHAIN BROKEN'}: ${report.rows} rows; head ${report.head.seq}:${report.head.hash}`,
+      );
+      process.exitCode = report.intact ? 0 : 1;
+    } finally {
+      await database.close();
+    }
+  });
+
+program
+  .command('grant-app-role <role>')
+  .description(
+    'PostgreSQL: grant an existing role what the running platform needs and no more (run as the owner)',
+  )
+  .action(async (role: string) => {
+    const { database } = await (await platform()).openPlatform(loadConfig());
+    const { grantAppRole } = await import('../db/app-role.ts');
+    try {
+      if (database.kind !== 'postgres')
+        throw new UsageError('grant-app-role needs DATABASE_URL (PostgreSQL)');
+      await grantAppRole(database.db, role);
+      console.log(`granted ${role} the platform's privileges; on the audit log it may only append`);
+    } finally {
+      await database.close();
+    }
+  });
+
+program
   .command('verify <code>')
   .description('verify a display code offline with the verifier library; exit 0 only when valid')
   .option('--server <url>', 'fetch the trust anchor, trust list and status list from this server')
@@ -127,6 +184,10 @@ program
 program.parseAsync().catch((e: unknown) => {
   if (e instanceof ConfigError) {
     console.error(`configuration error: ${e.message}`);
+    process.exit(2);
+  }
+  if (e instanceof Error && e.name === 'SchemaBehindError') {
+    console.error(`juzhu: ${e.message}`);
     process.exit(2);
   }
   if (e instanceof UsageError) {

@@ -1,4 +1,5 @@
-// What every command that works on the database needs: the database (migrated) and the service
+// What every command that works on the database needs: the database (migrated, or checked to be
+// when JUZHU_MIGRATE is off) and the service
 // context wired from the configuration. On PostgreSQL every command announces its changes to the
 // running servers (NOTIFY); a server (`listen`) also hears theirs, on its own connection.
 // PGlite is one process: its announcements stay in it.
@@ -18,7 +19,8 @@ export async function openPlatform(
   opts: { listen?: boolean } = {},
 ): Promise<{ database: Database; ctx: ServiceContext }> {
   const database = openDatabase(config);
-  await database.migrate();
+  if (config.migrateOnStart) await database.migrate();
+  else await database.assertMigrated();
   const url = config.databaseUrl;
   const changes =
     url === undefined

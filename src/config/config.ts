@@ -13,6 +13,12 @@ export interface Config {
   port: number;
   /** PostgreSQL URL; when absent the embedded PGlite database in `dataDir` is used. */
   databaseUrl: string | undefined;
+  /**
+   * JUZHU_MIGRATE (default true): apply pending migrations at start. Off for servers that connect as
+   * the least-privilege role (`juzhu grant-app-role`), which cannot change the schema: they then
+   * refuse to start on a database that is behind, and the owner runs `juzhu migrate`.
+   */
+  migrateOnStart: boolean;
   dataDir: string;
   /** Demo only: the instant the server clock starts at (it then runs on). */
   clockStart: Date | undefined;
@@ -271,5 +277,6 @@ export function loadConfig(env: Env = process.env): Config {
     exposeDocs: flag(env, 'JUZHU_EXPOSE_DOCS', mode === 'demo'),
     jobs: oneOf(env, 'JUZHU_JOBS', ['on', 'off'] as const, 'on') === 'on',
     jobsPollMs: integer(env, 'JUZHU_JOBS_POLL_MS', 30_000, 100, 3_600_000),
+    migrateOnStart: flag(env, 'JUZHU_MIGRATE', true),
   };
 }

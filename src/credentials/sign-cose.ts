@@ -19,7 +19,8 @@ function protectedHeaderOf(signer: Signer, typ: string | undefined): Uint8Array 
   return header;
 }
 
-export function signCose(payload: Uint8Array, signer: Signer, typ?: string): Uint8Array {
+/** `tagged`: write COSE_Sign1_Tagged (CBOR tag 18), as the lists are (see cose-sign1.ts). */
+export function signCose(payload: Uint8Array, signer: Signer, typ?: string, tagged = false): Uint8Array {
   const header = protectedHeaderOf(signer, typ);
-  return encodeSign1(header, payload, signer.sign(sigStructure(header, payload)));
+  return encodeSign1(header, payload, signer.sign(sigStructure(header, payload)), tagged);
 }

@@ -52,5 +52,5 @@ export function signStatusList(r: StatusListRecord, signer: Signer, o: StatusLis
     ],
     [CWT_TTL, Math.floor(o.ttlSeconds)],
   ]);
-  return signCose(encodeCbor(claims), signer, STATUS_LIST_TYP);
+  return signCose(encodeCbor(claims), signer, STATUS_LIST_TYP, true); // tag 18: draft -15 §5.2
 }

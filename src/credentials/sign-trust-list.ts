@@ -25,7 +25,7 @@ export function buildTrustList(
 }
 
 export function signTrustList(list: TrustList, anchor: Signer): Uint8Array {
-  return signCose(encodeCbor(trustListToCbor(list)), anchor, TRUST_LIST_TYP);
+  return signCose(encodeCbor(trustListToCbor(list)), anchor, TRUST_LIST_TYP, true); // tagged like every list
 }
 
 /** What verifiers are configured with to check the trust list: public part only. */

@@ -5,7 +5,12 @@ import { sql } from 'drizzle-orm';
 import type pg from 'pg';
 import type { Db } from './client.ts';
 
-export type LockName = 'juzhu.migrate' | 'juzhu.demo_seed' | 'juzhu.signing_keys';
+export type LockName =
+  | 'juzhu.migrate'
+  | 'juzhu.demo_seed'
+  | 'juzhu.signing_keys'
+  /** One resident's uploads, while their quota is checked and the files stored. */
+  | `juzhu.materials_quota:${string}`;
 
 /**
  * Inside a transaction: waits until no other transaction holds `name`, holds it until commit or

@@ -14,5 +14,8 @@ export function postgresBlobStorage(db: Db): BlobStorage {
       const [row] = await db.select().from(blobs).where(eq(blobs.key, key));
       return row ? { contentType: row.contentType, content: row.content } : undefined;
     },
+    delete: async (key) => {
+      await db.delete(blobs).where(eq(blobs.key, key));
+    },
   };
 }

@@ -11,6 +11,9 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { PostgresPool } from './postgres-pool.ts';
 import * as schema from './schema/index.ts';
 import { withSessionLock } from './advisory-lock.ts';
+import { queryRows } from './query-rows.ts';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
+import { sql } from 'drizzle-orm';
 
 export type Schema = typeof schema;
 /** Either driver's database, or a transaction on it: repositories accept both. */
@@ -20,6 +23,8 @@ export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
   migrate(): Promise<void>;
+  /** Throws SchemaBehindError unless every migration in drizzle/ has been applied (changes nothing). */
+  assertMigrated(): Promise<void>;
   /** A cheap round trip, for /readyz. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -36,6 +41,7 @@ export function openPglite(dataDir: string | undefined): Database {
     db,
     kind: 'pglite',
     migrate: () => migratePglite(db, { migrationsFolder }),
+    assertMigrated: () => assertMigrated(db),
     ping: async () => {
       await client.query('select 1');
     },
@@ -62,10 +68,36 @@ export function openPostgres(url: string, poolSize = 10): Database {
     kind: 'postgres',
     // Several processes may start at once: one migrates, the others wait and find nothing to do.
     migrate: () => withSessionLock(pool, 'juzhu.migrate', () => migratePg(db, { migrationsFolder })),
+    assertMigrated: () => assertMigrated(db),
     // /readyz answers within a bound even when the database does not.
     ping: () => withTimeout(pool.query('select 1'), PING_TIMEOUT_MS),
     close: () => pool.end(),
   };
+}
+
+export class SchemaBehindError extends Error {
+  override name = 'SchemaBehindError';
+}
+
+/** Drizzle's own rule: applied when the last recorded migration is at least as new as each file. */
+async function assertMigrated(db: Db): Promise<void> {
+  const files = readMigrationFiles({ migrationsFolder });
+  const latest = files.at(-1)?.folderMillis ?? 0;
+  let applied = 0;
+  try {
+    const [row] = await queryRows<{ at: string | null }>(
+      db,
+      sql`SELECT max(created_at)::text AS at FROM drizzle.__drizzle_migrations`,
+    );
+    applied = Number(row?.at ?? 0);
+  } catch {
+    applied = 0; // no migrations table: nothing applied
+  }
+  if (applied < latest) {
+    throw new SchemaBehindError(
+      'the database schema is behind this version: run `juzhu migrate` as the database owner (JUZHU_MIGRATE=false)',
+    );
+  }
 }
 
 async function withTimeout(work: Promise<unknown>, ms: number): Promise<void> {

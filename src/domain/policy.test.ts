@@ -20,6 +20,9 @@ describe('default policy', () => {
         onlineRuleFrom: '2021-01-01',
         legacyCardsIssuedFrom: '2016-01-01',
         identityBindingCodeHours: 72,
+        materialsQuotaMb: 100,
+        withdrawnMaterialsRetentionDays: 30,
+        rejectedMaterialsRetentionDays: 183,
       },
     );
   });

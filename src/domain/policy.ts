@@ -31,6 +31,18 @@ export interface Policy {
    * to the window, short enough that a lost slip of paper is soon worth nothing.
    */
   identityBindingCodeHours: number;
+  /**
+   * Megabytes of uploaded materials one resident's applications may hold at once, counting withdrawn
+   * and rejected applications' files until their retention ends (issue 9, finding 9).
+   */
+  materialsQuotaMb: number;
+  /** Days a withdrawn application's files are kept before they are deleted. */
+  withdrawnMaterialsRetentionDays: number;
+  /**
+   * Days a rejected application's files are kept: the six months in which the decision may be taken
+   * to court (Administrative Litigation Law Art. 46) cover the 60 days of reconsideration too.
+   */
+  rejectedMaterialsRetentionDays: number;
 }
 
 /** Where the policy in force came from: JUZHU_POLICY_FILE (if any) and the settings it gave. */
@@ -51,6 +63,9 @@ export const defaultPolicy: Readonly<Policy> = Object.freeze({
   onlineRuleFrom: '2021-01-01',
   legacyCardsIssuedFrom: '2016-01-01',
   identityBindingCodeHours: 72,
+  materialsQuotaMb: 100,
+  withdrawnMaterialsRetentionDays: 30,
+  rejectedMaterialsRetentionDays: 183,
 });
 
 type NumberField = {
@@ -67,6 +82,9 @@ const numberBounds: Record<NumberField, readonly [min: number, max: number]> = {
   eligibilityMonths: [1, 120],
   proxyMinorAgeUnder: [1, 18],
   identityBindingCodeHours: [1, 720],
+  materialsQuotaMb: [10, 1024],
+  withdrawnMaterialsRetentionDays: [1, 3650],
+  rejectedMaterialsRetentionDays: [1, 3650],
 };
 
 const dateFields = ['legacyCardsIssuedFrom', 'transitionStart', 'transitionEnd', 'onlineRuleFrom'] as const;

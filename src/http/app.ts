@@ -9,6 +9,7 @@ import type { Database } from '../db/client.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { frameworkErrors, registerErrorHandling } from './plugins/errors.ts';
 import { registerAuth } from './plugins/auth.ts';
+import { registerIdempotency } from './plugins/idempotency.ts';
 import { registerMetrics } from './plugins/metrics.ts';
 import { docsCsp, registerSecurityHeaders } from './plugins/security-headers.ts';
 import { registerCookies } from './plugins/cookie-session.ts';
@@ -96,6 +97,7 @@ export async function buildApp({
     if (req.body === undefined && (req.method === 'POST' || req.method === 'PUT')) req.body = {};
     done();
   });
+  registerIdempotency(app, ctx);
 
   healthRoutes(app, database);
   await registerWebPages(app);

@@ -183,6 +183,22 @@ const messages: Record<ErrorCode, Messages> = {
     en: 'It is less than {hours} hours before the appointment; it can no longer be cancelled online',
     es: 'Faltan menos de {hours} horas para la cita; ya no se puede cancelar en línea',
   },
+  IDEMPOTENCY_KEY_REUSED: {
+    'zh-CN': '该请求编号（Idempotency-Key）已用于另一项内容不同的请求，请换用新的编号',
+    en: 'This Idempotency-Key was already used for a different request; use a new key',
+    es: 'Esta Idempotency-Key ya se usó para otra solicitud distinta; use una clave nueva',
+  },
+  MATERIALS_QUOTA_EXCEEDED: {
+    'zh-CN':
+      '您名下保存的申请材料已达{quotaMb} MB 上限（已撤回或未通过的申请材料在保留期满后删除），请删减后再上传',
+    en: 'The materials held for your applications have reached the {quotaMb} MB limit (files of withdrawn or rejected applications count until their retention ends); upload less',
+    es: 'Los documentos guardados de sus solicitudes alcanzan el límite de {quotaMb} MB (los de solicitudes retiradas o rechazadas cuentan hasta que vence su conservación); suba menos',
+  },
+  IDEMPOTENCY_KEY_IN_FLIGHT: {
+    'zh-CN': '相同编号的请求仍在处理中，请稍后重试',
+    en: 'A request with this Idempotency-Key is still being processed; try again shortly',
+    es: 'Una solicitud con esta Idempotency-Key aún se está procesando; inténtelo en breve',
+  },
   INTERNAL: {
     'zh-CN': '系统繁忙，请稍后再试',
     en: 'Something went wrong on our side; please try again later',

@@ -2,4 +2,6 @@
 export interface BlobStorage {
   put(key: string, contentType: string, content: Uint8Array): Promise<void>;
   get(key: string): Promise<{ contentType: string; content: Uint8Array } | undefined>;
+  /** Removes the file for good (retention); a key that is not there is no error. */
+  delete(key: string): Promise<void>;
 }

@@ -31,7 +31,15 @@ export function assertAnswered(res: LightMyRequestResponse, context: string): vo
 // Placeholders of the message templates ({detail}, {missing}…) are filled per error; the text
 // around them is fixed, so it is what is compared.
 const SLOT = '\u0000';
-const slots = { detail: SLOT, retryAfter: SLOT, missing: SLOT, maxMb: SLOT, opensOn: SLOT, date: SLOT };
+const slots = {
+  detail: SLOT,
+  retryAfter: SLOT,
+  missing: SLOT,
+  maxMb: SLOT,
+  quotaMb: SLOT,
+  opensOn: SLOT,
+  date: SLOT,
+};
 const HAN = /\p{Script=Han}/u;
 
 /**

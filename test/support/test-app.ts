@@ -1,5 +1,6 @@
 // A whole platform for one test file: a fresh migrated database (PGlite or PostgreSQL), the demo
 // data, a frozen clock, and the HTTP app driven through inject().
+import { defaultPolicy, type Policy } from '../../src/domain/policy.ts';
 import type { LightMyRequestResponse } from 'fastify';
 import { fixedClock, systemClock } from '../../src/domain/clock.ts';
 import type { Database } from '../../src/db/client.ts';
@@ -63,6 +64,7 @@ export async function startPlatform(
     limits?: Partial<ServiceContext['limits']>;
     realName?: RealNameVerifier;
     running?: boolean;
+    policy?: Partial<Policy>;
   } = {},
 ): Promise<TestPlatform> {
   const database = await target.open();
@@ -75,6 +77,7 @@ export async function startPlatform(
     // limits are tested where they are set (otp-limits.int.test.ts), and out of the way elsewhere.
     limits: { otpSendsPerHourPerAddress: 100_000, otpVerifiesPerHourPerAddress: 100_000, ...options.limits },
     ...(options.realName ? { realName: options.realName } : {}),
+    ...(options.policy ? { policy: { ...defaultPolicy, ...options.policy } } : {}),
     credentials: testCredentials,
   });
   await ensureSigningKeys(ctx);

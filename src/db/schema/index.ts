@@ -17,3 +17,4 @@ export * from './confirmation-forms.ts';
 export * from './appointments.ts';
 export * from './jobs.ts';
 export * from './notifications.ts';
+export * from './idempotency-keys.ts';

@@ -27,6 +27,8 @@ export const materials = pgTable(
     /** Which round of submission brought it (0 = first submission). */
     round: integer('round').notNull().default(0),
     uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull(),
+    /** When retention deleted the file; the row stays as the record that it was there. */
+    purgedAt: timestamp('purged_at', { withTimezone: true }),
   },
   (t) => [index('materials_application_idx').on(t.applicationId)],
 );

@@ -1,10 +1,12 @@
 // Uploaded materials (photo, proof of address, proof of basis). The declared type is not trusted:
 // the file's first bytes must match it, so a renamed executable is refused at the edge.
 import { createHash, randomUUID } from 'node:crypto';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { AppError } from '../../domain/errors.ts';
 import type { MaterialKind } from '../../domain/applications/application.ts';
 import type { Db } from '../../db/client.ts';
-import { materials } from '../../db/schema/index.ts';
+import { applications, materials } from '../../db/schema/index.ts';
+import { lockForTransaction } from '../../db/advisory-lock.ts';
 import type { ServiceContext } from '../context.ts';
 
 import { MAX_MATERIAL_BYTES, type MaterialContentType } from '../../domain/applications/material-files.ts';
@@ -57,6 +59,12 @@ export async function storeMaterials(
   at: Date,
 ): Promise<MaterialKind[]> {
   const decoded = uploads.map((u) => ({ upload: u, bytes: decodeMaterial(u) }));
+  await withinQuota(
+    ctx,
+    tx,
+    applicationId,
+    decoded.reduce((n, d) => n + d.bytes.length, 0),
+  );
   const storage = ctx.storage(tx);
   for (const { upload, bytes } of decoded) {
     const storageKey = `materials/${applicationId}/${randomUUID()}`;
@@ -73,4 +81,38 @@ export async function storeMaterials(
     });
   }
   return decoded.map((d) => d.upload.kind);
+}
+
+/**
+ * The applicant's held materials plus this upload stay within the policy's quota (issue 9, finding
+ * 9). Withdrawn and rejected applications' files count until retention deletes them
+ * (purge-expired-materials.ts). Serialised per applicant, so parallel uploads cannot both pass.
+ */
+async function withinQuota(
+  ctx: ServiceContext,
+  tx: Db,
+  applicationId: string,
+  adding: number,
+): Promise<void> {
+  const [owner] = await tx
+    .select({ applicantId: applications.applicantId })
+    .from(applications)
+    .where(eq(applications.id, applicationId));
+  if (!owner) throw new AppError('NOT_FOUND');
+  await lockForTransaction(tx, `juzhu.materials_quota:${owner.applicantId}`);
+  const [held] = await tx
+    .select({ bytes: sql<string>`coalesce(sum(${materials.size}), 0)::text` })
+    .from(materials)
+    .innerJoin(applications, eq(applications.id, materials.applicationId))
+    .where(and(eq(applications.applicantId, owner.applicantId), isNull(materials.purgedAt)));
+  const heldBytes = Number(held?.bytes ?? 0);
+  const quotaBytes = ctx.policy.materialsQuotaMb * 1024 * 1024;
+  if (heldBytes + adding > quotaBytes) {
+    throw new AppError(
+      'MATERIALS_QUOTA_EXCEEDED',
+      undefined,
+      { quotaMb: ctx.policy.materialsQuotaMb },
+      { heldBytes, quotaBytes },
+    );
+  }
 }

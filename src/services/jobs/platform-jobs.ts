@@ -9,6 +9,7 @@ import { applications, appointments, cards, jobRuns, stations } from '../../db/s
 import { toDomainCard } from '../../db/repositories/cards.ts';
 import type { ServiceContext } from '../context.ts';
 import { purgeExpiredOtpCodes } from '../auth/purge-expired-otp-codes.ts';
+import { purgeExpiredMaterials } from '../applications/purge-expired-materials.ts';
 import { notify, sendPendingSms } from '../notifications/outbox.ts';
 import { beijingWallTime } from '../appointments/wall-time.ts';
 import type { JobDefinition } from './runner.ts';
@@ -233,6 +234,12 @@ export const platformJobs: readonly JobDefinition[] = [
     cron: '17 * * * *',
     catchUpMs: HOUR,
     run: async (ctx) => ({ deleted: await purgeExpiredOtpCodes(ctx) }),
+  },
+  {
+    name: 'materials-purge',
+    cron: '0 3 * * *',
+    catchUpMs: DAY,
+    run: async (ctx) => ({ purged: await purgeExpiredMaterials(ctx) }),
   },
   {
     name: 'job-runs-purge',

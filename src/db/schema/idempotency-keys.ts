@@ -1,0 +1,29 @@
+import { customType, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
+
+/**
+ * The first answer to a POST sent with an `Idempotency-Key`, kept 24 hours so a retry gets it again
+ * (src/http/plugins/idempotency.ts). Keys are the caller's: one account's key never meets another's.
+ */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** `resident:<id>` or `staff:<id>`. */
+    principal: text('principal').notNull(),
+    key: text('key').notNull(),
+    /** SHA-256 of the method, path and body: the same key with another request is refused. */
+    fingerprint: text('fingerprint').notNull(),
+    state: text('state', { enum: ['in_flight', 'done'] }).notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    status: integer('status'),
+    contentType: text('content_type'),
+    body: bytea('body'),
+  },
+  (t) => [
+    uniqueIndex('idempotency_keys_principal_key_idx').on(t.principal, t.key),
+    index('idempotency_keys_created_idx').on(t.createdAt),
+  ],
+);
