@@ -218,6 +218,11 @@ for (const target of dbTargets()) {
         },
       });
       assert.equal(applied.statusCode, 201, applied.body);
+      // She reads Spanish: her messages are in Spanish from now on.
+      const chose = await p.call('PUT', '/api/v1/me/language', { token: other, body: { language: 'es' } });
+      assert.equal(chose.statusCode, 204, chose.body);
+      const bad = await p.call('PUT', '/api/v1/me/language', { token: other, body: { language: 'fr' } });
+      assert.equal(bad.statusCode, 400);
       const officer = await p.staffToken('officer-110105');
       const decided = await p.call('POST', `/api/v1/staff/applications/${applied.json().id}/decision`, {
         token: officer,
@@ -233,7 +238,9 @@ for (const target of dbTargets()) {
       const texts = (await p.call('GET', '/api/v1/dev/outbox?to=13900000002')).json<{ text: string }[]>();
       assert.ok(
         texts.some(
-          (m) => m.text === '【北京居住证】您的居住登记卡申请未予批准，原因：住所证明与申报地址不符',
+          (m) =>
+            m.text ===
+            '【北京居住证】Su solicitud de tarjeta de registro ha sido denegada. Motivo: 住所证明与申报地址不符',
         ),
       );
 
@@ -257,10 +264,24 @@ for (const target of dbTargets()) {
       assert.equal(a.sent + b.sent, 1, 'two senders at once: one sends');
       const after2 = (await p.call('GET', '/api/v1/dev/outbox?to=13900000002')).json<{ text: string }[]>();
       assert.equal(
-        after2.filter((m) => m.text.includes('未予批准')).length,
+        after2.filter((m) => m.text.includes('denegada')).length,
         2,
         'the first send and the retry',
       );
+    });
+
+    test('signing in with a language sets the SMS language', async () => {
+      const phone = '13900000003';
+      assert.equal((await p.call('POST', '/api/v1/auth/otp', { body: { phone } })).statusCode, 202);
+      const sms = (await p.call('GET', `/api/v1/dev/outbox?to=${phone}`)).json<{ text: string }[]>();
+      const code = /(\d{6})/.exec(sms[0]?.text ?? '')?.[1];
+      const res = await p.call('POST', '/api/v1/auth/otp/verify', {
+        body: { phone, code },
+        lang: 'en-GB,en;q=0.9',
+      });
+      assert.equal(res.statusCode, 200, res.body);
+      const [who] = await p.database.db.select().from(residents).where(eq(residents.phone, phone));
+      assert.equal(who?.language, 'en');
     });
 
     test('a tick enqueues each cron slot once; a second tick runs nothing', async () => {

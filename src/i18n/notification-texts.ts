@@ -1,6 +1,6 @@
 // What a resident is told, and a station alerted of, in the three languages (DESIGN §5). A
 // notification stores its kind and values; the text is rendered when sent (SMS, in Chinese: the
-// platform does not know a resident's language) and when read in the API (the reader's language).
+// resident's language, Chinese unless they chose another) and when read in the API (the reader's).
 import type { Language } from './language.ts';
 import { termList } from './terms.ts';
 
@@ -110,7 +110,7 @@ export function notificationText(kind: string, params: Params, lang: Language): 
   return t ? t(params, lang) : kind;
 }
 
-/** The SMS as the phone receives it: the platform's signature, then the Chinese text. */
-export function notificationSms(kind: string, params: Params): string {
-  return smsSignature + notificationText(kind, params, 'zh-CN');
+/** The SMS as the phone receives it: the platform's signature (required on every SMS), then the text. */
+export function notificationSms(kind: string, params: Params, lang: Language = 'zh-CN'): string {
+  return smsSignature + notificationText(kind, params, lang);
 }

@@ -22,6 +22,10 @@ export const notifications = pgTable(
     params: jsonb('params').$type<Record<string, string>>().notNull(),
     /** Where the SMS goes (the resident's phone when it was written); null: not texted. */
     phone: text('phone'),
+    /** The resident's language when it was written: the SMS is in it. */
+    language: text('language', { enum: ['zh-CN', 'en', 'es'] })
+      .notNull()
+      .default('zh-CN'),
     smsState: text('sms_state', { enum: ['pending', 'sending', 'sent', 'failed', 'none'] }).notNull(),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
@@ -40,6 +44,7 @@ export const notifications = pgTable(
       'notifications_sms_state_check',
       sql`${t.smsState} in ('pending', 'sending', 'sent', 'failed', 'none')`,
     ),
+    check('notifications_language_check', sql`${t.language} in ('zh-CN', 'en', 'es')`),
     check('notifications_recipient_check', sql`${t.residentId} is not null or ${t.stationId} is not null`),
   ],
 );

@@ -3,8 +3,8 @@
 import { Type } from 'typebox';
 import type { ServiceContext } from '../../services/context.ts';
 import { requireResident } from '../../services/staff/access.ts';
-import { listResidentNotifications } from '../../services/notifications/outbox.ts';
-import { pickLanguage } from '../../i18n/language.ts';
+import { listResidentNotifications, setResidentLanguage } from '../../services/notifications/outbox.ts';
+import { languages, pickLanguage } from '../../i18n/language.ts';
 import { notificationKinds } from '../../i18n/notification-texts.ts';
 import { errors } from '../schemas/common.ts';
 import type { App } from '../types.ts';
@@ -42,5 +42,25 @@ export function notificationRoutes(app: App, ctx: ServiceContext): void {
         requireResident(req.principal),
         pickLanguage(req.headers['accept-language']),
       ),
+  );
+
+  app.put(
+    '/me/language',
+    {
+      schema: {
+        tags: ['resident'],
+        summary: 'The language my SMS are in (the wallet sets it when I switch; login sets it too)',
+        security: [{ bearer: [] }],
+        body: Type.Object(
+          { language: Type.Union(languages.map((l) => Type.Literal(l))) },
+          { additionalProperties: false },
+        ),
+        response: { 204: Type.Null(), ...errors(400, 401, 403) },
+      },
+    },
+    async (req, reply) => {
+      await setResidentLanguage(ctx, requireResident(req.principal), req.body.language);
+      return reply.status(204).send(null);
+    },
   );
 }

@@ -2,8 +2,10 @@
 // once per key: the event and its notification commit together or not at all. `sendPendingSms`
 // sends after commit, outside any transaction: it takes rows with a lease (FOR UPDATE SKIP LOCKED,
 // then state 'sending' until `leaseUntil`), so two processes never send the same row; a failed send
-// is retried with a growing delay, then given up ('failed').
-import { and, desc, eq, inArray, lte, or, sql } from 'drizzle-orm';
+// is retried with a growing delay, then given up ('failed'). The SMS is in the language the
+// resident last chose (`residents.language`: at login, or from the wallet), Chinese when unknown.
+import { and, desc, eq, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import { recordAudit } from '../../db/repositories/audit.ts';
 import type { Db } from '../../db/client.ts';
 import { notifications, residents } from '../../db/schema/index.ts';
 import { notificationSms, notificationText, type NotificationKind } from '../../i18n/notification-texts.ts';
@@ -26,12 +28,14 @@ export interface NewNotification {
 /** Writes a notification unless one with its key exists; returns its id when written. */
 export async function notify(tx: Db, n: NewNotification, at: Date): Promise<string | undefined> {
   let phone: string | null = null;
+  let language: Language = 'zh-CN';
   if (n.residentId) {
     const [who] = await tx
-      .select({ phone: residents.phone })
+      .select({ phone: residents.phone, language: residents.language })
       .from(residents)
       .where(eq(residents.id, n.residentId));
     phone = who?.phone ?? null;
+    language = who?.language ?? 'zh-CN';
   }
   const [row] = await tx
     .insert(notifications)
@@ -42,6 +46,7 @@ export async function notify(tx: Db, n: NewNotification, at: Date): Promise<stri
       stationId: n.stationId ?? null,
       params: n.params,
       phone,
+      language,
       // A station's alert, or a person registered at a window without a phone: nothing to text.
       smsState: phone ? 'pending' : 'none',
       nextAttemptAt: phone ? at : null,
@@ -96,7 +101,7 @@ export async function sendPendingSms(
   for (const n of claimed) {
     try {
       if (!n.phone) throw new Error('no phone');
-      await ctx.sms(ctx.db).send(n.phone, notificationSms(n.kind, n.params), now);
+      await ctx.sms(ctx.db).send(n.phone, notificationSms(n.kind, n.params, n.language), now);
       await ctx.db
         .update(notifications)
         .set({ smsState: 'sent', sentAt: now, leaseUntil: null, lastError: null })
@@ -162,4 +167,33 @@ export async function listResidentNotifications(
     sms: n.smsState === 'sending' ? 'pending' : n.smsState,
     createdAt: n.createdAt.toISOString(),
   }));
+}
+
+/** PUT /me/language: the language the resident's messages are in from now on. */
+export async function setResidentLanguage(
+  ctx: Pick<ServiceContext, 'db' | 'clock'>,
+  residentId: string,
+  language: Language,
+): Promise<void> {
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    const changed = await tx
+      .update(residents)
+      .set({ language })
+      .where(
+        and(eq(residents.id, residentId), or(isNull(residents.language), ne(residents.language, language))),
+      )
+      .returning({ id: residents.id });
+    if (changed.length === 0) return; // already so: nothing written, nothing to audit
+    await recordAudit(tx, {
+      at: now,
+      actorKind: 'resident',
+      actorId: residentId,
+      channel: 'online',
+      action: 'resident.language_set',
+      subjectKind: 'resident',
+      subjectId: residentId,
+      details: { language },
+    });
+  });
 }
