@@ -225,8 +225,9 @@ export const platformJobs: readonly JobDefinition[] = [
   },
   {
     name: 'appointment-reminders',
-    cron: '0 10 * * *',
-    catchUpMs: 10 * HOUR,
+    // Hourly in the day: a booking made in the afternoon for tomorrow is reminded too (once).
+    cron: '0 9-20 * * *',
+    catchUpMs: HOUR,
     run: async (ctx) => ({ ...(await appointmentReminders(ctx)) }),
   },
   {
