@@ -72,5 +72,26 @@ for (const target of dbTargets()) {
         assert.equal(res.headers['x-frame-options'], 'SAMEORIGIN');
       });
     }
+
+    // Found by fuzzing the route table (test/fuzz-routes.property.test.ts): each answered 500.
+    for (const [url, field] of [
+      ['/api/v1/status-lists/1e309', 'n'],
+      ['/api/v1/status-lists/-1e309', 'n'],
+      ['/api/v1/staff/applications?limit=1e309', 'limit'],
+      ['/api/v1/staff/applications?offset=-1e999', 'offset'],
+    ] as const) {
+      test(`a number too large for a double (${url}): 400 naming ${field}`, async () => {
+        const res = await p.call('GET', url, { token: admin, lang: 'en' });
+        assertError(res, 400, 'VALIDATION_FAILED');
+        assert.equal(res.json<{ error: { field: string } }>().error.field, field);
+      });
+    }
+    test('a path segment longer than the router takes (101 characters): 400 in our shape', async () => {
+      const res = await p.call('POST', `/api/v1/admin/staff/${'a'.repeat(101)}/password`, {
+        token: admin,
+        body: {},
+      });
+      assertError(res, 400, 'VALIDATION_FAILED');
+    });
   });
 }

@@ -10,6 +10,7 @@ import type { ServiceContext } from '../services/context.ts';
 import { frameworkErrors, registerErrorHandling } from './plugins/errors.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerIdempotency } from './plugins/idempotency.ts';
+import { registerStaffArea } from './plugins/staff-area.ts';
 import { registerMetrics } from './plugins/metrics.ts';
 import { docsCsp, registerSecurityHeaders } from './plugins/security-headers.ts';
 import { registerCookies } from './plugins/cookie-session.ts';
@@ -91,6 +92,7 @@ export async function buildApp({
   app.addSchema(ApplicationView);
   await registerCookies(app);
   registerAuth(app, ctx);
+  registerStaffArea(app);
   // A POST without a body is a POST with an empty JSON object: `POST /cards/{id}/display-codes`
   // with no challenge needs no body at all, and required fields still fail their schema.
   app.addHook('preValidation', (req, _reply, done) => {

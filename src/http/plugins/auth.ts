@@ -11,7 +11,9 @@ import { sessionTokenOf } from './cookie-session.ts';
 export function registerAuth(app: App, ctx: ServiceContext): void {
   app.decorateRequest('principal', undefined);
   app.decorateRequest('authRefusal', undefined);
-  app.addHook('preHandler', async (req) => {
+  // Before validation: a caller without the right session is refused as such (401/403) before any
+  // word about their body (staff-area.ts), so a refusal tells a stranger nothing of the schema.
+  app.addHook('preValidation', async (req) => {
     const token = sessionTokenOf(req);
     if (token === undefined) return;
     const result = await authenticate(ctx, token);

@@ -10,6 +10,7 @@ import { describeProblem } from '../../i18n/validation-messages.ts';
 import { pickLanguage } from '../../i18n/language.ts';
 import { errorStatus } from '../error-status.ts';
 import { refuseNulCharacters } from './refuse-nul.ts';
+import { refuseInfiniteNumbers } from './refuse-infinite-numbers.ts';
 import { headersFor } from './security-headers.ts';
 import { validationProblem } from './validation-problem.ts';
 import type { App } from '../types.ts';
@@ -23,6 +24,8 @@ function fromFastify(e: FastifyError): AppError | undefined {
     FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'VALIDATION_FAILED',
     FST_ERR_CTP_INVALID_JSON_BODY: 'VALIDATION_FAILED',
     FST_ERR_BAD_URL: 'VALIDATION_FAILED',
+    // A path segment longer than the router's 100 characters: no route of ours takes one (fuzzing).
+    FST_ERR_MAX_PARAM_LENGTH: 'VALIDATION_FAILED',
   };
   const code = byFastifyCode[e.code];
   if (code)
@@ -42,6 +45,7 @@ function fromFastify(e: FastifyError): AppError | undefined {
 const detailOf: Partial<Record<string, string>> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'content-type',
   FST_ERR_BAD_URL: 'url',
+  FST_ERR_MAX_PARAM_LENGTH: 'url',
 };
 
 /** Worked out only when an error is answered: most requests never need it. */
@@ -85,6 +89,7 @@ export const frameworkErrors = (err: FastifyError, req: FastifyRequest, reply: F
 export function registerErrorHandling(app: App): void {
   // Part of the promise above: input the database cannot store is bad input, not a 500.
   refuseNulCharacters(app);
+  refuseInfiniteNumbers(app);
 
   app.setErrorHandler(answerError);
 
