@@ -9,10 +9,10 @@ import { eq, inArray, like } from 'drizzle-orm';
 import { dbTargets } from './support/test-db.ts';
 import { photo, proofOfAddress, startPlatform, type TestPlatform } from './support/test-app.ts';
 import { makeTestIdNumber } from '../src/domain/identity/id-number.fixtures.ts';
-import { applications, cards, jobRuns, notifications, residents } from '../src/db/schema/index.ts';
+import { applications, cards, devOutbox, jobRuns, notifications, residents } from '../src/db/schema/index.ts';
 import { createJobRunner, type JobRun } from '../src/services/jobs/runner.ts';
 import { platformJobs } from '../src/services/jobs/platform-jobs.ts';
-import { sendPendingSms } from '../src/services/notifications/outbox.ts';
+import { notify, sendPendingSms } from '../src/services/notifications/outbox.ts';
 import type { ServiceContext } from '../src/services/context.ts';
 import { buildApp } from '../src/http/app.ts';
 
@@ -268,6 +268,33 @@ for (const target of dbTargets()) {
         2,
         'the first send and the retry',
       );
+    });
+
+    test('three senders draining 60 messages send each once', async () => {
+      const phone = '13900000004';
+      await p.residentToken(phone);
+      const [who] = await p.database.db.select().from(residents).where(eq(residents.phone, phone));
+      const at = p.clock.now();
+      for (let i = 0; i < 60; i++)
+        await notify(
+          p.database.db,
+          {
+            key: `card_expired:batch-${i}`,
+            kind: 'card_expired',
+            residentId: who!.id,
+            params: { number: `B-${i}`, validUntil: '2026-06-15' },
+          },
+          at,
+        );
+      const runs = await Promise.all([1, 2, 3].map(() => sendPendingSms(p.ctx, { limit: 500 })));
+      assert.equal(
+        runs.reduce((n, r) => n + r.sent, 0),
+        60,
+      );
+      const sent = await p.database.db.select().from(devOutbox).where(eq(devOutbox.to, phone));
+      const numbers = sent.map((m) => /证件(B-\d+)/.exec(m.text)?.[1]).filter(Boolean);
+      assert.equal(numbers.length, 60);
+      assert.equal(new Set(numbers).size, 60, 'none twice');
     });
 
     test('signing in with a language sets the SMS language', async () => {

@@ -1,7 +1,7 @@
 // The notification outbox (docs/notifications.md). `notify` writes in the caller's transaction,
 // once per key: the event and its notification commit together or not at all. `sendPendingSms`
 // sends after commit, outside any transaction: it takes rows with a lease (FOR UPDATE SKIP LOCKED,
-// then state 'sending' until `leaseUntil`), so two processes never send the same row; a failed send
+// then state 'sending' until `leaseUntil`, in batches of ten), so two processes never send the same row; a failed send
 // is retried with a growing delay, then given up ('failed'). The SMS is in the language the
 // resident last chose (`residents.language`: at login, or from the wallet), Chinese when unknown.
 import { and, desc, eq, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
@@ -13,7 +13,9 @@ import type { Language } from '../../i18n/language.ts';
 import type { ServiceContext } from '../context.ts';
 
 export const SMS_MAX_ATTEMPTS = 5;
-const LEASE_MS = 60_000;
+/** Rows taken at once by a sender, and how long it holds them: 10 × a 5 s timeout is well within. */
+const BATCH = 10;
+const LEASE_MS = 120_000;
 /** 1, 2, 4, 8 minutes after the 1st, 2nd, 3rd, 4th failure. */
 const retryDelayMs = (attempts: number): number => 60_000 * 2 ** (attempts - 1);
 
@@ -65,8 +67,29 @@ export async function sendPendingSms(
   ctx: Pick<ServiceContext, 'db' | 'clock' | 'sms'>,
   opts: { ids?: readonly string[]; limit?: number } = {},
 ): Promise<{ sent: number; failed: number }> {
+  const total = { sent: 0, failed: 0 };
+  if (opts.ids && opts.ids.length === 0) return total;
+  const limit = opts.limit ?? 50;
+  // Small batches, each under its own lease: a batch is sent well within its lease even when the
+  // gateway takes its full timeout (5 s) for every message, so no row's lease runs out while it is
+  // still waiting its turn here (another sender would then take it and send it too).
+  for (let done = 0; done < limit;) {
+    const batch = await sendBatch(ctx, opts.ids, Math.min(BATCH, limit - done));
+    total.sent += batch.sent;
+    total.failed += batch.failed;
+    done += batch.claimed;
+    if (batch.claimed < BATCH) break;
+  }
+  return total;
+}
+
+async function sendBatch(
+  ctx: Pick<ServiceContext, 'db' | 'clock' | 'sms'>,
+  ids: readonly string[] | undefined,
+  size: number,
+): Promise<{ claimed: number; sent: number; failed: number }> {
   const now = ctx.clock.now();
-  if (opts.ids && opts.ids.length === 0) return { sent: 0, failed: 0 };
+  const leaseUntil = new Date(now.getTime() + LEASE_MS);
   const due = or(
     and(eq(notifications.smsState, 'pending'), lte(notifications.nextAttemptAt, now)),
     // A sender that died mid-send: its lease ran out (the message may have gone: at least once).
@@ -76,18 +99,14 @@ export async function sendPendingSms(
     const picked = await tx
       .select({ id: notifications.id })
       .from(notifications)
-      .where(opts.ids ? and(due, inArray(notifications.id, [...opts.ids])) : due)
+      .where(ids ? and(due, inArray(notifications.id, [...ids])) : due)
       .orderBy(notifications.nextAttemptAt)
-      .limit(opts.limit ?? 50)
+      .limit(size)
       .for('update', { skipLocked: true });
     if (picked.length === 0) return [];
     return tx
       .update(notifications)
-      .set({
-        smsState: 'sending',
-        leaseUntil: new Date(now.getTime() + LEASE_MS),
-        attempts: sql`${notifications.attempts} + 1`,
-      })
+      .set({ smsState: 'sending', leaseUntil, attempts: sql`${notifications.attempts} + 1` })
       .where(
         inArray(
           notifications.id,
@@ -96,17 +115,24 @@ export async function sendPendingSms(
       )
       .returning();
   });
-  let sent = 0;
-  let failed = 0;
+  const counts = { claimed: claimed.length, sent: 0, failed: 0 };
+  const ours = (id: string) =>
+    and(
+      eq(notifications.id, id),
+      eq(notifications.smsState, 'sending'),
+      eq(notifications.leaseUntil, leaseUntil),
+    );
   for (const n of claimed) {
+    // Past the lease another sender may have taken the row: leave it to that one.
+    if (ctx.clock.now() >= leaseUntil) break;
     try {
       if (!n.phone) throw new Error('no phone');
       await ctx.sms(ctx.db).send(n.phone, notificationSms(n.kind, n.params, n.language), now);
       await ctx.db
         .update(notifications)
-        .set({ smsState: 'sent', sentAt: now, leaseUntil: null, lastError: null })
-        .where(eq(notifications.id, n.id));
-      sent += 1;
+        .set({ smsState: 'sent', sentAt: ctx.clock.now(), leaseUntil: null, lastError: null })
+        .where(ours(n.id));
+      counts.sent += 1;
     } catch (e) {
       const giveUp = n.attempts >= SMS_MAX_ATTEMPTS;
       await ctx.db
@@ -117,11 +143,11 @@ export async function sendPendingSms(
           leaseUntil: null,
           lastError: String((e as Error).message ?? e).slice(0, 500),
         })
-        .where(eq(notifications.id, n.id));
-      failed += 1;
+        .where(ours(n.id));
+      counts.failed += 1;
     }
   }
-  return { sent, failed };
+  return counts;
 }
 
 /** Sends what a use case just committed; a failure waits for the sender job, never for the caller. */
