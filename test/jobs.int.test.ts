@@ -394,6 +394,37 @@ for (const target of dbTargets()) {
       });
     }
 
+    test('a run longer than its lease renews it: no other runner takes the slot', async () => {
+      let stolen: JobRun[] | undefined;
+      const slow = [
+        {
+          name: 'slow',
+          cron: '0 0 1 1 *',
+          catchUpMs: 0,
+          run: async () => {
+            p.clock.advance(1000); // past the lease the run was taken with
+            const renewed = async () => {
+              const [row] = await p.database.db.select().from(jobRuns).where(eq(jobRuns.name, 'slow'));
+              return (row?.lockedUntil?.getTime() ?? 0) > p.clock.now().getTime();
+            };
+            // The heartbeat beats every 100 ms of real time; without it this gives up after a few seconds.
+            let tries = 0;
+            while (!(await renewed()) && tries++ < 20_000)
+              await new Promise((resolve) => setImmediate(resolve));
+            assert.ok(tries < 20_000, 'the lease was renewed');
+            stolen = await createJobRunner(p.ctx, slow, { id: 'thief', leaseMs: 300 }).tick();
+            return {};
+          },
+        },
+      ];
+      const done = await createJobRunner(p.ctx, slow, { id: 'owner', leaseMs: 300 }).runNow('slow');
+      assert.equal(done.error, undefined);
+      assert.deepEqual(stolen, []);
+      const [row] = await p.database.db.select().from(jobRuns).where(eq(jobRuns.name, 'slow'));
+      assert.equal(row?.attempts, 1);
+      assert.equal(row?.state, 'done');
+    });
+
     test('the app starts its runner when ready and stops it, run finished, on close', async () => {
       p.clock.set(new Date('2026-06-19T10:00:30+08:00'));
       const runner = createJobRunner(p.ctx, platformJobs, { id: 'app-runner', pollMs: 60_000 });

@@ -3,8 +3,9 @@
 // row per job and slot, the primary key keeps it once however many processes tick); then due rows
 // are taken one at a time with FOR UPDATE SKIP LOCKED and a lease, run, and marked done. A runner
 // that dies mid-run leaves a lease that runs out, and the slot is run again: jobs are written to
-// be idempotent (a notification has a unique key), so a second run changes nothing. A run that
-// throws is retried with a growing delay, then marked failed.
+// be idempotent (a notification has a unique key), so a second run changes nothing. A long run
+// renews its lease as it goes. A run that throws is retried with a growing delay, then marked
+// failed.
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, lte, or, sql } from 'drizzle-orm';
 import { jobRuns } from '../../db/schema/index.ts';
@@ -105,6 +106,15 @@ export function createJobRunner(
   const execute = async (row: typeof jobRuns.$inferSelect): Promise<JobRun> => {
     const mine = and(eq(jobRuns.name, row.name), eq(jobRuns.runKey, row.runKey), eq(jobRuns.lockedBy, id));
     const job = byName.get(row.name);
+    // A long run keeps its lease: renewed every third of it (real time), so no other runner takes the slot.
+    const heartbeat = setInterval(() => {
+      void ctx.db
+        .update(jobRuns)
+        .set({ lockedUntil: new Date(ctx.clock.now().getTime() + leaseMs) })
+        .where(mine)
+        .catch(() => undefined);
+    }, leaseMs / 3);
+    heartbeat.unref();
     try {
       if (!job) throw new Error(`no job named ${row.name} in this process`);
       const result = await job.run(ctx);
@@ -131,6 +141,8 @@ export function createJobRunner(
       const run = { name: row.name, runKey: row.runKey, error };
       opts.onError?.(run);
       return run;
+    } finally {
+      clearInterval(heartbeat);
     }
   };
 
