@@ -100,6 +100,25 @@ calendar
   });
 
 program
+  .command('staff-totp <username>')
+  .description(
+    "enrol (or replace) a staff account's TOTP second factor; prints the secret and its otpauth:// URI once",
+  )
+  .action(async (username: string) => {
+    const { database, ctx } = await (await platform()).openPlatform(loadConfig());
+    const { enrolStaffTotp } = await import('../services/auth/staff-totp.ts');
+    const { findStaffMember } = await import('../db/repositories/staff.ts');
+    try {
+      const member = await findStaffMember(ctx.db, { username });
+      if (!member) throw new UsageError(`no staff account named ${username}`);
+      const { secret, uri } = await enrolStaffTotp(ctx, { principal: undefined, channel: 'cli' }, member.id);
+      console.log(`secret: ${secret}\nuri:    ${uri}\n(shown once: enter it in the authenticator app now)`);
+    } finally {
+      await database.close();
+    }
+  });
+
+program
   .command('materials-purge')
   .description('delete the files of withdrawn and rejected applications past their retention (schedule it)')
   .action(async () => {
