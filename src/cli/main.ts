@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The juzhu command line: serve, migrate, keys, otp-purge, audit verify, grant-app-role, calendar, verify. Checks its arguments and the
+// The juzhu command line: serve, migrate, keys, otp-purge, audit verify, grant-app-role, import legacy,
+// calendar, verify. Checks its arguments and the
 // configuration first; a usage or configuration error exits 2, a code that is not valid 1.
 import { Command } from 'commander';
 import { ConfigError, loadConfig } from '../config/config.ts';
@@ -170,6 +171,28 @@ program
         throw new UsageError('grant-app-role needs DATABASE_URL (PostgreSQL)');
       await grantAppRole(database.db, role);
       console.log(`granted ${role} the platform's privileges; on the audit log it may only append`);
+    } finally {
+      await database.close();
+    }
+  });
+
+const importCommand = program
+  .command('import')
+  .description('bring data from other systems into the register');
+importCommand
+  .command('legacy <file>')
+  .description(
+    "import the old card system's CSV export (R10): every row checked, all or nothing, idempotent; exit 1 when refused",
+  )
+  .option('--dry-run', 'check the whole file against the register, write nothing')
+  .option('--report <file>', 'write the bad rows (line, field, reason, message) to this CSV file')
+  .option('--json', 'print the report as JSON')
+  .action(async (file: string, opts: { dryRun?: boolean; report?: string; json?: boolean }) => {
+    const { database, ctx } = await (await platform()).openPlatform(loadConfig());
+    const { runImportLegacy } = await import('./import-legacy-command.ts');
+    try {
+      const report = await runImportLegacy(ctx, file, opts);
+      process.exitCode = report.outcome === 'refused' ? 1 : 0;
     } finally {
       await database.close();
     }

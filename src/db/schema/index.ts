@@ -18,3 +18,4 @@ export * from './appointments.ts';
 export * from './jobs.ts';
 export * from './notifications.ts';
 export * from './idempotency-keys.ts';
+export * from './legacy-cards.ts';
