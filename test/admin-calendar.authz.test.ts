@@ -107,6 +107,12 @@ for (const target of dbTargets()) {
         body: { kind: 'day_off', note: '测试：临时调整' },
       });
       assert.equal(override.statusCode, 204);
+      const december = await p.call('GET', '/api/v1/admin/calendar?month=2026-12', { token: admin });
+      assert.deepEqual(
+        december.json().days.find((d: { date: string }) => d.date === '2026-12-31'),
+        { date: '2026-12-31', working: false, override: 'day_off', note: '测试：临时调整' },
+        'the month shows the override with its note',
+      );
       const after = await apply('13700000003', 15);
       assert.equal(
         after.json().dueBy,

@@ -31,6 +31,7 @@ export function adminCalendarRoutes(app: App, ctx: ServiceContext): void {
                 date: IsoDateString,
                 working: Type.Union([Type.Boolean(), Type.Null()]),
                 override: Type.Union([DayKind, Type.Null()]),
+                note: Type.Union([Type.String(), Type.Null()], { description: "the override's note" }),
               }),
             ),
           }),

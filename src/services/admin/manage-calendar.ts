@@ -124,7 +124,7 @@ export async function loadCalendarYear(
 
 export interface CalendarMonthView {
   coveredYears: number[];
-  days: { date: IsoDate; working: boolean | null; override: DayKind | null }[];
+  days: { date: IsoDate; working: boolean | null; override: DayKind | null; note: string | null }[];
 }
 
 /** A month as the admin sees it: each day's kind (null where the calendar has no data). */
@@ -149,7 +149,7 @@ export async function viewCalendarMonth(
       and(gte(calendarOverrides.date, first), lte(calendarOverrides.date, days[days.length - 1] ?? first)),
     )
     .orderBy(asc(calendarOverrides.date));
-  const byDate = new Map(overrides.map((o) => [o.date, o.kind]));
+  const byDate = new Map(overrides.map((o) => [o.date, o]));
   return {
     coveredYears: [...calendar.coveredYears],
     days: days.map((date) => {
@@ -159,7 +159,8 @@ export async function viewCalendarMonth(
       } catch {
         working = null;
       }
-      return { date, working, override: byDate.get(date) ?? null };
+      const override = byDate.get(date);
+      return { date, working, override: override?.kind ?? null, note: override?.note ?? null };
     }),
   };
 }
