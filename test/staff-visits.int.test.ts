@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { dbTargets } from './support/test-db.ts';
 import { photo, proofOfAddress, startPlatform, type TestPlatform } from './support/test-app.ts';
 import { assertError, assertMessageIn } from './support/assert-error.ts';
+import { makeTestIdNumber } from '../src/domain/identity/id-number.fixtures.ts';
 
 // Friday 2025-09-26 in Beijing, before the National Day holiday (1–8 October, with Sunday 28
 // September a make-up working day): 5 working days are 28, 29, 30 September, 9 and 10 October.
@@ -437,6 +438,28 @@ for (const target of dbTargets()) {
       assert.ok(all.length > late.length || all.every((v) => v.overdue));
       const reviewed = (await list('officer-110105', '?overdue=true')).items;
       assert.ok(!reviewed.some((v) => v.id === moved.id), 'a reviewed visit is not overdue');
+    });
+
+    test('past the published calendar a new card still gets its visit, due on the provisional calendar', async () => {
+      // Monday 28 December 2026: the packaged calendar ends with 2026; 1 January is a statutory day off.
+      p.clock.set(new Date('2026-12-28T10:00:00+08:00'));
+      const token = await p.residentToken('13912340201');
+      const bound = await p.call('PUT', '/api/v1/me/identity', {
+        token,
+        body: { name: '韩梅', idNumber: makeTestIdNumber('320102', '1996-04-18', 27) },
+      });
+      assert.equal(bound.statusCode, 200, bound.body);
+      const change = await apply(token, {
+        type: 'registration_card',
+        address: { districtCode: '110108', street: '110108015', detail: '中关村南大街 5 号 2 号楼 303' },
+        materials: [photo, proofOfAddress],
+      });
+      const issued = await approve('officer-110108', change);
+      tokens['police-110108'] = await p.staffToken('police-110108');
+      const visit = (await list('police-110108')).items.find((v) => v.card.id === issued);
+      // 29, 30, 31 December, then 4 and 5 January (1 January off, 2-3 a weekend).
+      assert.equal(visit?.dueOn, '2027-01-05');
+      assert.equal(visit.reason, 'new_card');
     });
   });
 }

@@ -3,7 +3,7 @@
 // It goes to the station whose community police serve the street, due a policy number of working
 // days after issue (policy.visitWorkingDays, 5 by default: see src/domain/policy.ts).
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { addDays, dayOfWeek, type IsoDate } from '../../domain/beijing-date.ts';
+import type { IsoDate } from '../../domain/beijing-date.ts';
 import { isAppError } from '../../domain/errors.ts';
 import type { VisitReason } from '../../domain/visits/visit.ts';
 import type { WorkingDayCalendar } from '../../domain/calendar/working-days.ts';
@@ -27,20 +27,15 @@ async function stationForStreet(tx: Db, card: CardRow): Promise<string> {
 
 /**
  * n working days after `from` on the official calendar. In a year whose calendar is not published
- * yet, weekdays stand in for working days: the task must be created whatever the calendar says.
+ * yet, the provisional one (weekends and the fixed statutory days) stands in: the task must be
+ * created whatever the calendar says.
  */
 function dueOn(calendar: WorkingDayCalendar, from: IsoDate, n: number): IsoDate {
   try {
     return calendar.addWorkingDays(from, n);
   } catch (e) {
     if (!isAppError(e) || e.code !== 'CALENDAR_DATA_MISSING') throw e;
-    let day = from;
-    for (let left = n; left > 0;) {
-      day = addDays(day, 1);
-      const weekday = dayOfWeek(day);
-      if (weekday !== 0 && weekday !== 6) left--;
-    }
-    return day;
+    return calendar.provisional.addWorkingDays(from, n);
   }
 }
 
