@@ -15,11 +15,19 @@ import { BindIdentity } from './bind-identity.tsx';
 import { CardList } from './cards.tsx';
 import { CardView } from './card-view.tsx';
 import { Applications } from './applications.tsx';
+import { AccessLog } from './access-log.tsx';
+import {
+  ApplyForm,
+  rememberOpenForm,
+  savedOpenForm,
+  submittedText,
+  type FormRequest,
+} from './apply-form.tsx';
 import { chipOf, isShowable, type Card } from './card-status.ts';
 import './wallet.css';
 
 type Me = Static<typeof Profile>;
-type Tab = 'cards' | 'applications';
+type Tab = 'cards' | 'applications' | 'accessLog';
 
 export function App() {
   const { t } = useTranslation();
@@ -28,6 +36,14 @@ export function App() {
   const [notice, setNotice] = useState<string>();
   const [tab, setTab] = useState<Tab>('cards');
   const [shown, setShown] = useState<Card>();
+  // A form left open (reloaded, or the network dropped) opens again with its draft.
+  const [form, setForm] = useState<FormRequest | undefined>(savedOpenForm);
+  const [applied, setApplied] = useState<string>();
+  const openForm = (r: FormRequest | undefined) => {
+    rememberOpenForm(r);
+    setForm(r);
+    window.scrollTo(0, 0);
+  };
 
   const loadMe = useCallback(
     async (justSignedIn = false) => {
@@ -61,6 +77,7 @@ export function App() {
     await post('/auth/logout').catch(() => undefined); // signed out here whatever the server says
     setMe(null);
     setShown(undefined);
+    openForm(undefined);
   };
 
   const actions = me ? (
@@ -94,13 +111,28 @@ export function App() {
             <CardView card={shown} me={me} />
           </>
         )}
-        {me?.identityBound && !shown && (
+        {me?.identityBound && !shown && form && (
+          <ApplyForm
+            key={`${form.type}-${form.card?.id ?? ''}`}
+            request={form}
+            onCancel={() => openForm(undefined)}
+            onDone={(a) => {
+              openForm(undefined);
+              setApplied(submittedText(a, t));
+              setTab('applications');
+            }}
+          />
+        )}
+        {me?.identityBound && !shown && !form && (
           <Tabs activeKey={tab} onChange={(k) => setTab(k as Tab)}>
             <Tabs.Tab title={t('wallet.tabs.cards')} key="cards">
-              <CardList onShow={setShown} />
+              <CardList onShow={setShown} onApply={openForm} />
             </Tabs.Tab>
             <Tabs.Tab title={t('wallet.tabs.applications')} key="applications">
-              <Applications onCardIssued={() => setTab('cards')} />
+              <Applications onCardIssued={() => setTab('cards')} onApply={openForm} notice={applied} />
+            </Tabs.Tab>
+            <Tabs.Tab title={t('wallet.tabs.accessLog')} key="accessLog">
+              <AccessLog />
             </Tabs.Tab>
           </Tabs>
         )}
