@@ -2,10 +2,13 @@
 // only a code the holder bound to it passes (an unbound one, a replayed screenshot, is
 // challenge_mismatch); an organisation's key, entered once, shows the full record and tells the
 // verifier that the holder will see the look-up, which the holder then does in the wallet's
-// 谁查看了我的证件. One server for the file.
+// 谁查看了我的证件. A confirmation form's PDF is read in the page (pdf.js under the page's CSP, its
+// worker from our server). One server for the file.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
+import { residents } from '../../src/db/schema/index.ts';
 import {
   assertAccessible,
   screenshot,
@@ -13,7 +16,7 @@ import {
   watchPage,
   type BrowserPlatform,
 } from '../support/browser.ts';
-import { signIn } from '../support/wallet-page.ts';
+import { letterPdf, signIn } from '../support/wallet-page.ts';
 
 let p: BrowserPlatform;
 before(async () => {
@@ -107,4 +110,49 @@ test("an organisation's key shows the full record and the holder sees the look-u
   await log.getByText('查看了完整信息').waitFor();
   await screenshot(own, 'wallet-access-log-police-zh');
   await wallet.close();
+});
+
+test("a confirmation form's PDF is rendered in the page and its QR verifies", async () => {
+  const [holder] = await p.ctx.db.select().from(residents).where(eq(residents.phone, '13800000001'));
+  const form = await p.call('POST', '/api/v1/staff/confirmation-forms', {
+    token: await p.staffToken('clerk-110101'),
+    body: { idNumber: holder!.idNumber, evidence: 'id_card' },
+  });
+  assert.equal(form.statusCode, 201, form.body);
+  assert.equal(form.headers['content-type'], 'application/pdf');
+
+  const context = await p.newContext();
+  const page = await context.newPage();
+  await page.clock.install({ time: p.clock.now() });
+  const watch = watchPage(page, p.origin);
+  const workers: string[] = [];
+  page.on('worker', (w) => workers.push(w.url()));
+  await page.goto('/verify');
+  await page.getByRole('button', { name: '照片', exact: true }).click();
+  await page.getByLabel('选择二维码照片或确认单 PDF').setInputFiles({
+    name: 'confirmation.pdf',
+    mimeType: 'application/pdf',
+    buffer: form.rawPayload,
+  });
+  await page.locator('[data-result]').waitFor({ timeout: 30_000 });
+  assert.equal(await page.locator('[data-result]').getAttribute('data-result'), 'valid');
+  assert.ok(
+    workers.some((u) => u.startsWith(`${p.origin}/assets/pdf.worker`)),
+    `pdf.js ran its worker from our server: ${workers.join(', ')}`,
+  );
+  await page.getByText(String(form.headers['x-form-serial'])).waitFor();
+  await page.getByText(/^东华门派出所，/).waitFor();
+  await screenshot(page, 'verify-pdf-valid-zh');
+  await page.getByRole('button', { name: '核验下一个' }).click();
+
+  // Not a form: a PDF without a code is told so, in the reader's language.
+  await page.getByRole('button', { name: '照片', exact: true }).click();
+  await page.getByLabel('选择二维码照片或确认单 PDF').setInputFiles({
+    name: 'letter.pdf',
+    mimeType: 'application/pdf',
+    buffer: letterPdf(),
+  });
+  await page.getByText('这个 PDF 无法打开，或其第一页没有二维码').waitFor();
+  assert.deepEqual(watch.problems, [], 'no CSP refusal, no other origin');
+  await context.close();
 });
