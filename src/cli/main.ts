@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The juzhu command line: serve, migrate, keys, otp-purge, audit verify, grant-app-role, verify. Checks its arguments and the
+// The juzhu command line: serve, migrate, keys, otp-purge, audit verify, grant-app-role, import legacy,
+// verify. Checks its arguments and the
 // configuration first; a usage or configuration error exits 2, a code that is not valid 1.
 import { Command } from 'commander';
 import { ConfigError, loadConfig } from '../config/config.ts';
@@ -78,6 +79,25 @@ program
   });
 
 program
+  .command('staff-totp <username>')
+  .description(
+    "enrol (or replace) a staff account's TOTP second factor; prints the secret and its otpauth:// URI once",
+  )
+  .action(async (username: string) => {
+    const { database, ctx } = await (await platform()).openPlatform(loadConfig());
+    const { enrolStaffTotp } = await import('../services/auth/staff-totp.ts');
+    const { findStaffMember } = await import('../db/repositories/staff.ts');
+    try {
+      const member = await findStaffMember(ctx.db, { username });
+      if (!member) throw new UsageError(`no staff account named ${username}`);
+      const { secret, uri } = await enrolStaffTotp(ctx, { principal: undefined, channel: 'cli' }, member.id);
+      console.log(`secret: ${secret}\nuri:    ${uri}\n(shown once: enter it in the authenticator app now)`);
+    } finally {
+      await database.close();
+    }
+  });
+
+program
   .command('materials-purge')
   .description('delete the files of withdrawn and rejected applications past their retention (schedule it)')
   .action(async () => {
@@ -129,6 +149,28 @@ program
         throw new UsageError('grant-app-role needs DATABASE_URL (PostgreSQL)');
       await grantAppRole(database.db, role);
       console.log(`granted ${role} the platform's privileges; on the audit log it may only append`);
+    } finally {
+      await database.close();
+    }
+  });
+
+const importCommand = program
+  .command('import')
+  .description('bring data from other systems into the register');
+importCommand
+  .command('legacy <file>')
+  .description(
+    "import the old card system's CSV export (R10): every row checked, all or nothing, idempotent; exit 1 when refused",
+  )
+  .option('--dry-run', 'check the whole file against the register, write nothing')
+  .option('--report <file>', 'write the bad rows (line, field, reason, message) to this CSV file')
+  .option('--json', 'print the report as JSON')
+  .action(async (file: string, opts: { dryRun?: boolean; report?: string; json?: boolean }) => {
+    const { database, ctx } = await (await platform()).openPlatform(loadConfig());
+    const { runImportLegacy } = await import('./import-legacy-command.ts');
+    try {
+      const report = await runImportLegacy(ctx, file, opts);
+      process.exitCode = report.outcome === 'refused' ? 1 : 0;
     } finally {
       await database.close();
     }

@@ -41,6 +41,7 @@ export async function openPlatform(
     otpTtlSeconds: config.otpTtlSeconds,
     sessionTtlSeconds: config.sessionTtlSeconds,
     staffIdleSeconds: config.staffIdleSeconds,
+    staffSecondFactor: config.staffSecondFactor,
     hotCacheMs: config.hotCacheMs,
     changes,
     limits: {

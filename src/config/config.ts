@@ -28,6 +28,8 @@ export interface Config {
   /** Lifetime of a resident session token, seconds. */
   sessionTtlSeconds: number;
   staffIdleSeconds: number;
+  /** JUZHU_STAFF_SECOND_FACTOR: officers and admins sign in with TOTP (`required`, production default). */
+  staffSecondFactor: 'required' | 'optional';
   /** Lifetime of a one-time login code, seconds (≤ 600). */
   otpTtlSeconds: number;
   /** The permits' rules: defaults, changed by the JSON file named in JUZHU_POLICY_FILE. */
@@ -192,6 +194,14 @@ function publicUrl(env: Env): string | undefined {
   return v.replace(/\/+$/, '');
 }
 
+function secondFactor(env: Env, mode: Mode): 'required' | 'optional' {
+  const value = env.JUZHU_STAFF_SECOND_FACTOR ?? (mode === 'production' ? 'required' : 'optional');
+  if (value !== 'required' && value !== 'optional') {
+    throw new ConfigError('JUZHU_STAFF_SECOND_FACTOR', `must be required or optional, got "${value}"`);
+  }
+  return value;
+}
+
 function flag(env: Env, name: string, fallback: boolean): boolean {
   const v = env[name];
   if (v === undefined || v === '') return fallback;
@@ -252,6 +262,7 @@ export function loadConfig(env: Env = process.env): Config {
     sessionTtlSeconds: integer(env, 'JUZHU_SESSION_TTL_SECONDS', 12 * 3600, 60, 30 * 24 * 3600),
     // At most 30 minutes: a console left open at a window must not serve the next person.
     staffIdleSeconds: integer(env, 'JUZHU_STAFF_IDLE_SECONDS', 1800, 60, 1800),
+    staffSecondFactor: secondFactor(env, mode),
     otpTtlSeconds: integer(env, 'JUZHU_OTP_TTL_SECONDS', 300, 30, 600),
     policy: policy(env),
     policySource: policySource(env),

@@ -16,6 +16,7 @@ export type { CardFields, DisplayClaims } from './sign-display-code.ts';
 export {
   createStatusList,
   allocateStatusIndex,
+  allocateStatusIndices,
   setStatus,
   getStatus,
   MIN_STATUS_LIST_SIZE,

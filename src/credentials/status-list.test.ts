@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { isAppError } from '../domain/errors.ts';
 import {
   allocateStatusIndex,
+  allocateStatusIndices,
   createStatusList,
   getStatus,
   MIN_STATUS_LIST_SIZE,
@@ -69,4 +70,23 @@ test('bit order follows the draft: index 0 in the least significant bits of byte
   setStatus(r, 3, 'superseded');
   // 0b11_00_10_01: index 3 = 3, index 2 = 0, index 1 = 2, index 0 = 1 (§4.1 example layout)
   assert.equal(r.statuses[0], 0b1100_1001);
+});
+
+test('a batch takes many random indices in one pass, never one twice, and stops when the list is full', () => {
+  const r = createStatusList(1);
+  const first = allocateStatusIndices(r, 100_000);
+  assert.equal(first.length, 100_000);
+  assert.equal(new Set(first).size, 100_000);
+  const ascending = first.slice(0, 100).every((v, i, a) => i === 0 || v > a[i - 1]!);
+  assert.ok(!ascending, 'not handed out in order');
+  // A single index afterwards never repeats one of the batch.
+  const single = allocateStatusIndex(r)!;
+  assert.ok(!first.includes(single));
+  // The rest of the list: fewer than asked for, then none.
+  const rest = allocateStatusIndices(r, 50_000);
+  assert.equal(rest.length, MIN_STATUS_LIST_SIZE - 100_001);
+  assert.equal(new Set([...first, single, ...rest]).size, MIN_STATUS_LIST_SIZE);
+  assert.deepEqual(allocateStatusIndices(r, 10), []);
+  assert.equal(allocateStatusIndex(r), undefined);
+  for (const i of rest.slice(0, 10)) setStatus(r, i, 'revoked');
 });

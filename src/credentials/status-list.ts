@@ -53,6 +53,31 @@ export function allocateStatusIndex(
   return undefined;
 }
 
+/**
+ * Up to `count` fresh random indices at once, marked allocated: a uniform sample without
+ * replacement of the free indices (a partial Fisher–Yates shuffle), in random order. Fewer than
+ * `count` when the list has fewer free: the caller opens a new list for the rest. One pass over the
+ * bitmap however many are drawn, so a batch of a bulk import costs one read and one write of the list.
+ */
+export function allocateStatusIndices(
+  r: StatusListRecord,
+  count: number,
+  randomInt: (max: number) => number = (max) => cryptoRandomInt(max),
+): number[] {
+  if (!Number.isSafeInteger(count) || count < 0) throw new RangeError('count: a whole number');
+  const free: number[] = [];
+  for (let i = 0; i < r.size; i++) if (!isAllocated(r, i)) free.push(i);
+  const n = Math.min(count, free.length);
+  for (let i = 0; i < n; i++) {
+    const j = i + randomInt(free.length - i);
+    const t = free[i]!;
+    free[i] = free[j]!;
+    free[j] = t;
+    mark(r, free[i]!);
+  }
+  return free.slice(0, n);
+}
+
 function mark(r: StatusListRecord, i: number): number {
   r.allocated[i >> 3]! |= 1 << (i & 7);
   return i;

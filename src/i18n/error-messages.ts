@@ -194,6 +194,16 @@ const messages: Record<ErrorCode, Messages> = {
     en: 'The materials held for your applications have reached the {quotaMb} MB limit (files of withdrawn or rejected applications count until their retention ends); upload less',
     es: 'Los documentos guardados de sus solicitudes alcanzan el límite de {quotaMb} MB (los de solicitudes retiradas o rechazadas cuentan hasta que vence su conservación); suba menos',
   },
+  SECOND_FACTOR_REQUIRED: {
+    'zh-CN': '请输入身份验证器应用中显示的 6 位动态验证码',
+    en: 'Enter the 6-digit code your authenticator app shows',
+    es: 'Introduzca el código de 6 dígitos que muestra su aplicación de autenticación',
+  },
+  SECOND_FACTOR_NOT_ENROLLED: {
+    'zh-CN': '该岗位须使用动态验证码登录，您的账号尚未绑定身份验证器，请联系系统管理员',
+    en: 'This role signs in with a one-time code, and no authenticator is enrolled for your account; ask an administrator',
+    es: 'Este puesto entra con un código de un solo uso y su cuenta no tiene autenticador; pida a un administrador',
+  },
   IDEMPOTENCY_KEY_IN_FLIGHT: {
     'zh-CN': '相同编号的请求仍在处理中，请稍后重试',
     en: 'A request with this Idempotency-Key is still being processed; try again shortly',

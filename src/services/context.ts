@@ -46,6 +46,11 @@ export interface ServiceContext {
   sessionTtlSeconds: number;
   /** A staff session unused this long ends (SESSION_EXPIRED); residents' sessions have no idle limit. */
   staffIdleSeconds: number;
+  /**
+   * Whether officers and administrators must sign in with a TOTP code (NIST SP 800-63B AAL2):
+   * `required` in production, `optional` in the demo (an enrolled account is always asked).
+   */
+  staffSecondFactor: 'required' | 'optional';
   credentials: CredentialSettings;
   keys: KeyRing;
   statusListCache: ReturnType<typeof statusListCache>;

@@ -26,6 +26,7 @@ export interface ContextOptions {
   otpTtlSeconds?: number;
   sessionTtlSeconds?: number;
   staffIdleSeconds?: number;
+  staffSecondFactor?: 'required' | 'optional';
   /** Production adapters; demo mode uses the dev outbox and the demo real-name check. */
   sms?: (db: Db) => SmsSender;
   realName?: RealNameVerifier;
@@ -84,6 +85,7 @@ export function createServiceContext(opts: ContextOptions): ServiceContext {
     otpTtlSeconds: opts.otpTtlSeconds ?? 300,
     sessionTtlSeconds: opts.sessionTtlSeconds ?? 12 * 3600,
     staffIdleSeconds: opts.staffIdleSeconds ?? 1800,
+    staffSecondFactor: opts.staffSecondFactor ?? (opts.mode === 'production' ? 'required' : 'optional'),
     credentials: {
       statusListTtlSeconds: 300,
       statusListValiditySeconds: 24 * 3600,

@@ -65,6 +65,7 @@ export async function startPlatform(
     realName?: RealNameVerifier;
     running?: boolean;
     policy?: Partial<Policy>;
+    staffSecondFactor?: 'required' | 'optional';
   } = {},
 ): Promise<TestPlatform> {
   const database = await target.open();
@@ -78,6 +79,7 @@ export async function startPlatform(
     limits: { otpSendsPerHourPerAddress: 100_000, otpVerifiesPerHourPerAddress: 100_000, ...options.limits },
     ...(options.realName ? { realName: options.realName } : {}),
     ...(options.policy ? { policy: { ...defaultPolicy, ...options.policy } } : {}),
+    ...(options.staffSecondFactor ? { staffSecondFactor: options.staffSecondFactor } : {}),
     credentials: testCredentials,
   });
   await ensureSigningKeys(ctx);

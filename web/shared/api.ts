@@ -63,7 +63,8 @@ export async function api<T>(method: Method, path: string, body?: unknown): Prom
   if (res.ok) return data as T;
   const error = (data as { error?: { code?: ErrorCode; message?: string; details?: unknown } } | undefined)
     ?.error;
-  if (res.status === 401 && path !== '/auth/otp/verify')
+  // A refused sign-in (a wrong code or password, a second factor asked for) ends no session.
+  if (res.status === 401 && !path.startsWith('/auth/'))
     sessionEndedListeners.forEach((l) => l(error?.code ?? 'UNAUTHENTICATED'));
   throw new ApiError(
     res.status,

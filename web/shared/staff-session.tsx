@@ -57,6 +57,9 @@ export function StaffLogin({
   const { t } = useTranslation();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
+  // Shown once the server asks for it (SECOND_FACTOR_REQUIRED): the password stays as typed.
+  const [askCode, setAskCode] = useState(false);
+  const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -68,10 +71,16 @@ export function StaffLogin({
       const s = await post<Static<typeof StaffSession>>('/auth/staff', {
         username,
         password,
+        ...(askCode ? { totp: code } : {}),
         session: 'cookie',
       });
       onSignedIn({ ...s, username });
     } catch (err) {
+      if (err instanceof ApiError && err.code === 'SECOND_FACTOR_REQUIRED' && !askCode) {
+        setAskCode(true);
+        return;
+      }
+      setCode('');
       setError(err instanceof ApiError ? err.message : t('common.errors.unexpected'));
     } finally {
       setBusy(false);
@@ -111,8 +120,31 @@ export function StaffLogin({
               onChange={(e) => setPassword(e.target.value)}
             />
           </Form.Item>
+          {askCode && (
+            <Form.Item
+              label={t('common.staffLogin.code')}
+              htmlFor="jz-totp"
+              required
+              extra={t('common.staffLogin.codeHint')}
+            >
+              <Input
+                id="jz-totp"
+                autoFocus
+                autoComplete="one-time-code"
+                inputMode="numeric"
+                maxLength={6}
+                value={code}
+                onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
+              />
+            </Form.Item>
+          )}
           {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 16 }} />}
-          <Button type="primary" htmlType="submit" loading={busy} disabled={!username || !password}>
+          <Button
+            type="primary"
+            htmlType="submit"
+            loading={busy}
+            disabled={!username || !password || (askCode && code.length !== 6)}
+          >
             {t('common.staffLogin.submit')}
           </Button>
         </form>

@@ -9,6 +9,8 @@ export interface StaffMember {
   role: (typeof staff.$inferSelect)['role'];
   stationId: string | null;
   active: boolean;
+  /** Sealed; null when no second factor is enrolled. */
+  totpSecret: string | null;
   districtCode: string | null;
 }
 
@@ -23,6 +25,7 @@ export async function findStaffMember(
       role: staff.role,
       stationId: staff.stationId,
       active: staff.active,
+      totpSecret: staff.totpSecret,
       districtCode: stations.districtCode,
     })
     .from(staff)

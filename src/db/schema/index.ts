@@ -16,3 +16,4 @@ export * from './identity-binding-codes.ts';
 export * from './confirmation-forms.ts';
 export * from './appointments.ts';
 export * from './idempotency-keys.ts';
+export * from './legacy-cards.ts';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { stations } from './stations.ts';
 
 export const staffRoles = ['clerk', 'officer', 'community_police', 'admin'] as const;
@@ -16,6 +16,10 @@ export const staff = pgTable(
     stationId: text('station_id').references(() => stations.id),
     displayName: text('display_name').notNull(),
     active: boolean('active').notNull().default(true),
+    /** The TOTP secret (RFC 6238), sealed under the KEK like the signing keys; null: not enrolled. */
+    totpSecret: text('totp_secret'),
+    /** The last time step a code was accepted for: a code is good once (RFC 6238 §5.2). */
+    totpLastStep: bigint('totp_last_step', { mode: 'number' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

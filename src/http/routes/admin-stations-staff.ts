@@ -8,6 +8,7 @@ import {
   listStaff,
   listStationsForAdmin,
 } from '../../services/admin/manage-stations-staff.ts';
+import { enrolStaffTotp } from '../../services/auth/staff-totp.ts';
 import { resetStaffPassword } from '../../services/admin/reset-staff-password.ts';
 import { Role, Staff, Station, StationKind } from '../schemas/admin.ts';
 import { DistrictCode, errors, IdParams } from '../schemas/common.ts';
@@ -119,5 +120,23 @@ export function adminStationStaffRoutes(app: App, ctx: ServiceContext): void {
       await resetStaffPassword(ctx, req.principal, req.params.id, req.body.password);
       return reply.status(204).send(null);
     },
+  );
+
+  app.post(
+    '/admin/staff/:id/totp',
+    {
+      schema: {
+        tags: ['admin'],
+        summary:
+          "Enrol (or replace) the account's second factor: a new TOTP secret, shown this once as text and as an otpauth:// URI for a QR code",
+        security: [{ bearer: [] }],
+        params: IdParams,
+        response: {
+          200: Type.Object({ secret: Type.String(), uri: Type.String() }),
+          ...errors(400, 401, 403, 404),
+        },
+      },
+    },
+    async (req) => enrolStaffTotp(ctx, { principal: req.principal, channel: 'api' }, req.params.id),
   );
 }

@@ -70,12 +70,12 @@ export function authRoutes(app: App, ctx: ServiceContext): void {
         ),
         response: {
           200: StaffSession,
-          ...errors(400, 401),
+          ...errors(400, 401, 403, 429),
         },
       },
     },
     async (req, reply) => {
-      const { token, ...s } = await loginStaff(ctx, req.body.username, req.body.password);
+      const { token, ...s } = await loginStaff(ctx, req.body.username, req.body.password, req.body.totp);
       const body = { ...s, expiresAt: s.expiresAt.toISOString() };
       if (req.body.session !== 'cookie') return { ...body, token };
       setSessionCookie(reply, token, (s.expiresAt.getTime() - ctx.clock.now().getTime()) / 1000);

@@ -14,6 +14,7 @@ import { recordAudit } from '../../db/repositories/audit.ts';
 import type { ServiceContext, StaffRole } from '../context.ts';
 import { createSession } from './create-session.ts';
 import { sha256Hex } from './tokens.ts';
+import { checkStaffTotp, SECOND_FACTOR_ROLES } from './staff-totp.ts';
 
 // Verified against when the username is unknown, so both paths cost the same time.
 const DUMMY_HASH =
@@ -23,6 +24,8 @@ export async function loginStaff(
   ctx: ServiceContext,
   username: string,
   password: string,
+  /** The TOTP code, for an account with a second factor (staff-totp.ts). */
+  totp?: string,
 ): Promise<{
   token: string;
   expiresAt: Date;
@@ -42,7 +45,7 @@ export async function loginStaff(
   if (!place.allowed) throw new AppError('RATE_LIMITED', undefined, { retryAfter: place.retryAfterSeconds });
   const row = await findStaffMember(ctx.db, { username });
   const ok = await verify(row?.passwordHash ?? DUMMY_HASH, password).catch(() => false);
-  if (!row || !ok || !row.active) {
+  const failed = async (reason: 'password' | 'totp') => {
     await recordAudit(ctx.db, {
       at: now,
       actorKind: 'system',
@@ -51,8 +54,23 @@ export async function loginStaff(
       action: 'session.login_failed',
       subjectKind: 'staff_login',
       subjectId: loginSubject(username),
+      details: { reason },
     });
-    throw new AppError('UNAUTHENTICATED', 'bad credentials');
+    return new AppError('UNAUTHENTICATED', 'bad credentials');
+  };
+  if (!row || !ok || !row.active) throw await failed('password');
+  if (row.totpSecret) {
+    // The password was right: its place is given back, and the code is asked for. A wrong code
+    // keeps its place, so codes are guessed no faster than passwords.
+    if (totp === undefined) {
+      await refundRateLimit(ctx.db, bucket, now, LOGIN_WINDOW_SECONDS);
+      throw new AppError('SECOND_FACTOR_REQUIRED');
+    }
+    if (!(await checkStaffTotp(ctx, { id: row.id, totpSecret: row.totpSecret }, totp)))
+      throw await failed('totp');
+  } else if (ctx.staffSecondFactor === 'required' && SECOND_FACTOR_ROLES.includes(row.role)) {
+    await refundRateLimit(ctx.db, bucket, now, LOGIN_WINDOW_SECONDS);
+    throw new AppError('SECOND_FACTOR_NOT_ENROLLED');
   }
   await refundRateLimit(ctx.db, bucket, now, LOGIN_WINDOW_SECONDS);
   return ctx.db.transaction(async (tx) => {

@@ -16,6 +16,7 @@ import {
 } from '../../verify/index.ts';
 import {
   cards,
+  legacyCards,
   residents,
   stations,
   verifications,
@@ -126,10 +127,17 @@ export async function verifyCode(
     return { result: check.ok ? 'malformed' : check.result, checkedAt };
   }
   const [row] = await ctx.db
-    .select({ card: cards, holder: residents, stationName: stations.name })
+    .select({
+      card: cards,
+      holder: residents,
+      stationName: stations.name,
+      legacyAuthority: legacyCards.issuingAuthority,
+    })
     .from(cards)
     .innerJoin(residents, eq(residents.id, cards.holderId))
     .innerJoin(stations, eq(stations.id, cards.stationId))
+    // A legacy card names the authority printed on it (R10).
+    .leftJoin(legacyCards, eq(legacyCards.cardId, cards.id))
     .where(and(eq(cards.number, claims.cardNumber), eq(cards.version, claims.cardVersion)));
   let result: VerificationResult;
   if (!check.ok) result = check.result;
@@ -179,7 +187,7 @@ export async function verifyCode(
       number: row.card.number,
       version: row.card.version,
       issuedOn: row.card.issuedOn,
-      issuingAuthority: row.stationName,
+      issuingAuthority: row.legacyAuthority ?? row.stationName,
       address: {
         districtCode: row.card.districtCode,
         streetCode: row.card.streetCode,

@@ -26,6 +26,8 @@ export const en: Catalogue<typeof zhCN> = {
       deactivated:
         'Your account has been deactivated by an administrator. Please contact the system administrator.',
       signedInAs: 'Signed in as {{username}}',
+      code: 'One-time code',
+      codeHint: 'Open your authenticator app and type the 6 digits it shows.',
     },
     placeholder: 'This page is being built.',
   },

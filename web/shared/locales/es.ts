@@ -26,6 +26,8 @@ export const es: Catalogue<typeof zhCN> = {
       deactivated:
         'Un administrador ha desactivado su cuenta. Póngase en contacto con el administrador del sistema.',
       signedInAs: 'Sesión de {{username}}',
+      code: 'Código de un solo uso',
+      codeHint: 'Abra su aplicación de autenticación y escriba los 6 dígitos que muestra.',
     },
     placeholder: 'Esta página está en construcción.',
   },

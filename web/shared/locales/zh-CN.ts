@@ -22,6 +22,8 @@ export const zhCN = {
       expired: '您已超过 30 分钟未操作，登录已失效，请重新登录。未保存的内容需要重新填写。',
       deactivated: '您的账号已被管理员停用，无法继续操作。如有疑问请联系系统管理员。',
       signedInAs: '当前用户：{{username}}',
+      code: '动态验证码',
+      codeHint: '打开身份验证器应用，输入其中显示的 6 位数字。',
     },
     placeholder: '此页面正在建设中。',
   },
