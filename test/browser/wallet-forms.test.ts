@@ -95,6 +95,7 @@ test('a residence permit application survives a reload and a dropped network; th
     buffer: photoPng(),
   });
 
+  await page.getByText('已选：me.png').waitFor();
   // A reload keeps what was typed and says which file to choose again; the ID photo is not kept.
   await page.reload();
   await page.getByRole('heading', { name: '申领居住证' }).waitFor();
