@@ -155,4 +155,17 @@ test("a confirmation form's PDF is rendered in the page and its QR verifies", as
   await page.getByText('这个 PDF 无法打开，或其第一页没有二维码').waitFor();
   assert.deepEqual(watch.problems, [], 'no CSP refusal, no other origin');
   await context.close();
+
+  // The holder's access log lists the printed form, by the station that printed it.
+  const wallet = await p.newContext();
+  const own = await wallet.newPage();
+  p.clock.advance(61_000);
+  await own.clock.install({ time: p.clock.now() });
+  await signIn(own, p, '13800000001');
+  await own.getByRole('tab', { name: '查验记录' }).click();
+  const log = own.getByRole('list', { name: '谁查看了我的证件' });
+  const printed = log.getByRole('listitem').filter({ hasText: '打印了居住证明' });
+  await printed.getByText('派出所或服务站：东华门派出所').waitFor();
+  await printed.getByText('查看了完整信息').waitFor();
+  await wallet.close();
 });
