@@ -236,3 +236,28 @@ test('in English: a change of address names districts and streets in pinyin; a r
   assert.deepEqual(watch.problems, []);
   await context.close();
 });
+
+// Last in the file: it moves the platform's clock on by months.
+test('the 即将需签注 chip leads to the endorsement once its window opens', async () => {
+  p.clock.advance(61_000); // a new code for the phone a minute after the page's
+  const token = await p.residentToken('13800000001');
+  const [permit] = (await p.call('GET', '/api/v1/me/cards', { token })).json<
+    { kind: string; endorsementDueOn: string | null }[]
+  >();
+  assert.equal(permit?.kind, 'residence_permit');
+  // A week before the anniversary: the window (a month before to a month after) is open.
+  const inWindow = new Date(`${permit.endorsementDueOn}T10:00:00+08:00`).getTime() - 7 * 86_400_000;
+  assert.ok(inWindow > p.clock.now().getTime(), 'the window opens after the demo day');
+  p.clock.advance(inWindow - p.clock.now().getTime());
+
+  const { context, page, watch } = await newPage();
+  await signIn(page, p, '13800000001');
+  await page.locator('.jz-chip', { hasText: '即将需签注' }).waitFor();
+  await page.getByRole('button', { name: /^办理签注/ }).click();
+  await page.getByRole('heading', { name: '居住证签注' }).waitFor();
+  await page.getByRole('button', { name: '提交申请' }).click();
+  await page.getByText('申请已提交').waitFor();
+  await page.getByRole('heading', { name: '签注' }).waitFor();
+  assert.deepEqual(watch.problems, []);
+  await context.close();
+});
