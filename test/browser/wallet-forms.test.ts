@@ -171,6 +171,16 @@ test('a suspended permit leads to its endorsement, sent without materials', asyn
   await page.getByRole('button', { name: '提交申请' }).click();
   await page.getByText('申请已提交').waitFor();
   await page.getByRole('heading', { name: '签注' }).waitFor();
+
+  // A draft left behind is forgotten on signing out: the next person on this phone finds none.
+  await page.getByRole('tab', { name: '全部电子证照' }).click();
+  await page.getByRole('button', { name: /^变更地址/ }).click();
+  await page.getByLabel('详细地址').fill('学院路 30 号');
+  await page.getByRole('button', { name: '返回，不提交' }).click();
+  assert.ok((await page.evaluate(() => JSON.stringify(sessionStorage))).includes('学院路'));
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await page.getByLabel('手机号码').waitFor();
+  assert.ok(!(await page.evaluate(() => JSON.stringify(sessionStorage))).includes('学院路'));
   assert.deepEqual(watch.problems, []);
   await context.close();
 });

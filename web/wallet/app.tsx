@@ -18,6 +18,7 @@ import { Applications } from './applications.tsx';
 import { AccessLog } from './access-log.tsx';
 import {
   ApplyForm,
+  forgetDrafts,
   rememberOpenForm,
   savedOpenForm,
   submittedText,
@@ -27,6 +28,8 @@ import { chipOf, isShowable, type Card } from './card-status.ts';
 import './wallet.css';
 
 type Me = Static<typeof Profile>;
+/** Tells one signed-in person from another on the same phone, for their drafts. */
+const ownerOf = (me: Me) => `${me.phoneTail ?? ''}|${me.idNumberTail ?? ''}`;
 type Tab = 'cards' | 'applications' | 'accessLog';
 
 export function App() {
@@ -36,11 +39,12 @@ export function App() {
   const [notice, setNotice] = useState<string>();
   const [tab, setTab] = useState<Tab>('cards');
   const [shown, setShown] = useState<Card>();
-  // A form left open (reloaded, or the network dropped) opens again with its draft.
-  const [form, setForm] = useState<FormRequest | undefined>(savedOpenForm);
+  // A form left open (reloaded, or the network dropped) opens again with its draft, once the
+  // person is known to be the one who left it.
+  const [form, setForm] = useState<FormRequest>();
   const [applied, setApplied] = useState<string>();
   const openForm = (r: FormRequest | undefined) => {
-    rememberOpenForm(r);
+    if (me) rememberOpenForm(r, ownerOf(me));
     setForm(r);
     window.scrollTo(0, 0);
   };
@@ -50,6 +54,7 @@ export function App() {
       try {
         const profile = await get<Me>('/me');
         setMe(profile);
+        setForm(savedOpenForm(ownerOf(profile)));
         if (justSignedIn && elderly && profile.identityBound) {
           const cards = await get<Card[]>('/me/cards');
           const own = cards.filter((c) => !c.ward && isShowable(chipOf(c)));
@@ -66,6 +71,8 @@ export function App() {
   useEffect(() => {
     void loadMe();
     return onSessionEnded(() => {
+      // Drafts stay for the same person signing in again; they are theirs alone (ownerOf).
+      setForm(undefined);
       setMe(null);
       setShown(undefined);
       setNotice(t('common.errors.sessionEnded'));
@@ -75,9 +82,10 @@ export function App() {
 
   const logout = async () => {
     await post('/auth/logout').catch(() => undefined); // signed out here whatever the server says
+    forgetDrafts();
+    setForm(undefined);
     setMe(null);
     setShown(undefined);
-    openForm(undefined);
   };
 
   const actions = me ? (
@@ -115,6 +123,7 @@ export function App() {
           <ApplyForm
             key={`${form.type}-${form.card?.id ?? ''}`}
             request={form}
+            owner={ownerOf(me)}
             onCancel={() => openForm(undefined)}
             onDone={(a) => {
               openForm(undefined);

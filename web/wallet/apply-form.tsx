@@ -28,6 +28,10 @@ export interface FormRequest {
   card?: { id: string; number: string; kind: string } | undefined;
 }
 
+/** Whose drafts these are: after a session ends on a shared phone, another person who signs in
+ * in the same tab must not find the first one's address (ownerOf(me) in app.tsx). */
+type Owned<T> = T & { owner: string };
+
 const withAddress: readonly ApplicationType[] = ['registration_card', 'residence_permit', 'change'];
 type FieldName = 'district' | 'street' | 'detail' | 'basis' | 'months' | 'form' | MaterialKind;
 type Errors = Partial<Record<FieldName, string>>;
@@ -47,29 +51,49 @@ interface Draft {
 }
 const emptyDraft: Draft = { district: '', street: '', detail: '', basis: '', months: '', files: {} };
 
-const draftKey = (r: FormRequest) => `juzhu.wallet.draft.${r.type}.${r.card?.id ?? 'new'}`;
+const DRAFT_PREFIX = 'juzhu.wallet.draft.';
+const draftKey = (r: FormRequest) => `${DRAFT_PREFIX}${r.type}.${r.card?.id ?? 'new'}`;
 const OPEN_FORM_KEY = 'juzhu.wallet.openForm';
 
-function readDraft(r: FormRequest): Draft {
+function readDraft(r: FormRequest, owner: string): Draft {
   try {
-    const saved = JSON.parse(sessionStorage.getItem(draftKey(r)) ?? 'null') as Partial<Draft> | null;
-    return { ...emptyDraft, ...saved };
+    const saved = JSON.parse(sessionStorage.getItem(draftKey(r)) ?? 'null') as Owned<Draft> | null;
+    if (!saved || saved.owner !== owner) return emptyDraft;
+    const { owner: _owner, ...draft } = saved;
+    return { ...emptyDraft, ...draft };
   } catch {
     return emptyDraft;
   }
 }
 
-/** The form open when the page was left (reloaded), to open it again. */
-export function savedOpenForm(): FormRequest | undefined {
+/** The form this person had open when the page was left (reloaded), to open it again. */
+export function savedOpenForm(owner: string): FormRequest | undefined {
   try {
-    return (JSON.parse(sessionStorage.getItem(OPEN_FORM_KEY) ?? 'null') as FormRequest | null) ?? undefined;
+    const saved = JSON.parse(sessionStorage.getItem(OPEN_FORM_KEY) ?? 'null') as Owned<FormRequest> | null;
+    if (!saved || saved.owner !== owner) return undefined;
+    return { type: saved.type, card: saved.card };
   } catch {
     return undefined;
   }
 }
-export function rememberOpenForm(r: FormRequest | undefined): void {
-  if (r) sessionStorage.setItem(OPEN_FORM_KEY, JSON.stringify(r));
+export function rememberOpenForm(r: FormRequest | undefined, owner: string): void {
+  if (r) saveItem(OPEN_FORM_KEY, JSON.stringify({ ...r, owner }));
   else sessionStorage.removeItem(OPEN_FORM_KEY);
+}
+
+/** Signing out (or a session ended) forgets every draft: the next person on this phone sees none. */
+export function forgetDrafts(): void {
+  for (const key of Object.keys(sessionStorage))
+    if (key.startsWith(DRAFT_PREFIX) || key === OPEN_FORM_KEY) sessionStorage.removeItem(key);
+}
+
+/** A browser that refuses storage (full, or a private mode) still lets the form be sent. */
+function saveItem(key: string, value: string): void {
+  try {
+    sessionStorage.setItem(key, value);
+  } catch {
+    // the draft is only a convenience
+  }
 }
 
 /** Which field a refusal concerns, from its code, details and the JSON pointer it names. */
@@ -94,18 +118,19 @@ function errorsOf(e: ApiError): Errors {
 
 interface Props {
   request: FormRequest;
+  owner: string;
   onDone: (a: Application) => void;
   onCancel: () => void;
 }
 
-export function ApplyForm({ request, onDone, onCancel }: Props) {
+export function ApplyForm({ request, owner, onDone, onCancel }: Props) {
   const { t } = useTranslation();
   const divisionName = useDivisionName();
   const { type, card } = request;
   const needsAddress = withAddress.includes(type);
   // A change always changes the address here, so its proof is asked for (required-materials.ts).
   const needed = requiredMaterials(type, { addressChanged: true });
-  const [draft, setDraft] = useState<Draft>(() => readDraft(request));
+  const [draft, setDraft] = useState<Draft>(() => readDraft(request, owner));
   const [districts, setDistricts] = useState<Named[]>([]);
   const [streets, setStreets] = useState<Named[]>([]);
   const [files, setFiles] = useState<Partial<Record<MaterialKind, ChosenFile>>>({});
@@ -116,7 +141,7 @@ export function ApplyForm({ request, onDone, onCancel }: Props) {
   const update = (change: Partial<Draft>) => setDraft((d) => ({ ...d, ...change }));
 
   useEffect(() => {
-    sessionStorage.setItem(draftKey(request), JSON.stringify(draft));
+    saveItem(draftKey(request), JSON.stringify({ ...draft, owner }));
   }, [draft]);
   const [reloadedFiles] = useState(() => draft.files);
 
