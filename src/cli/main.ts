@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // The juzhu command line: serve, migrate, keys, otp-purge, audit verify, grant-app-role, import legacy,
-// verify. Checks its arguments and the
+// calendar, verify. Checks its arguments and the
 // configuration first; a usage or configuration error exits 2, a code that is not valid 1.
 import { Command } from 'commander';
 import { ConfigError, loadConfig } from '../config/config.ts';
 import { UsageError, type VerifyCommandOptions } from './usage-error.ts';
+import { isAppError } from '../domain/errors.ts';
 
 // Commands load what they need when they run: `juzhu verify` starts without the server's modules.
 const platform = () => import('./open-platform.ts');
@@ -73,6 +74,27 @@ program
     const { purgeExpiredOtpCodes } = await import('../services/auth/purge-expired-otp-codes.ts');
     try {
       console.log(`${await purgeExpiredOtpCodes(ctx)} expired login codes deleted`);
+    } finally {
+      await database.close();
+    }
+  });
+
+const calendar = program.command('calendar').description('the official working-day calendar');
+calendar
+  .command('load <file>')
+  .description(
+    "load a year's official arrangement, JSON { year, daysOff: [dates], makeUpWorkingDays: [dates] }, and recount the provisional due dates",
+  )
+  .action(async (file: string) => {
+    const { readCalendarYearFile } = await import('./calendar-file.ts');
+    const year = await readCalendarYearFile(file);
+    const { database, ctx } = await (await platform()).openPlatform(loadConfig());
+    const { loadCalendarYear } = await import('../services/admin/manage-calendar.ts');
+    try {
+      const { recomputed } = await loadCalendarYear(ctx, { principal: undefined, channel: 'cli' }, year);
+      console.log(
+        `calendar ${year.year} loaded: ${year.daysOff.length} days off, ${year.makeUpWorkingDays.length} make-up working days; ${recomputed} provisional due dates recounted`,
+      );
     } finally {
       await database.close();
     }
@@ -213,6 +235,11 @@ program.parseAsync().catch((e: unknown) => {
   if (e instanceof UsageError) {
     console.error(`juzhu: ${e.message}`);
     process.exit(2);
+  }
+  if (isAppError(e)) {
+    // A refusal of a use case (src/domain/errors.ts): its code and what it names, no stack.
+    console.error(`juzhu: ${e.code}: ${e.message} ${JSON.stringify(e.params)}`);
+    process.exit(1);
   }
   console.error(e);
   process.exit(1);

@@ -7,6 +7,8 @@ import { buildWebPages, webPagesBuilt } from './build-web.ts';
 import { seedDemo } from '../services/demo/seed-demo.ts';
 import { ensureSigningKeys } from '../services/credentials/manage-signing-keys.ts';
 import { DEMO_PASSWORD } from '../services/demo/demo-data.ts';
+import { createJobRunner } from '../services/jobs/runner.ts';
+import { platformJobs } from '../services/jobs/platform-jobs.ts';
 import { demoResidents } from '../services/demo/demo-data.ts';
 
 export async function serve(config: Config = loadConfig()): Promise<void> {
@@ -17,9 +19,16 @@ export async function serve(config: Config = loadConfig()): Promise<void> {
   const { database, ctx } = await openPlatform(config, { listen: true });
   await ensureSigningKeys(ctx);
   const demo = config.seedDemo ? await seedDemo(ctx) : undefined;
+  const jobs = config.jobs
+    ? createJobRunner(ctx, platformJobs, {
+        pollMs: config.jobsPollMs,
+        onError: (run) => console.error(`job ${run.name} ${run.runKey} failed: ${run.error ?? ''}`),
+      })
+    : undefined;
   const app = await buildApp({
     ctx,
     database,
+    jobs,
     trustProxy: config.trustProxy,
     expose: { metrics: config.exposeMetrics, docs: config.exposeDocs },
     logger: {
@@ -47,6 +56,9 @@ export async function serve(config: Config = loadConfig()): Promise<void> {
       ? `  API:       ${address}/docs     (OpenAPI; ${address}/api/v1)`
       : `  API:       ${address}/api/v1`,
   ];
+  lines.push(
+    `  jobs:      ${jobs ? `running here (every ${config.jobsPollMs / 1000} s)` : 'off (JUZHU_JOBS=off)'}`,
+  );
   if (config.clockStart) lines.push(`  clock:     started at ${config.clockStart.toISOString()}`);
   if (demo) {
     lines.push(

@@ -115,3 +115,10 @@ test('/metrics and /docs are open in demo mode and closed in production unless a
   assert.deepEqual([shut.exposeMetrics, shut.exposeDocs], [false, false]);
   assert.throws(() => loadConfig({ JUZHU_EXPOSE_DOCS: 'yes' }), /JUZHU_EXPOSE_DOCS/);
 });
+
+test('JUZHU_JOBS: the scheduled jobs run in every process unless turned off', () => {
+  assert.equal(loadConfig({}).jobs, true);
+  assert.equal(loadConfig({ JUZHU_JOBS: 'off' }).jobs, false);
+  assert.equal(loadConfig({ JUZHU_JOBS_POLL_MS: '500' }).jobsPollMs, 500);
+  assert.throws(() => loadConfig({ JUZHU_JOBS: 'no' }), /JUZHU_JOBS/);
+});

@@ -62,6 +62,9 @@ export interface Config {
   /** Whether GET /metrics and the OpenAPI page /docs are served (demo: yes; production: no). */
   exposeMetrics: boolean;
   exposeDocs: boolean;
+  /** JUZHU_JOBS=off: this process runs no scheduled jobs (docs/jobs.md); another one should. */
+  jobs: boolean;
+  jobsPollMs: number;
 }
 
 export interface Provider {
@@ -283,6 +286,8 @@ export function loadConfig(env: Env = process.env): Config {
     // so production serves neither unless the operator opens them (ASVS 5.0 V13.4).
     exposeMetrics: flag(env, 'JUZHU_EXPOSE_METRICS', mode === 'demo'),
     exposeDocs: flag(env, 'JUZHU_EXPOSE_DOCS', mode === 'demo'),
+    jobs: oneOf(env, 'JUZHU_JOBS', ['on', 'off'] as const, 'on') === 'on',
+    jobsPollMs: integer(env, 'JUZHU_JOBS_POLL_MS', 30_000, 100, 3_600_000),
     migrateOnStart: flag(env, 'JUZHU_MIGRATE', true),
   };
 }

@@ -1,4 +1,6 @@
 // Builds the HTTP application (kept apart from listen(), so tests drive it with inject()).
+import type { JobRunner } from '../services/jobs/runner.ts';
+import { notificationRoutes } from './routes/notifications.ts';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -42,6 +44,8 @@ export interface BuildOptions {
   trustProxy?: boolean | string;
   /** Serve GET /metrics and the OpenAPI page /docs (both by default; production config says no). */
   expose?: { metrics: boolean; docs: boolean };
+  /** Scheduled jobs (docs/jobs.md): started when the app is ready, stopped (awaited) on close. */
+  jobs?: JobRunner | undefined;
 }
 
 export async function buildApp({
@@ -50,6 +54,7 @@ export async function buildApp({
   logger = false,
   trustProxy = false,
   expose = { metrics: true, docs: true },
+  jobs,
 }: BuildOptions): Promise<App> {
   const app: App = Fastify({
     logger,
@@ -64,6 +69,13 @@ export async function buildApp({
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   registerErrorHandling(app);
+  if (jobs) {
+    app.addHook('onReady', (done) => {
+      jobs.start();
+      done();
+    });
+    app.addHook('onClose', async () => jobs.stop());
+  }
   registerSecurityHeaders(app);
   await app.register(swagger, {
     openapi: {
@@ -111,6 +123,7 @@ export async function buildApp({
       staffStatisticsRoutes(api, ctx);
       staffConfirmationFormRoutes(api, ctx);
       appointmentRoutes(api, ctx);
+      notificationRoutes(api, ctx);
       done();
     },
     { prefix: '/api/v1' },

@@ -86,6 +86,15 @@ async function signIn(page: Page, path: string, username: string): Promise<void>
   await page.getByRole('button', { name: '登录' }).click();
 }
 
+/** Runs `act` and waits for the queue's answer to a search (a request with `q=`). */
+async function searchedBy(page: Page, act: () => Promise<void>): Promise<void> {
+  const answered = page.waitForResponse(
+    (r) => r.url().includes('/api/v1/staff/applications?') && r.url().includes('q='),
+  );
+  await act();
+  await answered;
+}
+
 test('an application made online reaches the officer of its district, who asks for materials and then approves in the page', async () => {
   const context = await p.newContext(desk);
   const page = await context.newPage();
@@ -93,7 +102,9 @@ test('an application made online reaches the officer of its district, who asks f
   await signIn(page, '/staff', `officer-${HOME}`);
   await page.getByRole('heading', { name: '待办队列', level: 2 }).waitFor();
   await page.getByLabel('搜索', { exact: true }).fill(resident.name);
-  await page.getByLabel('搜索', { exact: true }).press('Enter');
+  await searchedBy(page, () => page.getByLabel('搜索', { exact: true }).press('Enter'));
+  // The searched page, not the unfiltered queue shown before it: Enter below opens its first row.
+  await page.getByText('共 1 件').waitFor();
   const row = page.getByRole('row', { name: new RegExp(resident.name) });
   await row.waitFor();
   assert.match((await row.textContent()) ?? '', /个工作日|今日到期/, 'working days left are shown');
@@ -166,7 +177,8 @@ test('an officer of another district sees neither the application nor the card, 
   await signIn(page, '/staff', `officer-${OTHER}`);
   await page.getByRole('heading', { name: '待办队列', level: 2 }).waitFor();
   await page.getByLabel('搜索', { exact: true }).fill(resident.idNumber);
-  await page.getByLabel('搜索', { exact: true }).press('Enter');
+  // The empty answer must be the search's, not the queue's before it.
+  await searchedBy(page, () => page.getByLabel('搜索', { exact: true }).press('Enter'));
   await page.getByText('没有符合条件的申请。').waitFor();
   await page.goto(`/staff#/applications/${applicationId}`);
   await page.getByText('找不到这份申请，或它不在您的辖区内。').waitFor();
@@ -190,6 +202,8 @@ test('an administrator rotates the signing key in /admin; a code issued before s
   const watch = watchPage(page, p.origin);
   await signIn(page, '/admin', 'admin');
   await page.getByRole('heading', { name: '展示码签名密钥', level: 2 }).waitFor();
+  // Count the keys once they are listed, or the comparison below holds before any rotation.
+  await page.getByText('正在签名').waitFor();
   const rowsBefore = await page.getByRole('row').count();
   await page.getByRole('button', { name: '轮换签名密钥' }).click();
   await page.getByRole('dialog').getByRole('button', { name: '确认' }).click();

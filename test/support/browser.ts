@@ -95,6 +95,16 @@ export async function screenshot(page: Page, name: string): Promise<Buffer> {
 
 /** axe-core with the WCAG 2.2 A/AA tags: fails on any serious or critical violation. */
 export async function assertAccessible(page: Page, where: string): Promise<void> {
+  // Colours half-way through a transition (a button leaving its loading state, a dialog fading out)
+  // are not what the reader sees: let finite animations end first (spinners run for ever: skipped).
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getComputedTiming().endTime !== Infinity)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
   const result = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
     .analyze();

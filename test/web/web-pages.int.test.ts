@@ -3,6 +3,7 @@
 // hashed assets are cached for good; the QR reader's WebAssembly comes from our own server.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dbTargets } from '../support/test-db.ts';
 import { startPlatform, type TestPlatform } from '../support/test-app.ts';
 
@@ -50,6 +51,44 @@ describe('web pages', () => {
       assert.ok(!(await scriptsOf(page)).some(antd), `${page} loads antd`);
     }
     assert.ok((await scriptsOf('/staff')).some(antd), 'the console does (so the probe finds it)');
+  });
+
+  test("ECharts is loaded with the console's statistics page only: never by the wallet, the verifier or the console's first load", async () => {
+    const scriptsOf = async (url: string) => {
+      const html = (await p.app.inject({ url })).body;
+      const files = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+      return Promise.all(files.map(async (f) => (await p.app.inject({ url: f })).body));
+    };
+    const echarts = (code: string) => code.includes('zrender');
+    for (const page of ['/wallet', '/verify', '/staff', '/admin']) {
+      assert.ok(!(await scriptsOf(page)).some(echarts), `${page} loads ECharts at once`);
+    }
+  });
+
+  test('no two chunks import each other, even through others (a circle breaks a page at load)', () => {
+    const assets = new URL('../../web/dist/assets/', import.meta.url);
+    const chunks = readdirSync(assets).filter((f) => f.endsWith('.js'));
+    const imports = new Map(
+      chunks.map((f) => [
+        f,
+        [...readFileSync(new URL(f, assets), 'utf8').matchAll(/from"\.\/([^"]+\.js)"/g)].map((m) => m[1]!),
+      ]),
+    );
+    const circle = (start: string): string[] | null => {
+      const walk = (at: string, path: string[]): string[] | null => {
+        for (const next of imports.get(at) ?? []) {
+          if (next === start) return [...path, next];
+          if (!path.includes(next)) {
+            const found = walk(next, [...path, next]);
+            if (found) return found;
+          }
+        }
+        return null;
+      };
+      return walk(start, [start]);
+    };
+    assert.ok(chunks.length > 0, 'the pages are built');
+    for (const chunk of chunks) assert.equal(circle(chunk), null, `${chunk} imports itself`);
   });
 
   test('hashed assets are cached for a year as immutable', async () => {

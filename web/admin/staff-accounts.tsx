@@ -23,6 +23,8 @@ export function StaffAccounts() {
   const [stations, setStations] = useState<StationRow[]>([]);
   const [creating, setCreating] = useState(false);
   const [form, setForm] = useState(blank);
+  // From the latest state: two events before a render must not undo each other.
+  const patchForm = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
   const [resetFor, setResetFor] = useState<StaffRow | null>(null);
   const [password, setPassword] = useState('');
   const [message, setMessage] = useState<{ type: 'success' | 'error'; text: string } | null>(null);
@@ -52,7 +54,7 @@ export function StaffAccounts() {
         type={type}
         aria-label={t(`admin.staff.${key}`)}
         value={form[key]}
-        onChange={(e) => setForm({ ...form, [key]: e.target.value })}
+        onChange={(e) => patchForm({ [key]: e.target.value })}
       />
     </label>
   );
@@ -148,7 +150,7 @@ export function StaffAccounts() {
               style={{ width: '100%' }}
               value={form.role}
               options={roles.map((r) => ({ value: r, label: t(`admin.roles.${r}`) }))}
-              onChange={(role) => setForm({ ...form, role })}
+              onChange={(role) => patchForm({ role })}
             />
           </label>
           <label>
@@ -159,7 +161,7 @@ export function StaffAccounts() {
               allowClear
               value={form.stationId}
               options={stations.map((s) => ({ value: s.id, label: s.name }))}
-              onChange={(stationId) => setForm({ ...form, stationId: stationId ?? null })}
+              onChange={(stationId) => patchForm({ stationId: stationId ?? null })}
             />
           </label>
           {field('password', 'password')}

@@ -2,13 +2,20 @@
 // opens the same place and the server serves one page.
 import { useEffect, useState } from 'react';
 
-export type Route = { name: 'queue' } | { name: 'application'; id: string } | { name: 'cards'; id?: string };
+export type Route =
+  | { name: 'queue' }
+  | { name: 'application'; id: string }
+  | { name: 'cards'; id?: string }
+  | { name: 'intake' }
+  | { name: 'statistics' };
 
 export function parseRoute(hash: string): Route {
   const app = /^#\/applications\/([0-9a-f-]{36})$/.exec(hash);
   if (app) return { name: 'application', id: app[1]! };
   const card = /^#\/cards(?:\/([0-9a-f-]{36}))?$/.exec(hash);
   if (card) return card[1] ? { name: 'cards', id: card[1] } : { name: 'cards' };
+  if (hash === '#/intake') return { name: 'intake' };
+  if (hash === '#/statistics') return { name: 'statistics' };
   return { name: 'queue' };
 }
 

@@ -6,7 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { Button, Tabs } from 'antd-mobile';
 import type { Static } from 'typebox';
 import type { Profile } from '../../src/http/schemas/me.ts';
-import { ApiError, get, onSessionEnded, post } from '../shared/api.ts';
+import i18next from 'i18next';
+import { ApiError, get, onSessionEnded, post, put } from '../shared/api.ts';
+import { isLanguage } from '../shared/i18n.ts';
 import { useElderlyMode } from '../shared/elderly-mode.tsx';
 import { MobileProvider } from '../shared/mobile.tsx';
 import { PageHeader } from '../shared/page-header.tsx';
@@ -79,6 +81,18 @@ export function App() {
     });
     // once per page load: the listener lives as long as the page
   }, []);
+
+  // The SMS the platform sends are in the language the resident reads the wallet in: a switch
+  // while signed in is told to the server (signing in tells it too).
+  const signedIn = Boolean(me);
+  useEffect(() => {
+    if (!signedIn) return;
+    const tell = (language: string) => {
+      if (isLanguage(language)) void put('/me/language', { language }).catch(() => undefined);
+    };
+    i18next.on('languageChanged', tell);
+    return () => i18next.off('languageChanged', tell);
+  }, [signedIn]);
 
   const logout = async () => {
     await post('/auth/logout').catch(() => undefined); // signed out here whatever the server says

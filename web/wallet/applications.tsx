@@ -141,7 +141,10 @@ export function Applications({
               {open.has(a.status) && (
                 <>
                   <dt>{t('wallet.applications.dueBy')}</dt>
-                  <dd>{formatDate(a.dueBy)}</dd>
+                  <dd>
+                    {formatDate(a.dueBy)}
+                    {a.dueByProvisional && t('wallet.applications.dueByProvisional')}
+                  </dd>
                 </>
               )}
               {a.reason && (

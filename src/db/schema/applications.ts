@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import {
   applicationStatuses,
   applicationTypes,
@@ -39,6 +50,8 @@ export const applications = pgTable(
     cardId: uuid('card_id').references(() => cards.id),
     acceptedOn: date('accepted_on', { mode: 'string' }).notNull(),
     dueBy: date('due_by', { mode: 'string' }).notNull(),
+    /** Counted partly on the provisional calendar of an unpublished year; recomputed when it is loaded. */
+    dueByProvisional: boolean('due_by_provisional').notNull().default(false),
     missing: jsonb('missing').$type<string[]>().notNull().default([]),
     reason: text('reason'),
     decidedBy: uuid('decided_by'),

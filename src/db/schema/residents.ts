@@ -1,4 +1,5 @@
-import { date, index, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { check, date, index, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 
 /** A resident account: created at first OTP login (phone), bound once to a real identity. */
 export const residents = pgTable(
@@ -12,10 +13,15 @@ export const residents = pgTable(
     sex: text('sex', { enum: ['male', 'female'] }),
     birthDate: date('birth_date', { mode: 'string' }),
     identityBoundAt: timestamp('identity_bound_at', { withTimezone: true }),
+    /** The language the resident reads (set at login and from the wallet); null: never said, Chinese. */
+    language: text('language', { enum: ['zh-CN', 'en', 'es'] }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   // Staff search by the start of a name (LIKE 'prefix%'), whatever the database's collation.
-  (t) => [index('residents_name_prefix_idx').on(t.name.op('text_pattern_ops'))],
+  (t) => [
+    index('residents_name_prefix_idx').on(t.name.op('text_pattern_ops')),
+    check('residents_language_check', sql`${t.language} in ('zh-CN', 'en', 'es')`),
+  ],
 );
 
 /**

@@ -2,6 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AppError } from '../errors.ts';
 import { createWorkingDayCalendar } from './working-days.ts';
+import { dueDate } from './due-date.ts';
 import type { CalendarYear } from './working-days.ts';
 
 const calendar = createWorkingDayCalendar();
@@ -181,5 +182,50 @@ describe('admin changes', () => {
         { date: '2025-03-12', kind: 'working_day' },
       ],
     });
+  });
+});
+
+describe('provisional calendar for unpublished years', () => {
+  test('weekends and the fixed-date statutory holidays only', () => {
+    const p = calendar.provisional;
+    assert.equal(p.isWorkingDay('2027-01-01'), false); // New Year's Day, a Friday
+    assert.equal(p.isWorkingDay('2027-01-04'), true); // Monday
+    assert.equal(p.isWorkingDay('2027-01-09'), false); // Saturday
+    assert.equal(p.isWorkingDay('2027-05-03'), true); // Monday: Labour Day is 1–2 May (a weekend in 2027)
+    for (const d of ['2027-10-01', '2028-05-01', '2028-05-02', '2028-10-02', '2028-10-03'])
+      assert.equal(p.isWorkingDay(d), false, d);
+    // Lunar holidays are not guessed: 2027's Spring Festival day (6 February) is a Saturday anyway,
+    // 8 February a Monday counted as a working day until the year is loaded.
+    assert.equal(p.isWorkingDay('2027-02-08'), true);
+    // Published years are answered from the official data, make-up days included.
+    assert.equal(p.isWorkingDay('2025-01-26'), true);
+    assert.equal(p.isWorkingDay('2025-10-06'), false);
+    assert.equal(p.provisional, p);
+  });
+
+  test('a due date running into 2027 is computed and marked provisional', () => {
+    // 21, 22, 23, 24, 25, 28, 29, 30 December 2026: still all in 2026.
+    assert.deepEqual(dueDate(calendar, '2026-12-18', 8), { dueBy: '2026-12-30', dueByProvisional: false });
+    // 29, 30, 31 Dec; 1 Jan off; 4, 5, 6, 7, 8 Jan.
+    assert.deepEqual(dueDate(calendar, '2026-12-28', 8), { dueBy: '2027-01-08', dueByProvisional: true });
+    assert.deepEqual(dueDate(calendar, '2027-04-28', 8), { dueBy: '2027-05-10', dueByProvisional: true });
+    assert.deepEqual(dueDate(calendar, '2026-12-31', 1), { dueBy: '2027-01-04', dueByProvisional: true });
+    // The official calendar itself still refuses.
+    assert.throws(() => calendar.addWorkingDays('2026-12-28', 8), missingDataFor('2027-01-01'));
+  });
+
+  test('a loaded year makes it official, overrides count in provisional years', () => {
+    const loaded = createWorkingDayCalendar({ extraYears: [year2027] });
+    assert.deepEqual(dueDate(loaded, '2026-12-28', 8), { dueBy: '2027-01-08', dueByProvisional: false });
+    assert.deepEqual(dueDate(loaded, '2027-02-04', 2), { dueBy: '2027-02-13', dueByProvisional: false });
+    const closed = createWorkingDayCalendar({ overrides: [{ date: '2027-01-04', kind: 'day_off' }] });
+    assert.deepEqual(dueDate(closed, '2026-12-28', 8), { dueBy: '2027-01-11', dueByProvisional: true });
+  });
+
+  test('reachesUncovered looks at the days after `from` only', () => {
+    assert.equal(calendar.reachesUncovered('2026-12-30', '2026-12-31'), false);
+    assert.equal(calendar.reachesUncovered('2026-12-31', '2027-01-01'), true);
+    assert.equal(calendar.reachesUncovered('2027-01-04', '2027-01-04'), false);
+    assert.equal(calendar.reachesUncovered('2025-12-31', '2026-01-05'), false);
   });
 });

@@ -1,11 +1,13 @@
 // The official working-day calendar behind the time limit of DESIGN §2 ("issued within 8 working
 // days of acceptance"): weekends off, public holidays off, make-up working days (调休) on, admin
 // overrides over all of it. It answers only for years whose arrangement it knows: a guessed
-// calendar would set wrong legal deadlines without anyone noticing.
+// calendar would set wrong legal deadlines without anyone noticing. Its `provisional` twin answers
+// for unpublished years too, on weekends and the fixed-date statutory holidays only, for due dates
+// that are stored marked provisional and recomputed when the year is loaded (docs/calendar.md).
 import { AppError } from '../errors.ts';
 import { isIsoDate } from '../beijing-date.ts';
 import type { IsoDate } from '../beijing-date.ts';
-import { checkCalendarYear, checkOverrides } from './calendar-year.ts';
+import { calendarYears, checkCalendarYear, checkOverrides } from './calendar-year.ts';
 import type { CalendarOverride, CalendarYear } from './calendar-year.ts';
 import { officialCalendarYears } from './official-calendar.ts';
 
@@ -20,6 +22,32 @@ export interface WorkingDayCalendar {
   addWorkingDays(from: IsoDate, n: number): IsoDate;
   /** Working days strictly after `from` up to and including `to` (0 if to <= from). */
   workingDaysBetween(from: IsoDate, to: IsoDate): number;
+  /**
+   * The same calendar, answering also for years it does not cover (within `calendarYears`) with
+   * `provisionalYear`: never CALENDAR_DATA_MISSING for those. Its own `provisional` is itself.
+   */
+  readonly provisional: WorkingDayCalendar;
+  /** True when a day strictly after `from` up to and including `to` lies in a year not covered. */
+  reachesUncovered(from: IsoDate, to: IsoDate): boolean;
+}
+
+/**
+ * A year whose official arrangement is not published yet, as far as the law fixes it alone. The
+ * 全国年节及纪念日放假办法 (as amended 2024, in force 2025) gives every citizen 13 days off a year. Fixed
+ * by the Gregorian date, and so known years ahead: New Year's Day (1 January), Labour Day (1 and 2
+ * May) and National Day (1 to 3 October). Not here: the Spring Festival, the Dragon Boat Festival
+ * and the Mid-Autumn Festival follow the lunar calendar, and Qingming is a solar term (4 or 5
+ * April), whose dates we would have to compute; nor the weekdays the State Council gives off for
+ * a holiday on a weekend, nor the make-up working days (调休), which only the annual notice sets.
+ * Missing days off make a provisional due date earlier, never later: a provisional deadline never
+ * lets the station take longer than the law allows.
+ */
+export function provisionalYear(year: number): CalendarYear {
+  return {
+    year,
+    daysOff: ['01-01', '05-01', '05-02', '10-01', '10-02', '10-03'].map((md) => `${year}-${md}`),
+    makeUpWorkingDays: [],
+  };
 }
 
 const DAY_MS = 86_400_000;
@@ -74,9 +102,40 @@ export function createWorkingDayCalendar(
     else strayOverrides.set(o.date, o.kind === 'working_day');
   }
 
+  const coveredYears = Object.freeze([...tables.keys()].sort((a, b) => a - b));
+  const official = build(tables, strayOverrides, coveredYears, undefined, () => provisional);
+  // The provisional twin shares the known years' tables and builds an unknown year's on first use.
+  const provisionalTables = new Map(tables);
+  const provisional = build(
+    provisionalTables,
+    strayOverrides,
+    coveredYears,
+    (y) => {
+      const table = buildYearTable(provisionalYear(y));
+      for (const [date, working] of strayOverrides) {
+        const [oy, oi] = toDay(date);
+        if (oy === y) table[oi] = working ? 1 : 0;
+      }
+      provisionalTables.set(y, table);
+      return table;
+    },
+    () => provisional,
+  );
+  return official;
+}
+
+function build(
+  tables: Map<number, Uint8Array>,
+  strayOverrides: Map<IsoDate, boolean>,
+  coveredYears: readonly number[],
+  guess: ((year: number) => Uint8Array) | undefined,
+  provisional: () => WorkingDayCalendar,
+): WorkingDayCalendar {
+  const covered = new Set(coveredYears);
   const isWorking = (y: number, i: number): boolean => {
     const table = tables.get(y);
     if (table) return table[i] === 1;
+    if (guess && y >= calendarYears.first && y <= calendarYears.last) return guess(y)[i] === 1;
     const date = toIsoDate(y, i);
     const stray = strayOverrides.get(date);
     if (stray !== undefined) return stray;
@@ -93,7 +152,24 @@ export function createWorkingDayCalendar(
   };
 
   return {
-    coveredYears: Object.freeze([...tables.keys()].sort((a, b) => a - b)),
+    coveredYears,
+
+    get provisional() {
+      return provisional();
+    },
+
+    reachesUncovered(from, to) {
+      const [fy] = toDay(from);
+      const [ty] = toDay(to);
+      if (to <= from) return false;
+      for (let y = fy; y <= ty; y++) {
+        // The year of `from` counts only when a day after `from` lies in it, which is always
+        // unless `from` is 31 December.
+        if (y === fy && from.endsWith('-12-31')) continue;
+        if (!covered.has(y)) return true;
+      }
+      return false;
+    },
 
     isWorkingDay(date) {
       return isWorking(...toDay(date));

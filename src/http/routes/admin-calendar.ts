@@ -31,6 +31,7 @@ export function adminCalendarRoutes(app: App, ctx: ServiceContext): void {
                 date: IsoDateString,
                 working: Type.Union([Type.Boolean(), Type.Null()]),
                 override: Type.Union([DayKind, Type.Null()]),
+                note: Type.Union([Type.String(), Type.Null()], { description: "the override's note" }),
               }),
             ),
           }),
@@ -84,7 +85,8 @@ export function adminCalendarRoutes(app: App, ctx: ServiceContext): void {
     {
       schema: {
         tags: ['admin'],
-        summary: "Load a year's official arrangement: public holidays and make-up working days",
+        summary:
+          "Load a year's official arrangement: public holidays and make-up working days; provisional due dates are recounted on it",
         security: [{ bearer: [] }],
         params: Type.Object({
           year: Type.Integer({ minimum: calendarYears.first, maximum: calendarYears.last }),
@@ -100,7 +102,11 @@ export function adminCalendarRoutes(app: App, ctx: ServiceContext): void {
       },
     },
     async (req, reply) => {
-      await loadCalendarYear(ctx, req.principal, { year: req.params.year, ...req.body });
+      await loadCalendarYear(
+        ctx,
+        { principal: req.principal, channel: 'online' },
+        { year: req.params.year, ...req.body },
+      );
       return reply.status(204).send(null);
     },
   );

@@ -1,3 +1,4 @@
+import { pickLanguage } from '../../i18n/language.ts';
 import { Type } from 'typebox';
 import { requestOtp, PHONE_PATTERN } from '../../services/auth/request-otp.ts';
 import { verifyOtp } from '../../services/auth/verify-otp.ts';
@@ -46,7 +47,14 @@ export function authRoutes(app: App, ctx: ServiceContext): void {
       },
     },
     async (req, reply) => {
-      const s = await verifyOtp(ctx, req.body.phone, req.body.code, req.ip);
+      const lang = req.headers['accept-language'];
+      const s = await verifyOtp(
+        ctx,
+        req.body.phone,
+        req.body.code,
+        req.ip,
+        lang ? pickLanguage(lang) : undefined,
+      );
       if (req.body.session !== 'cookie') return { token: s.token, expiresAt: s.expiresAt.toISOString() };
       setSessionCookie(reply, s.token, (s.expiresAt.getTime() - ctx.clock.now().getTime()) / 1000);
       return { expiresAt: s.expiresAt.toISOString() };

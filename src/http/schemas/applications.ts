@@ -51,6 +51,10 @@ export const ApplicationView = Type.Object(
     streetCode: Type.String(),
     acceptedOn: IsoDateString,
     dueBy: IsoDateString,
+    dueByProvisional: Type.Boolean({
+      description:
+        'the due date was counted on a provisional calendar (weekends and fixed-date public holidays) because the official arrangement of its year is not published yet; it is recomputed when the year is loaded',
+    }),
     missing: Type.Array(Type.String()),
     reason: Type.Union([Type.String(), Type.Null()]),
     cardId: Type.Union([Uuid, Type.Null()]),

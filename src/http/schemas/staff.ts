@@ -53,6 +53,10 @@ export type QueueQuery = Static<typeof QueueQuery>;
 /** The working-day clock of DESIGN §2, as the console shows it. */
 const TimeLimit = {
   dueBy: IsoDateString,
+  dueByProvisional: Type.Boolean({
+    description:
+      'counted on the provisional calendar of a year not yet published (weekends and fixed-date holidays); recomputed when the year is loaded',
+  }),
   workingDaysLeft: Nullable(
     Type.Integer({
       description:

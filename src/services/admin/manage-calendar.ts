@@ -14,7 +14,8 @@ import {
 } from '../../domain/calendar/calendar-year.ts';
 import { calendarOverrides, calendarYears } from '../../db/schema/index.ts';
 import { recordAudit } from '../../db/repositories/audit.ts';
-import type { Principal, ServiceContext } from '../context.ts';
+import type { Channel, Principal, ServiceContext } from '../context.ts';
+import { recomputeProvisionalDueDates } from '../calendar/recompute-provisional.ts';
 import { requireStaff } from '../staff/access.ts';
 import { writeAndAnnounce } from '../changes/write-and-announce.ts';
 
@@ -50,6 +51,7 @@ export async function setCalendarOverride(
       subjectId: date,
       details: { kind },
     });
+    await recomputeProvisionalDueDates(ctx, tx, { staffId: admin.staffId, channel: 'online' }, now);
   });
 }
 
@@ -74,18 +76,23 @@ export async function removeCalendarOverride(
       subjectKind: 'calendar_day',
       subjectId: date,
     });
+    await recomputeProvisionalDueDates(ctx, tx, { staffId: admin.staffId, channel: 'online' }, now);
   });
 }
 
+/**
+ * Loads (or replaces) a year and recounts the provisional due dates on it; returns how many
+ * changed. From the command line (`juzhu calendar load`) no one is signed in: the operator is.
+ */
 export async function loadCalendarYear(
   ctx: ServiceContext,
-  principal: Principal | undefined,
+  actor: { principal: Principal | undefined; channel: Channel },
   year: CalendarYear,
-): Promise<void> {
-  const admin = requireStaff(principal, ['admin']);
+): Promise<{ recomputed: number }> {
+  const admin = actor.channel === 'cli' ? undefined : requireStaff(actor.principal, ['admin']);
   checkCalendarYear(year);
   const now = ctx.clock.now();
-  await writeAndAnnounce(ctx, async (tx, announce) => {
+  return writeAndAnnounce(ctx, async (tx, announce) => {
     announce({ kind: 'calendar' });
     const values = {
       daysOff: [...year.daysOff].sort(),
@@ -97,20 +104,27 @@ export async function loadCalendarYear(
       .onConflictDoUpdate({ target: calendarYears.year, set: values });
     await recordAudit(tx, {
       at: now,
-      actorKind: 'staff',
-      actorId: admin.staffId,
-      channel: 'online',
+      actorKind: admin ? 'staff' : 'system',
+      actorId: admin?.staffId ?? null,
+      channel: actor.channel,
       action: 'calendar.year_loaded',
       subjectKind: 'calendar_year',
       subjectId: String(year.year),
       details: { daysOff: values.daysOff.length, makeUpWorkingDays: values.makeUpWorkingDays.length },
     });
+    const recomputed = await recomputeProvisionalDueDates(
+      ctx,
+      tx,
+      { staffId: admin?.staffId ?? null, channel: actor.channel },
+      now,
+    );
+    return { recomputed };
   });
 }
 
 export interface CalendarMonthView {
   coveredYears: number[];
-  days: { date: IsoDate; working: boolean | null; override: DayKind | null }[];
+  days: { date: IsoDate; working: boolean | null; override: DayKind | null; note: string | null }[];
 }
 
 /** A month as the admin sees it: each day's kind (null where the calendar has no data). */
@@ -135,7 +149,7 @@ export async function viewCalendarMonth(
       and(gte(calendarOverrides.date, first), lte(calendarOverrides.date, days[days.length - 1] ?? first)),
     )
     .orderBy(asc(calendarOverrides.date));
-  const byDate = new Map(overrides.map((o) => [o.date, o.kind]));
+  const byDate = new Map(overrides.map((o) => [o.date, o]));
   return {
     coveredYears: [...calendar.coveredYears],
     days: days.map((date) => {
@@ -145,7 +159,8 @@ export async function viewCalendarMonth(
       } catch {
         working = null;
       }
-      return { date, working, override: byDate.get(date) ?? null };
+      const override = byDate.get(date);
+      return { date, working, override: override?.kind ?? null, note: override?.note ?? null };
     }),
   };
 }

@@ -13,6 +13,8 @@ export interface ApplicationView {
   streetCode: string;
   acceptedOn: string;
   dueBy: string;
+  /** The due date was counted on the provisional calendar of an unpublished year (docs/calendar.md). */
+  dueByProvisional: boolean;
   missing: string[];
   reason: string | null;
   cardId: string | null;
@@ -32,6 +34,7 @@ export function toApplicationView(row: Row): ApplicationView {
     streetCode: row.streetCode,
     acceptedOn: row.acceptedOn,
     dueBy: row.dueBy,
+    dueByProvisional: row.dueByProvisional,
     missing: row.missing,
     reason: row.reason,
     cardId: row.cardId,

@@ -16,6 +16,7 @@ import { writeAndAnnounce } from '../changes/write-and-announce.ts';
 import { issueCardFor } from './issue-card.ts';
 import { toApplicationView, type ApplicationView } from './application-view.ts';
 import { toDomainApplication } from './to-domain-application.ts';
+import { notify, sendRightAway } from '../notifications/outbox.ts';
 
 export type Decision =
   | { decision: 'approve' }
@@ -31,6 +32,7 @@ export async function decideApplication(
   const officer = requireStaff(principal, ['officer']);
   const now = ctx.clock.now();
   const today = beijingDate(now);
+  let notificationId: string | undefined;
   const view = await writeAndAnnounce(ctx, async (tx, announce) => {
     const row = await applicationInJurisdiction(tx, officer, id, { forUpdate: true });
     let app = toDomainApplication(row);
@@ -93,7 +95,31 @@ export async function decideApplication(
     // A new version supersedes the old, an endorsement restores a suspension: lists change.
     if (issuedCardId && decision.decision === 'approve' && row.cardId)
       announce({ kind: 'card', id: row.cardId, statusList: null });
+    // The applicant hears of it (docs/notifications.md); a request for materials can come again
+    // after a resubmission, hence the round in its key.
+    const kind =
+      decision.decision === 'approve'
+        ? 'application_approved'
+        : decision.decision === 'reject'
+          ? 'application_rejected'
+          : 'materials_requested';
+    notificationId = await notify(
+      tx,
+      {
+        key: `${kind}:${row.id}:${now.toISOString()}`,
+        kind,
+        residentId: row.applicantId,
+        params: {
+          applicationId: row.id,
+          type: row.type,
+          ...(app.reason ? { reason: app.reason } : {}),
+          ...(kind === 'materials_requested' ? { missing: app.missing.join(', ') } : {}),
+        },
+      },
+      now,
+    );
     return toApplicationView(updated);
   });
+  await sendRightAway(ctx, [notificationId]);
   return view;
 }

@@ -5,6 +5,7 @@
 import { eq } from 'drizzle-orm';
 import { AppError } from '../../domain/errors.ts';
 import { beijingDate, type IsoDate } from '../../domain/beijing-date.ts';
+import { dueDate } from '../../domain/calendar/due-date.ts';
 import type { MaterialKind } from '../../domain/applications/application.ts';
 import { missingMaterials, requiredMaterials } from '../../domain/applications/required-materials.ts';
 import {
@@ -72,7 +73,7 @@ export async function intakeWindowApplication(
   const district = districtOf(clerk);
   const now = ctx.clock.now();
   const today = beijingDate(now);
-  const dueBy = (await ctx.calendar()).addWorkingDays(today, ctx.policy.reviewWorkingDays);
+  const { dueBy, dueByProvisional } = dueDate(await ctx.calendar(), today, ctx.policy.reviewWorkingDays);
   // A concurrent twin loses on the one-open-application index and gets CONFLICT.
   return ctx.db
     .transaction(async (tx) => {
@@ -126,6 +127,7 @@ export async function intakeWindowApplication(
         channel: 'window',
         acceptedOn: today,
         dueBy,
+        dueByProvisional,
         at: now,
         proxy,
         acceptedBy: clerk.staffId,
@@ -140,7 +142,13 @@ export async function intakeWindowApplication(
         subjectKind: 'application',
         subjectId: row.id,
         stationId: clerk.stationId,
-        details: { type: row.type, dueBy, materialsChecked: input.materialsChecked, proxy: proxy !== null },
+        details: {
+          type: row.type,
+          dueBy,
+          dueByProvisional,
+          materialsChecked: input.materialsChecked,
+          proxy: proxy !== null,
+        },
       });
       return toApplicationView(row);
     })

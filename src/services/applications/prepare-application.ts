@@ -170,6 +170,7 @@ export async function insertApplication(
     channel: 'online' | 'window';
     acceptedOn: IsoDate;
     dueBy: IsoDate;
+    dueByProvisional: boolean;
     at: Date;
     proxy?: Record<string, unknown> | null;
     acceptedBy?: string | null;
@@ -186,6 +187,7 @@ export async function insertApplication(
       channel: fields.channel,
       acceptedOn: fields.acceptedOn,
       dueBy: fields.dueBy,
+      dueByProvisional: fields.dueByProvisional,
       proxy: fields.proxy ?? null,
       acceptedBy: fields.acceptedBy ?? null,
       intakeStationId: fields.intakeStationId ?? null,

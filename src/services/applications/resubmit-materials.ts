@@ -3,6 +3,7 @@
 import { eq } from 'drizzle-orm';
 import { AppError } from '../../domain/errors.ts';
 import { beijingDate } from '../../domain/beijing-date.ts';
+import { dueDate } from '../../domain/calendar/due-date.ts';
 import { applyEvent } from '../../domain/applications/apply-event.ts';
 import { missingMaterials } from '../../domain/applications/required-materials.ts';
 import { applications, materials } from '../../db/schema/index.ts';
@@ -20,7 +21,7 @@ export async function resubmitMaterials(
 ): Promise<ApplicationView> {
   const now = ctx.clock.now();
   const today = beijingDate(now);
-  const dueBy = (await ctx.calendar()).addWorkingDays(today, ctx.policy.reviewWorkingDays);
+  const { dueBy, dueByProvisional } = dueDate(await ctx.calendar(), today, ctx.policy.reviewWorkingDays);
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx.select().from(applications).where(eq(applications.id, id)).for('update');
     if (!row || row.applicantId !== residentId) throw new AppError('NOT_FOUND');
@@ -49,6 +50,7 @@ export async function resubmitMaterials(
         status: next.status,
         acceptedOn: next.acceptedOn,
         dueBy: next.dueBy,
+        dueByProvisional,
         missing: next.missing,
         reason: next.reason,
         updatedAt: now,
@@ -65,7 +67,7 @@ export async function resubmitMaterials(
       subjectKind: 'application',
       subjectId: id,
       stationId: row.stationId,
-      details: { materials: uploads.map((u) => u.kind), dueBy },
+      details: { materials: uploads.map((u) => u.kind), dueBy, dueByProvisional },
     });
     return toApplicationView(updated);
   });

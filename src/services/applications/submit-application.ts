@@ -2,6 +2,7 @@
 // any is missing the refusal lists every missing item at once (Art. 9) and nothing is stored.
 import { AppError } from '../../domain/errors.ts';
 import { beijingDate } from '../../domain/beijing-date.ts';
+import { dueDate } from '../../domain/calendar/due-date.ts';
 import { missingMaterials, requiredMaterials } from '../../domain/applications/required-materials.ts';
 import { recordAudit } from '../../db/repositories/audit.ts';
 import { translateDbError } from '../../db/errors.ts';
@@ -17,8 +18,7 @@ export async function submitApplication(
 ): Promise<ApplicationView> {
   const now = ctx.clock.now();
   const today = beijingDate(now);
-  const calendar = await ctx.calendar();
-  const dueBy = calendar.addWorkingDays(today, ctx.policy.reviewWorkingDays);
+  const { dueBy, dueByProvisional } = dueDate(await ctx.calendar(), today, ctx.policy.reviewWorkingDays);
   // A concurrent twin loses on the one-open-application index and gets CONFLICT.
   return ctx.db
     .transaction(async (tx) => {
@@ -40,6 +40,7 @@ export async function submitApplication(
         channel: 'online',
         acceptedOn: today,
         dueBy,
+        dueByProvisional,
         at: now,
       });
       await storeMaterials(ctx, tx, row.id, uploads, 0, now);
@@ -52,7 +53,7 @@ export async function submitApplication(
         subjectKind: 'application',
         subjectId: row.id,
         stationId: row.stationId,
-        details: { type: row.type, dueBy, materials: uploads.map((u) => u.kind) },
+        details: { type: row.type, dueBy, dueByProvisional, materials: uploads.map((u) => u.kind) },
       });
       return toApplicationView(row);
     })

@@ -3,13 +3,15 @@
 // UPDATE (… set booked = booked + 1 where booked < capacity), which PostgreSQL re-checks on the
 // newest row version after waiting for a concurrent booking's lock (READ COMMITTED), so two
 // bookings of the last place cannot both succeed; a CHECK (booked <= capacity) backs it. One active
-// booking per resident and purpose is a partial unique index. The confirmation SMS goes out after
-// commit, so no connection waits on the gateway.
+// booking per resident and purpose is a partial unique index. The confirmation is written to the
+// notification outbox in the booking's transaction and its SMS sent after commit, so no connection
+// waits on the gateway and a failed send is retried by the sender job.
 import { and, eq, lt, sql } from 'drizzle-orm';
 import { slotAt } from '../../domain/appointments/schedule.ts';
 import { AppError } from '../../domain/errors.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
-import { appointmentSlots, appointments, residents, stations } from '../../db/schema/index.ts';
+import { appointmentSlots, appointments, stations } from '../../db/schema/index.ts';
+import { notify, sendRightAway } from '../notifications/outbox.ts';
 import { recordAudit } from '../../db/repositories/audit.ts';
 import { requireResident } from '../staff/access.ts';
 import type { Principal, ServiceContext } from '../context.ts';
@@ -88,30 +90,27 @@ export async function bookAppointment(
       stationId: input.stationId,
       details: { purpose: input.purpose, startsAt: slot.start.toISOString() },
     });
-    return row;
-  });
-  await confirmBySms(ctx, residentId, input.stationId, slot.start, now);
-  return appointmentView(booked);
-}
-
-async function confirmBySms(
-  ctx: ServiceContext,
-  residentId: string,
-  stationId: string,
-  start: Date,
-  now: Date,
-) {
-  const [who] = await ctx.db
-    .select({ phone: residents.phone, station: stations.name, address: stations.address })
-    .from(residents)
-    .innerJoin(stations, eq(stations.id, stationId))
-    .where(eq(residents.id, residentId));
-  if (!who?.phone) return; // a window-registered person without a phone has no one to text
-  await ctx
-    .sms(ctx.db)
-    .send(
-      who.phone,
-      `【北京居住证】您已预约${beijingWallTime(start)}在${who.station}（${who.address}）办理居住证业务，请携带居民身份证按时到达。`,
+    const [station] = await tx
+      .select({ name: stations.name, address: stations.address })
+      .from(stations)
+      .where(eq(stations.id, input.stationId));
+    const notificationId = await notify(
+      tx,
+      {
+        key: `appointment_booked:${row.id}`,
+        kind: 'appointment_booked',
+        residentId,
+        params: {
+          appointmentId: row.id,
+          when: beijingWallTime(slot.start),
+          station: station?.name ?? input.stationId,
+          address: station?.address ?? '',
+        },
+      },
       now,
     );
+    return { row, notificationId };
+  });
+  await sendRightAway(ctx, [booked.notificationId]);
+  return appointmentView(booked.row);
 }

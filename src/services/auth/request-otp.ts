@@ -1,4 +1,4 @@
-// POST /auth/otp: a one-time login code by SMS. Codes are single-use, live ≤ 10 minutes and are
+// POST /auth/otp: a one-time login code by SMS, sent after the code is committed. Codes are single-use, live ≤ 10 minutes and are
 // rate-limited per phone and per client address (state in the database, so every process sees it).
 import { FieldError } from '../../domain/validation-problem.ts';
 import { randomInt } from 'node:crypto';
@@ -29,7 +29,7 @@ export async function requestOtp(ctx: ServiceContext, phone: string, clientAddre
   // Per phone alone, one address sent codes to 30 phones (SMS cost, harassment): count it too.
   const bucket = `otp-send:ip:${clientAddress}`;
   await enforceRateLimit(ctx.db, bucket, now, 3600, ctx.limits.otpSendsPerHourPerAddress);
-  await ctx.db.transaction(async (tx) => {
+  const code = await ctx.db.transaction(async (tx) => {
     // One request per phone at a time: row locks cannot lock rows that do not exist yet, so 20
     // simultaneous first requests each saw none and each sent a code. The lock ends with the
     // transaction (no release to forget).
@@ -68,9 +68,30 @@ export async function requestOtp(ctx: ServiceContext, phone: string, clientAddre
       subjectKind: 'phone',
       subjectId: phoneSubject(phone),
     });
-    const minutes = Math.round(ctx.otpTtlSeconds / 60);
-    await ctx.sms(tx).send(phone, `【北京居住证】验证码 ${code}，${minutes}分钟内有效。请勿告诉他人。`, now);
+    return code;
   });
+  // Sent after commit: no connection (nor the phone's lock) is held through the gateway's answer.
+  // A code the gateway did not take is deleted, so it neither works nor counts against the phone.
+  const minutes = Math.round(ctx.otpTtlSeconds / 60);
+  try {
+    await ctx
+      .sms(ctx.db)
+      .send(phone, `【北京居住证】验证码 ${code}，${minutes}分钟内有效。请勿告诉他人。`, now);
+  } catch (e) {
+    await ctx.db.transaction(async (tx) => {
+      await tx.delete(otpCodes).where(eq(otpCodes.codeHash, otpHash(phone, code)));
+      await recordAudit(tx, {
+        at: now,
+        actorKind: 'system',
+        actorId: null,
+        channel: 'online',
+        action: 'otp.send_failed',
+        subjectKind: 'phone',
+        subjectId: phoneSubject(phone),
+      });
+    });
+    throw e;
+  }
 }
 
 /** Codes sent to a phone in the last hour (for tests and the admin view). */

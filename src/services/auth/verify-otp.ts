@@ -8,6 +8,7 @@ import { enforceRateLimit } from '../../db/repositories/rate-limits.ts';
 import type { ServiceContext } from '../context.ts';
 import { createSession } from './create-session.ts';
 import { otpHash, phoneSubject } from './request-otp.ts';
+import type { Language } from '../../i18n/language.ts';
 
 export const MAX_FAILED_ATTEMPTS = 5;
 
@@ -16,6 +17,8 @@ export async function verifyOtp(
   phone: string,
   code: string,
   clientAddress: string,
+  /** The language the login page was in, when the request said (Accept-Language): the SMS language. */
+  language?: Language,
 ): Promise<{ token: string; expiresAt: Date; residentId: string }> {
   const now = ctx.clock.now();
   // Five tries a code stop guessing one phone; this stops one address guessing across many.
@@ -50,9 +53,18 @@ export async function verifyOtp(
       return { ok: false as const };
     }
     await tx.update(otpCodes).set({ usedAt: now }).where(eq(otpCodes.id, current.id));
-    let [resident] = await tx.select({ id: residents.id }).from(residents).where(eq(residents.phone, phone));
+    let [resident] = await tx
+      .select({ id: residents.id, language: residents.language })
+      .from(residents)
+      .where(eq(residents.phone, phone));
+    if (resident && language && resident.language !== language) {
+      await tx.update(residents).set({ language }).where(eq(residents.id, resident.id));
+    }
     if (!resident) {
-      [resident] = await tx.insert(residents).values({ phone }).returning({ id: residents.id });
+      [resident] = await tx
+        .insert(residents)
+        .values({ phone, language: language ?? null })
+        .returning({ id: residents.id, language: residents.language });
       if (!resident) throw new Error('insert returned no row');
       await recordAudit(tx, {
         at: now,

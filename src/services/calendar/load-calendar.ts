@@ -23,25 +23,28 @@ export function calendarLoader(
       if (cached && Date.now() - cached.at < changes.ttl(ttlMs)) return cached.calendar;
       const at = Date.now();
       const read = epoch;
-      const [overrides, years] = await Promise.all([
-        db.select().from(calendarOverrides),
-        db.select().from(calendarYears),
-      ]);
-      const calendar = createWorkingDayCalendar({
-        overrides: overrides.map((o) => ({
-          date: o.date,
-          kind: o.kind,
-          ...(o.note ? { note: o.note } : {}),
-        })),
-        extraYears: years.map((y) => ({
-          year: y.year,
-          daysOff: y.daysOff,
-          makeUpWorkingDays: y.makeUpWorkingDays,
-        })),
-      });
+      const calendar = await readWorkingDayCalendar(db);
       // A change announced while reading may not be in what was read: use it, do not keep it.
       if (read === epoch) cached = { at, calendar };
       return calendar;
     },
   };
+}
+
+/** The calendar as stored now: the package's data, the loaded years and the overrides. */
+export async function readWorkingDayCalendar(db: Db): Promise<WorkingDayCalendar> {
+  const overrides = await db.select().from(calendarOverrides);
+  const years = await db.select().from(calendarYears);
+  return createWorkingDayCalendar({
+    overrides: overrides.map((o) => ({
+      date: o.date,
+      kind: o.kind,
+      ...(o.note ? { note: o.note } : {}),
+    })),
+    extraYears: years.map((y) => ({
+      year: y.year,
+      daysOff: y.daysOff,
+      makeUpWorkingDays: y.makeUpWorkingDays,
+    })),
+  });
 }

@@ -8,12 +8,18 @@ import { isAppError } from '../../domain/errors.ts';
 
 export function timeLimitOf(
   calendar: WorkingDayCalendar,
-  app: { status: ApplicationStatus; dueBy: IsoDate },
+  app: { status: ApplicationStatus; dueBy: IsoDate; dueByProvisional: boolean },
   today: IsoDate,
-): { dueBy: IsoDate; workingDaysLeft: number | null; overdue: boolean } {
+): { dueBy: IsoDate; dueByProvisional: boolean; workingDaysLeft: number | null; overdue: boolean } {
   let left: number | null;
   try {
-    left = workingDaysLeft(calendar, app.status, app.dueBy, today);
+    // A provisional due date is counted down on the same provisional calendar it was set on.
+    left = workingDaysLeft(
+      app.dueByProvisional ? calendar.provisional : calendar,
+      app.status,
+      app.dueBy,
+      today,
+    );
   } catch (e) {
     // A due date in a year whose calendar is not loaded: the count is unknown, not guessed.
     if (!isAppError(e) || e.code !== 'CALENDAR_DATA_MISSING') throw e;
@@ -21,6 +27,7 @@ export function timeLimitOf(
   }
   return {
     dueBy: app.dueBy,
+    dueByProvisional: app.dueByProvisional,
     workingDaysLeft: left,
     overdue: overdueStatuses.includes(app.status) && today > app.dueBy,
   };

@@ -112,6 +112,7 @@ export const en: Catalogue<typeof zhCN> = {
         issued: 'Issued',
       },
       dueBy: 'Decision due by',
+      dueByProvisional: " (provisional: recounted when that year's official holidays are published)",
       acceptedOn: 'Accepted on',
       reason: 'Note',
       missing: 'Please send all of these at once:',

@@ -113,6 +113,7 @@ export const es: Catalogue<typeof zhCN> = {
         issued: 'Expedida',
       },
       dueBy: 'Plazo de resolución',
+      dueByProvisional: ' (provisional: se recalcula cuando se publiquen los festivos oficiales del año)',
       acceptedOn: 'Admitida el',
       reason: 'Nota',
       missing: 'Envíe todos estos documentos a la vez:',

@@ -107,6 +107,7 @@ export const zhCN = {
         issued: '已发证',
       },
       dueBy: '办结期限',
+      dueByProvisional: '（暂定：该年度节假日安排公布后重新计算）',
       acceptedOn: '受理日期',
       reason: '说明',
       missing: '请一次性补齐以下材料：',
