@@ -100,6 +100,8 @@ test('a residence permit application survives a reload and a dropped network; th
   await page.reload();
   await page.getByRole('heading', { name: '申领居住证' }).waitFor();
   assert.equal(await page.getByLabel('申领依据').inputValue(), 'employment');
+  // The districts are asked for again after the reload; the kept choice shows once they are there.
+  await page.getByLabel('居住地所在区').locator('option[value="110108"]').waitFor({ state: 'attached' });
   assert.equal(await page.getByLabel('居住地所在区').inputValue(), '110108');
   await page
     .getByLabel('街道（乡镇）')
