@@ -107,5 +107,31 @@ for (const target of dbTargets()) {
         await database.close();
       }
     });
+
+    test('a clock set back past the current keys (a demo restarted at its JUZHU_CLOCK): they keep signing', async () => {
+      const database = await target.open();
+      try {
+        const later = createServiceContext({
+          database,
+          clock: fixedClock(new Date(at.getTime() + 600_000)),
+          mode: 'demo',
+          credentials: testCredentials,
+        });
+        await ensureSigningKeys(later); // the first run, ten minutes on
+        const ctx = processOn(database); // the restart, back at `at`
+        await ensureSigningKeys(ctx);
+        const keys = await database.db.select().from(signingKeys);
+        assert.equal(keys.length, 2, 'no new keys: the current ones start now');
+        assert.ok(keys.every((k) => k.createdAt.getTime() === at.getTime()));
+        const anchor = await trustAnchor(ctx);
+        const checked = await verifyTrustList(await signedTrustList(ctx), [anchor], {
+          now: at,
+          skewSeconds: 10,
+        });
+        assert.ok(checked.ok, 'the trust list verifies at the restarted clock');
+      } finally {
+        await database.close();
+      }
+    });
   });
 }

@@ -1,7 +1,7 @@
 // Creating and rotating signing keys. Rotation retires the current key (it signs nothing more)
 // and keeps it trusted for a grace period that outlasts everything it signed: a display code
 // (lifetime + skew) and a status list token; so no code signed before a rotation fails after it.
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNotNull, isNull } from 'drizzle-orm';
 import {
   currentSigningKey,
   generateSigningKey,
@@ -65,8 +65,35 @@ export async function ensureSigningKeys(ctx: ServiceContext): Promise<void> {
     await writeAndAnnounce(ctx, async (tx, announce) => {
       await lockForTransaction(tx, 'juzhu.signing_keys');
       if (await hasCurrentSigner(tx, purpose, now)) return;
-      const kid = await insertKey(tx, purpose, ctx.credentials.signingAlg, ctx.credentials.kek, now);
+      // The clock was set back past the current key's start (a demo restarted at the same
+      // JUZHU_CLOCK): that key is still the one signer (unique index), so its window starts now.
+      const [early] = await tx
+        .update(signingKeys)
+        .set({ createdAt: now })
+        .where(
+          and(
+            eq(signingKeys.purpose, purpose),
+            isNull(signingKeys.signUntil),
+            isNotNull(signingKeys.encryptedPrivateKey),
+            gt(signingKeys.createdAt, now),
+          ),
+        )
+        .returning({ kid: signingKeys.kid });
       announce({ kind: 'signing_keys' });
+      if (early) {
+        await recordAudit(tx, {
+          at: now,
+          actorKind: 'system',
+          actorId: null,
+          channel: 'system',
+          action: 'signing_key.start_moved_back',
+          subjectKind: 'signing_key',
+          subjectId: early.kid,
+          details: { purpose },
+        });
+        return;
+      }
+      const kid = await insertKey(tx, purpose, ctx.credentials.signingAlg, ctx.credentials.kek, now);
       await recordAudit(tx, {
         at: now,
         actorKind: 'system',

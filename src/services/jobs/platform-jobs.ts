@@ -10,6 +10,7 @@ import { toDomainCard } from '../../db/repositories/cards.ts';
 import type { ServiceContext } from '../context.ts';
 import { purgeExpiredOtpCodes } from '../auth/purge-expired-otp-codes.ts';
 import { purgeExpiredMaterials } from '../applications/purge-expired-materials.ts';
+import { purgeIdempotencyKeys } from '../idempotency/idempotency-keys.ts';
 import { notify, sendPendingSms } from '../notifications/outbox.ts';
 import { beijingWallTime } from '../appointments/wall-time.ts';
 import type { JobDefinition } from './runner.ts';
@@ -241,6 +242,12 @@ export const platformJobs: readonly JobDefinition[] = [
     cron: '0 3 * * *',
     catchUpMs: DAY,
     run: async (ctx) => ({ purged: await purgeExpiredMaterials(ctx) }),
+  },
+  {
+    name: 'idempotency-keys-purge',
+    cron: '47 * * * *',
+    catchUpMs: HOUR,
+    run: async (ctx) => ({ deleted: await purgeIdempotencyKeys(ctx) }),
   },
   {
     name: 'job-runs-purge',
