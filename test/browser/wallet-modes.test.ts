@@ -126,6 +126,47 @@ test('elderly mode: one tap on the first screen, the card directly after sign-in
   assert.deepEqual(form.smallText, [], 'apply form: text below 18 px');
   assert.deepEqual(form.smallTargets, [], 'apply form: targets below 60 × 60 px');
   await assertAccessible(page, 'wallet apply form elderly');
+
+  // The screens added since hold the same figures: the card list with its forms, a permit
+  // application, a change of address and who checked the cards.
+  const screens: [string, () => Promise<unknown>][] = [
+    ['card list', () => page.getByRole('tab', { name: '全部电子证照' }).click()],
+    [
+      'permit form',
+      async () => {
+        await page.getByRole('tab', { name: '我的申请' }).click();
+        await page.getByRole('button', { name: '申领居住证' }).click();
+        await page.getByLabel('申领依据').waitFor();
+      },
+    ],
+    [
+      'change form',
+      async () => {
+        await page.getByRole('button', { name: '返回，不提交' }).click();
+        await page.getByRole('tab', { name: '全部电子证照' }).click();
+        await page.getByRole('button', { name: /^变更地址/ }).click();
+        await page.getByLabel('居住地所在区').waitFor();
+      },
+    ],
+    [
+      'access log',
+      async () => {
+        await page.getByRole('button', { name: '返回，不提交' }).click();
+        await page.getByRole('tab', { name: '查验记录' }).click();
+        await page.getByRole('heading', { name: '谁查看了我的证件' }).waitFor();
+      },
+    ],
+  ];
+  await page.getByRole('button', { name: '返回，不提交' }).click();
+  for (const [name, open] of screens) {
+    await open();
+    await page.locator('.jz-main').getByText(/./).first().waitFor();
+    const figures = await page.evaluate(measure);
+    assert.deepEqual(figures.smallText, [], `${name}: text below 18 px`);
+    assert.deepEqual(figures.smallTargets, [], `${name}: targets below 60 × 60 px`);
+    await assertAccessible(page, `wallet ${name} elderly`);
+  }
+  await screenshot(page, 'wallet-access-log-elderly');
   assert.deepEqual(watch.problems, []);
   await context.close();
 });

@@ -2,10 +2,20 @@
 // YUV4MPEG2 frames (I420), as a phone screen would fill part of the picture.
 import QRCode from 'qrcode';
 
-export function qrVideo(text: string, { width = 640, height = 480, frames = 5 } = {}): Buffer {
-  const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
+export function qrVideo(
+  text: string,
+  {
+    width = 640,
+    height = 480,
+    frames = 5,
+    version,
+    moduleSize,
+  }: { width?: number; height?: number; frames?: number; version?: number; moduleSize?: number } = {},
+): Buffer {
+  const qr = QRCode.create(text, { errorCorrectionLevel: 'M', ...(version ? { version } : {}) });
   const n = qr.modules.size;
-  const scale = Math.floor(Math.min(width, height) / (n + 8)); // four modules of quiet zone each side
+  // Four modules of quiet zone each side, unless the size of a module is given (a smaller code).
+  const scale = moduleSize ?? Math.floor(Math.min(width, height) / (n + 8));
   const x0 = Math.floor((width - n * scale) / 2);
   const y0 = Math.floor((height - n * scale) / 2);
   const luma = Buffer.alloc(width * height, 235); // white

@@ -16,6 +16,9 @@ const options: ReaderOptions = { formats: ['QRCode'], tryHarder: true, maxNumber
 
 /** The text of the first QR code in an image (a camera frame, a photo), or undefined. */
 export async function readQrText(image: Blob | ImageData): Promise<string | undefined> {
+  const start = performance.now();
   const [first] = await readBarcodes(image, options);
+  // A User Timing entry per decode (bench/web-pages.ts reads them; nothing else does).
+  performance.measure(first?.isValid ? 'jz-qr-decode' : 'jz-qr-miss', { start });
   return first?.isValid ? first.text : undefined;
 }

@@ -45,6 +45,17 @@ export function VerdictView({ verdict, onAgain }: { verdict: Verdict; onAgain: (
         [t('verify.card.validUntil'), formatDate(card.validUntil)],
         [t('verify.card.issuedOn'), card.issuedOn ? formatDate(card.issuedOn) : undefined],
         [t('verify.card.issuingAuthority'), card.issuingAuthority],
+        // A confirmation form's QR also says which form it is, and where and when it was printed.
+        [t('verify.form.serial'), verdict.form?.serial],
+        [
+          t('verify.form.printed'),
+          verdict.form
+            ? t('verify.form.printedBy', {
+                station: verdict.form.stationName,
+                at: formatDateTime(verdict.form.issuedAt),
+              })
+            : undefined,
+        ],
       ]
     : [];
   return (

@@ -17,11 +17,22 @@ import { BindIdentity } from './bind-identity.tsx';
 import { CardList } from './cards.tsx';
 import { CardView } from './card-view.tsx';
 import { Applications } from './applications.tsx';
+import { AccessLog } from './access-log.tsx';
+import {
+  ApplyForm,
+  forgetDrafts,
+  rememberOpenForm,
+  savedOpenForm,
+  submittedText,
+  type FormRequest,
+} from './apply-form.tsx';
 import { chipOf, isShowable, type Card } from './card-status.ts';
 import './wallet.css';
 
 type Me = Static<typeof Profile>;
-type Tab = 'cards' | 'applications';
+/** Tells one signed-in person from another on the same phone, for their drafts. */
+const ownerOf = (me: Me) => `${me.phoneTail ?? ''}|${me.idNumberTail ?? ''}`;
+type Tab = 'cards' | 'applications' | 'accessLog';
 
 export function App() {
   const { t } = useTranslation();
@@ -30,12 +41,22 @@ export function App() {
   const [notice, setNotice] = useState<string>();
   const [tab, setTab] = useState<Tab>('cards');
   const [shown, setShown] = useState<Card>();
+  // A form left open (reloaded, or the network dropped) opens again with its draft, once the
+  // person is known to be the one who left it.
+  const [form, setForm] = useState<FormRequest>();
+  const [applied, setApplied] = useState<string>();
+  const openForm = (r: FormRequest | undefined) => {
+    if (me) rememberOpenForm(r, ownerOf(me));
+    setForm(r);
+    window.scrollTo(0, 0);
+  };
 
   const loadMe = useCallback(
     async (justSignedIn = false) => {
       try {
         const profile = await get<Me>('/me');
         setMe(profile);
+        setForm(savedOpenForm(ownerOf(profile)));
         if (justSignedIn && elderly && profile.identityBound) {
           const cards = await get<Card[]>('/me/cards');
           const own = cards.filter((c) => !c.ward && isShowable(chipOf(c)));
@@ -52,6 +73,8 @@ export function App() {
   useEffect(() => {
     void loadMe();
     return onSessionEnded(() => {
+      // Drafts stay for the same person signing in again; they are theirs alone (ownerOf).
+      setForm(undefined);
       setMe(null);
       setShown(undefined);
       setNotice(t('common.errors.sessionEnded'));
@@ -73,6 +96,8 @@ export function App() {
 
   const logout = async () => {
     await post('/auth/logout').catch(() => undefined); // signed out here whatever the server says
+    forgetDrafts();
+    setForm(undefined);
     setMe(null);
     setShown(undefined);
   };
@@ -108,13 +133,29 @@ export function App() {
             <CardView card={shown} me={me} />
           </>
         )}
-        {me?.identityBound && !shown && (
+        {me?.identityBound && !shown && form && (
+          <ApplyForm
+            key={`${form.type}-${form.card?.id ?? ''}`}
+            request={form}
+            owner={ownerOf(me)}
+            onCancel={() => openForm(undefined)}
+            onDone={(a) => {
+              openForm(undefined);
+              setApplied(submittedText(a, t));
+              setTab('applications');
+            }}
+          />
+        )}
+        {me?.identityBound && !shown && !form && (
           <Tabs activeKey={tab} onChange={(k) => setTab(k as Tab)}>
             <Tabs.Tab title={t('wallet.tabs.cards')} key="cards">
-              <CardList onShow={setShown} />
+              <CardList onShow={setShown} onApply={openForm} />
             </Tabs.Tab>
             <Tabs.Tab title={t('wallet.tabs.applications')} key="applications">
-              <Applications onCardIssued={() => setTab('cards')} />
+              <Applications onCardIssued={() => setTab('cards')} onApply={openForm} notice={applied} />
+            </Tabs.Tab>
+            <Tabs.Tab title={t('wallet.tabs.accessLog')} key="accessLog">
+              <AccessLog />
             </Tabs.Tab>
           </Tabs>
         )}

@@ -7,7 +7,7 @@ import type { Static } from 'typebox';
 import type { ApplicationView } from '../../src/http/schemas/applications.ts';
 import { ApiError, get, post } from '../shared/api.ts';
 import { formatDate } from '../shared/format.ts';
-import { ApplyForm, submittedText } from './apply-form.tsx';
+import type { FormRequest } from './apply-form.tsx';
 import { MaterialInput, type ChosenFile } from './material-input.tsx';
 
 type Application = Static<typeof ApplicationView>;
@@ -67,12 +67,20 @@ function Resubmit({ application, onSent }: { application: Application; onSent: (
   );
 }
 
-export function Applications({ onCardIssued }: { onCardIssued?: () => void }) {
+export function Applications({
+  onCardIssued,
+  onApply,
+  notice: given,
+}: {
+  onCardIssued?: () => void;
+  onApply: (r: FormRequest) => void;
+  /** Said above the list, e.g. that an application was just sent. */
+  notice?: string | undefined;
+}) {
   const { t } = useTranslation();
   const [list, setList] = useState<Application[]>();
   const [error, setError] = useState<string>();
-  const [applying, setApplying] = useState(false);
-  const [notice, setNotice] = useState<string>();
+  const [notice, setNotice] = useState(given);
 
   const load = () => {
     setError(undefined);
@@ -92,17 +100,6 @@ export function Applications({ onCardIssued }: { onCardIssued?: () => void }) {
     }
   };
 
-  if (applying) {
-    return (
-      <ApplyForm
-        onDone={(a) => {
-          setApplying(false);
-          setNotice(submittedText(a, t));
-          setList((l) => [a, ...(l ?? [])]);
-        }}
-      />
-    );
-  }
   return (
     <section aria-label={t('wallet.tabs.applications')}>
       {notice && (
@@ -110,9 +107,14 @@ export function Applications({ onCardIssued }: { onCardIssued?: () => void }) {
           {notice}
         </p>
       )}
-      <Button block color="primary" onClick={() => setApplying(true)}>
-        {t('wallet.applications.new')}
-      </Button>
+      <div className="jz-actions">
+        <Button block color="primary" onClick={() => onApply({ type: 'registration_card' })}>
+          {t('wallet.applications.new')}
+        </Button>
+        <Button block color="primary" fill="outline" onClick={() => onApply({ type: 'residence_permit' })}>
+          {t('wallet.form.newPermit')}
+        </Button>
+      </div>
       {error && (
         <div className="jz-surface" role="alert">
           <p>{error}</p>

@@ -7,16 +7,18 @@ import { Button, ErrorBlock, Tag } from 'antd-mobile';
 import { ApiError, get } from '../shared/api.ts';
 import { formatDate } from '../shared/format.ts';
 import { chipColor, chipIcon, chipOf, isShowable, type Card } from './card-status.ts';
-import { loadDistricts, type Named } from './districts.ts';
+import { loadDistricts, useDivisionName, type Named } from './districts.ts';
+import type { FormRequest } from './apply-form.tsx';
 
 export function useDistrictNames(): Map<string, string> {
-  const [names, setNames] = useState(new Map<string, string>());
+  const [list, setList] = useState<Named[]>([]);
+  const nameOf = useDivisionName();
   useEffect(() => {
     loadDistricts()
-      .then((list: Named[]) => setNames(new Map(list.map((d) => [d.code, d.name]))))
+      .then(setList)
       .catch(() => undefined); // the code is shown instead
   }, []);
-  return names;
+  return new Map(list.map((d) => [d.code, nameOf(d)]));
 }
 
 export function CardSummary({
@@ -83,7 +85,85 @@ function advice(card: Card, chip: ReturnType<typeof chipOf>, t: TFunction): stri
   }
 }
 
-export function CardList({ onShow }: { onShow: (card: Card) => void }) {
+/** What the holder may apply for about one of their own cards (a ward's is done at a window). */
+function CardActions({ card, onApply }: { card: Card; onApply: (r: FormRequest) => void }) {
+  const { t } = useTranslation();
+  const chip = chipOf(card);
+  if (card.ward || !isShowable(chip)) return null;
+  const ref = { id: card.id, number: card.number, kind: card.kind };
+  const endorsable = card.kind === 'residence_permit' && (chip === 'endorsement_due' || chip === 'suspended');
+  return (
+    <div className="jz-actions">
+      {endorsable && (
+        <Button
+          block
+          color="warning"
+          onClick={() => onApply({ type: 'endorsement', card: ref })}
+          aria-label={`${t('wallet.form.endorse')} ${card.number}`}
+        >
+          {t('wallet.form.endorse')}
+        </Button>
+      )}
+      <Button
+        block
+        fill="outline"
+        onClick={() => onApply({ type: 'change', card: ref })}
+        aria-label={`${t('wallet.form.change')} ${card.number}`}
+      >
+        {t('wallet.form.change')}
+      </Button>
+      <Button
+        block
+        fill="outline"
+        onClick={() => onApply({ type: 'replacement', card: ref })}
+        aria-label={`${t('wallet.form.replace')} ${card.number}`}
+      >
+        {t('wallet.form.replace')}
+      </Button>
+    </div>
+  );
+}
+
+function CardItem({
+  card,
+  districts,
+  onShow,
+  onApply,
+}: {
+  card: Card;
+  districts: Map<string, string>;
+  onShow: (card: Card) => void;
+  onApply: (r: FormRequest) => void;
+}) {
+  const { t } = useTranslation();
+  const chip = chipOf(card);
+  const tip = advice(card, chip, t);
+  return (
+    <li className={`jz-surface jz-card jz-card-${chip}${card.ward ? ' jz-card-ward' : ''}`}>
+      <CardSummary card={card} districts={districts} />
+      {tip && <p className="jz-advice">{tip}</p>}
+      {isShowable(chip) && (
+        <Button
+          block
+          color="primary"
+          onClick={() => onShow(card)}
+          aria-label={`${t('wallet.card.show')} ${card.number}`}
+        >
+          {t('wallet.card.show')}
+        </Button>
+      )}
+      <CardActions card={card} onApply={onApply} />
+    </li>
+  );
+}
+
+export function CardList({
+  onShow,
+  onApply,
+}: {
+  onShow: (card: Card) => void;
+  onApply: (r: FormRequest) => void;
+}) {
   const { t } = useTranslation();
   const [cards, setCards] = useState<Card[]>();
   const [error, setError] = useState<string>();
@@ -108,28 +188,30 @@ export function CardList({ onShow }: { onShow: (card: Card) => void }) {
   if (!cards) return <p role="status">{t('common.loading')}</p>;
   if (cards.length === 0)
     return <ErrorBlock status="empty" title={t('wallet.tabs.cards')} description={t('wallet.card.none')} />;
+  const own = cards.filter((c) => !c.ward);
+  // The agent's view (R13): a ward's cards apart, under a heading that says whose they are.
+  const wards = cards.filter((c) => c.ward);
+  const item = (card: Card) => (
+    <CardItem key={card.id} card={card} districts={districts} onShow={onShow} onApply={onApply} />
+  );
   return (
-    <ul className="jz-card-list" aria-label={t('wallet.tabs.cards')}>
-      {cards.map((card) => {
-        const chip = chipOf(card);
-        const tip = advice(card, chip, t);
-        return (
-          <li key={card.id} className={`jz-surface jz-card jz-card-${chip}`}>
-            <CardSummary card={card} districts={districts} />
-            {tip && <p className="jz-advice">{tip}</p>}
-            {isShowable(chip) && (
-              <Button
-                block
-                color="primary"
-                onClick={() => onShow(card)}
-                aria-label={`${t('wallet.card.show')} ${card.number}`}
-              >
-                {t('wallet.card.show')}
-              </Button>
-            )}
-          </li>
-        );
-      })}
-    </ul>
+    <>
+      {wards.length > 0 && <h2 className="jz-section">{t('wallet.wards.own')}</h2>}
+      {own.length === 0 && <p>{t('wallet.card.none')}</p>}
+      <ul className="jz-card-list" aria-label={t('wallet.tabs.cards')}>
+        {own.map(item)}
+      </ul>
+      {wards.length > 0 && (
+        <section aria-labelledby="wards-heading" className="jz-wards">
+          <h2 id="wards-heading" className="jz-section">
+            {t('wallet.wards.heading')}
+          </h2>
+          <p>{t('wallet.wards.intro')}</p>
+          <ul className="jz-card-list" aria-label={t('wallet.wards.heading')}>
+            {wards.map(item)}
+          </ul>
+        </section>
+      )}
+    </>
   );
 }

@@ -54,10 +54,12 @@ interface Props {
   label: string;
   value: ChosenFile | undefined;
   error: string | undefined;
+  /** Said under the buttons while nothing is chosen (e.g. which file to choose again). */
+  hint?: string | undefined;
   onChange: (file: ChosenFile | undefined, error?: string) => void;
 }
 
-export function MaterialInput({ id, label, value, error, onChange }: Props) {
+export function MaterialInput({ id, label, value, error, hint, onChange }: Props) {
   const { t } = useTranslation();
   const camera = useRef<HTMLInputElement>(null);
   const picker = useRef<HTMLInputElement>(null);
@@ -96,6 +98,7 @@ export function MaterialInput({ id, label, value, error, onChange }: Props) {
         hidden
         onChange={(e) => void chosen(e)}
       />
+      {!value && hint && <p className="jz-hint">{hint}</p>}
       {value && (
         <p className="jz-hint">
           {t('wallet.apply.fileChosen', { name: value.name, size: sizeText(value.size) })}

@@ -13,8 +13,9 @@ export const es: Catalogue<typeof zhCN> = {
       unavailable: 'No se puede abrir la cámara. Permita la cámara o use una foto o el texto pegado.',
     },
     photo: {
-      label: 'Elegir una foto del código',
-      pdf: 'Aún no se pueden leer archivos PDF. Haga una foto del código del formulario y elíjala.',
+      label: 'Elija una foto del código o el PDF del certificado',
+      pdf: 'No se puede abrir este PDF o su primera página no tiene código. Elija el PDF del certificado o una foto del código.',
+      reading: 'Leyendo el PDF…',
       noCode: 'No hay ningún código en la foto. Vuelva a hacerla, más cerca.',
     },
     text: { label: 'Pegue el código (empieza por JZ1:)', check: 'Verificar' },
@@ -47,6 +48,7 @@ export const es: Catalogue<typeof zhCN> = {
       issuedOn: 'Expedido el',
       issuingAuthority: 'Expedido por',
     },
+    form: { serial: 'Número del certificado', printed: 'Impreso', printedBy: '{{station}}, {{at}}' },
     kinds: {
       residence_permit: 'Permiso de residencia',
       registration_card: 'Tarjeta de registro de residencia',
