@@ -68,8 +68,9 @@ export const applications = pgTable(
   (t) => [
     // The officers' queue: by district and status, earliest due first.
     index('applications_district_status_due_idx').on(t.districtCode, t.status, t.dueBy),
-    // The whole queue of a district, earliest due first, with no status filter (the console's default).
-    index('applications_district_due_idx').on(t.districtCode, t.dueBy, t.createdAt),
+    // The whole queue of a district, earliest due first, with no status filter (the console's default);
+    // with the id, a page at any offset is picked from the index alone (bench/staff-queue.ts).
+    index('applications_district_due_idx').on(t.districtCode, t.dueBy, t.createdAt, t.id),
     // Staff search by the card an application concerns or issued.
     index('applications_card_idx').on(t.cardId),
     index('applications_applicant_idx').on(t.applicantId),

@@ -20,6 +20,8 @@ export const residents = pgTable(
   // Staff search by the start of a name (LIKE 'prefix%'), whatever the database's collation.
   (t) => [
     index('residents_name_prefix_idx').on(t.name.op('text_pattern_ops')),
+    // The staff queue sorted by applicant name: walked in order, not a sort of the whole district.
+    index('residents_name_idx').on(t.name),
     check('residents_language_check', sql`${t.language} in ('zh-CN', 'en', 'es')`),
   ],
 );
