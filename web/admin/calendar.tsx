@@ -144,7 +144,7 @@ export function CalendarAdmin() {
   const [months, setMonths] = useState<MonthView[] | null>(null);
   const [message, setMessage] = useState<Message>(null);
   const [pending, setPending] = useState<YearFile | null>(null);
-  const [override, setOverride] = useState({ date: '', kind: 'day_off' as DayKind, note: '' });
+  const [override, setOverride] = useState({ date: '', kind: 'day_off' as DayKind });
   const fail = (e: unknown) =>
     setMessage({ type: 'error', text: e instanceof ApiError ? e.message : String(e) });
 
@@ -199,11 +199,13 @@ export function CalendarAdmin() {
     };
     const date = text('date', override.date);
     const kind = text('kind', override.kind) as DayKind;
-    const note = text('note', override.note).trim();
+    const note = text('note', '').trim();
+    const form = e.currentTarget;
     try {
       await put(`/admin/calendar/overrides/${date}`, { kind, ...(note ? { note } : {}) });
       setMessage({ type: 'success', text: t('admin.calendar.overrideSaved', { date: formatDate(date) }) });
-      setOverride({ date: '', kind: 'day_off', note: '' });
+      form.reset();
+      setOverride({ date: '', kind: 'day_off' });
       if (date.startsWith(String(year))) load();
     } catch (err) {
       fail(err);
@@ -292,13 +294,9 @@ export function CalendarAdmin() {
               />
             </fieldset>
             <Field id="jz-override-note" label={t('admin.calendar.note')}>
-              <Input
-                name="note"
-                value={override.note}
-                maxLength={200}
-                onChange={(e) => patchOverride({ note: e.target.value })}
-                style={{ width: 280 }}
-              />
+              {/* Uncontrolled: what is typed stays in the field whatever renders meanwhile (a note
+                  was sent empty under load when React owned the value); read at submit. */}
+              <Input name="note" defaultValue="" maxLength={200} style={{ width: 280 }} />
             </Field>
             <Button type="primary" htmlType="submit" disabled={!override.date}>
               {t('admin.calendar.saveOverride')}
