@@ -3,7 +3,6 @@ import {
   bigserial,
   boolean,
   check,
-  customType,
   index,
   jsonb,
   pgTable,
@@ -12,8 +11,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
-
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
+import { bytea } from './bytea.ts';
 
 /**
  * Every write: who, what, when, through which channel. Written in the same transaction as the

@@ -1,7 +1,6 @@
-import { bigint, customType, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { applications } from './applications.ts';
-
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
+import { bytea } from './bytea.ts';
 
 /** Uploaded files, behind the storage interface (src/db/blob-storage.ts); PostgreSQL by default. */
 export const blobs = pgTable('blobs', {
