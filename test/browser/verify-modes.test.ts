@@ -164,7 +164,7 @@ test("a confirmation form's PDF is rendered in the page and its QR verifies", as
   await signIn(own, p, '13800000001');
   await own.getByRole('tab', { name: '查验记录' }).click();
   const log = own.getByRole('list', { name: '谁查看了我的证件' });
-  const printed = log.getByRole('listitem').filter({ hasText: '打印了居住证明' });
+  const printed = log.getByRole('listitem').filter({ hasText: '打印了居住证（卡）确认单' });
   await printed.getByText('派出所或服务站：东华门派出所').waitFor();
   await printed.getByText('查看了完整信息').waitFor();
   await wallet.close();

@@ -140,7 +140,7 @@ export const zhCN = {
     },
     accessLog: {
       heading: '谁查看了我的证件',
-      intro: '每次有人核验您的证件码、查看完整信息或打印居住证明，都会记在这里。',
+      intro: '每次有人核验您的证件码、查看完整信息或打印居住证（卡）确认单，都会记在这里。',
       empty: '暂无查验记录',
       entry: '{{verifier}} 于 {{at}} 查验了 {{card}}：{{result}}',
       fullRecord: '查看了完整信息',
@@ -172,7 +172,7 @@ export const zhCN = {
         malformed: '无法识别',
         unsupported_version: '版本不支持',
         status_unknown: '状态未知',
-        confirmation_form_issued: '打印了居住证明',
+        confirmation_form_issued: '打印了居住证（卡）确认单',
       },
     },
     form: {
