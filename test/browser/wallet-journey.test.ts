@@ -105,11 +105,16 @@ test('a resident signs in, binds, applies with a photo and a PDF; once approved 
   assert.equal(verdict.json().result, 'valid', verdict.body);
   assert.equal(verdict.json().kind, 'registration_card');
 
-  // The QR is redrawn from a new code every 30 s: move the phone's time on 31 s.
-  const before = await qr.getAttribute('data-code-expires');
+  // The QR is redrawn from a new code every 30 s: move the phone's time on 31 s. The new code is
+  // another image (each code has its own random id), even when both were issued in the same second.
+  const before = await qr.getAttribute('src');
+  const renewed = page.waitForResponse(
+    (r) => r.request().method() === 'POST' && r.url().endsWith('/display-codes') && r.ok(),
+  );
   await page.clock.fastForward(31_000);
+  await renewed;
   await page.waitForFunction(
-    (old) => document.querySelector('img.jz-qr')?.getAttribute('data-code-expires') !== old,
+    (old) => document.querySelector('img.jz-qr')?.getAttribute('src') !== old,
     before,
   );
   await assertAccessible(page, 'wallet card view');

@@ -70,6 +70,9 @@ export async function startBrowserPlatform(
         hasTouch: true,
         locale: 'zh-CN',
         timezoneId: 'Asia/Shanghai',
+        // The console then opens dialogs without their zoom (as it does for anyone who asks for
+        // less motion), so a click never lands on a dialog still growing into place.
+        reducedMotion: 'reduce',
         ...contextOptions,
       }),
     otpFor: async (phone) => {
