@@ -1,9 +1,9 @@
 import { date, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { cards } from './cards.ts';
 
 /**
  * One run of `juzhu import legacy` that wrote something (R10): which file (its SHA-256), who, when,
  * and what it counted. A refused or dry run writes nothing here; the audit log has one entry per run.
+ * `part` is the partition of `legacy_cards` that holds its rows (0: the shared one).
  */
 export const legacyImports = pgTable('legacy_imports', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -14,27 +14,42 @@ export const legacyImports = pgTable('legacy_imports', {
   rows: integer('rows').notNull(),
   imported: integer('imported').notNull(),
   alreadyPresent: integer('already_present').notNull(),
+  part: integer('part').notNull().default(0),
   at: timestamp('at', { withTimezone: true }).notNull(),
 });
 
 /**
- * What a legacy card says beyond the register's card row (Art. 4 fields the old system printed),
- * and where it came from. `card_number` is the number printed on the plastic card, unique, so a
- * second run of the same export recognises every row; `row_hash` tells a row imported with the
- * same details from one that now says something else.
+ * A card of the old system as its export gave it (R10, DESIGN §2), checked at import and kept as
+ * is: the only table an import writes. The register's holder, card and status-list entry are made
+ * from it when first needed (materialise-legacy-card.ts), and `card_id` then names that card.
+ *
+ * Custom SQL (drizzle/*_legacy_cards_lazy.sql): the table is partitioned by LIST (`part`). Small
+ * imports go into the shared partition `legacy_cards_shared` (part 0); a large one is COPYed into
+ * a table of its own, indexed once loaded (a sorted build instead of a million index insertions)
+ * and attached as a partition. So no index is declared here: every partition carries its own
+ * unique index on `card_number` and an index on `id_number` (the look-ups), both in collation "C"
+ * (codes compared as bytes). `card_number` is unique across partitions because imports run one at
+ * a time and each checks the others (import-legacy-cards.ts).
  */
 export const legacyCards = pgTable('legacy_cards', {
-  cardId: uuid('card_id')
-    .primaryKey()
-    .references(() => cards.id),
-  cardNumber: text('card_number').notNull().unique(),
-  rowHash: text('row_hash').notNull(),
-  importId: uuid('import_id')
-    .notNull()
-    .references(() => legacyImports.id),
+  part: integer('part').notNull(),
+  importId: uuid('import_id').notNull(),
+  /** The line of the export the row was on. */
   line: integer('line').notNull(),
+  cardNumber: text('card_number').notNull(),
+  kind: text('kind', { enum: ['registration_card', 'residence_permit'] }).notNull(),
+  name: text('name').notNull(),
+  /** Sex and birth date are those of the ID number (checked at import), so not kept twice. */
+  idNumber: text('id_number').notNull(),
   ethnicity: text('ethnicity').notNull(),
   hukouAddress: text('hukou_address').notNull(),
+  districtCode: text('district_code').notNull(),
+  streetCode: text('street_code').notNull(),
+  addressDetail: text('address_detail').notNull(),
   issuingAuthority: text('issuing_authority').notNull(),
+  issuedOn: date('issued_on', { mode: 'string' }).notNull(),
+  validUntil: date('valid_until', { mode: 'string' }),
   lastEndorsedOn: date('last_endorsed_on', { mode: 'string' }),
+  /** The register's card, once made; null until the card is first needed. */
+  cardId: uuid('card_id'),
 });

@@ -55,6 +55,15 @@ function loadBeijingStreets(): Map<string, readonly Street[]> {
 }
 
 const streetsByDistrict = loadBeijingStreets();
+// Keyed `district + code` and `district + name`: one look-up a row when a million are imported.
+const streetByKey = new Map<string, Street>();
+for (const [districtCode, list] of streetsByDistrict) {
+  for (const street of list) {
+    streetByKey.set(`${districtCode} ${street.code}`, street);
+    if (!streetByKey.has(`${districtCode} ${street.name}`))
+      streetByKey.set(`${districtCode} ${street.name}`, street);
+  }
+}
 
 /** Beijing's 16 districts, by code. */
 export function listDistricts(): readonly District[] {
@@ -73,6 +82,7 @@ export function findDistrict(code: string): District | undefined {
 /** A street of the district, by its 9-digit code or its exact name (surrounding spaces ignored). */
 export function findStreet(districtCode: string, codeOrName: string): Street | undefined {
   const key = codeOrName.trim();
-  const streets = listStreets(districtCode);
-  return /^\d{9}$/.test(key) ? streets.find((s) => s.code === key) : streets.find((s) => s.name === key);
+  const street = streetByKey.get(`${districtCode} ${key}`);
+  // A 9-digit key is a code: never matched by name (as before), and a name never by code.
+  return street && (/^\d{9}$/.test(key) ? street.code === key : street.name === key) ? street : undefined;
 }

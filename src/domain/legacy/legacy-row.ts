@@ -159,6 +159,29 @@ export function legacyPermitCycle(
   };
 }
 
+/**
+ * The register's dates of a legacy card: a card or permit with its expiry printed runs to it; a
+ * permit without one is endorsed yearly (Art. 10). The same at import (the check) and when the
+ * card is made from the stored row (materialise-legacy-card.ts).
+ */
+export function legacyCardDates(
+  kind: CardKind,
+  issuedOn: IsoDate,
+  validUntil: IsoDate | null,
+  lastEndorsedOn: IsoDate | null,
+  policy: Policy,
+): { validUntil: IsoDate | null; endorsementDueOn: IsoDate | null; residenceCountFrom: IsoDate } {
+  if (validUntil !== null) {
+    const card = importLegacyCard(kind, issuedOn, validUntil, policy);
+    return {
+      validUntil: card.validUntil,
+      endorsementDueOn: null,
+      residenceCountFrom: card.residenceCountFrom,
+    };
+  }
+  return { validUntil: null, ...legacyPermitCycle(issuedOn, lastEndorsedOn, policy) };
+}
+
 const idReasons: Record<string, LegacyRowReason> = {
   format: 'id_number_format',
   region: 'id_number_region',
@@ -260,11 +283,7 @@ export function checkLegacyRow(
     return { ok: false, problems };
   }
 
-  // A permit with its expiry printed runs to it; one without is endorsed yearly (Art. 10).
-  const card =
-    validUntil !== null
-      ? importLegacyCard(kind, issuedOn, validUntil, policy)
-      : { validUntil: null, ...legacyPermitCycle(issuedOn, lastEndorsedOn, policy) };
+  const card = legacyCardDates(kind, issuedOn, validUntil, lastEndorsedOn, policy);
   return {
     ok: true,
     card: {
@@ -282,7 +301,7 @@ export function checkLegacyRow(
       issuingAuthority: v.issuing_authority,
       issuedOn,
       validUntil: card.validUntil,
-      endorsementDueOn: card.validUntil === null ? card.endorsementDueOn : null,
+      endorsementDueOn: card.endorsementDueOn,
       residenceCountFrom: card.residenceCountFrom,
       lastEndorsedOn,
     },

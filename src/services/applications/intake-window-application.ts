@@ -24,6 +24,7 @@ import type { Principal, ServiceContext } from '../context.ts';
 import { districtOf, requireStaff } from '../staff/access.ts';
 import { insertApplication, prepareApplication, type ApplicationInput } from './prepare-application.ts';
 import { toApplicationView, type ApplicationView } from './application-view.ts';
+import { materialiseLegacyCardsOf } from '../legacy/materialise-legacy-card.ts';
 
 export interface PersonInput {
   name: string;
@@ -49,6 +50,8 @@ async function findOrCreatePerson(
 ): Promise<string> {
   const id = parseIdNumber(person.idNumber, today);
   const name = normalisePersonName(person.name);
+  // A holder of imported legacy cards: their record and cards are made first, and checked below.
+  await materialiseLegacyCardsOf(ctx, tx, { idNumbers: [id.idNumber] });
   const [existing] = await tx.select().from(residents).where(eq(residents.idNumber, id.idNumber));
   if (existing) {
     // The name on the ID card must match the record; a mismatch is a typo or a different person.

@@ -1,7 +1,7 @@
 // GET /me/cards: every card the holder may show (R6 "all electronic cards"): their own and, as
 // an agent, their wards' (R13), with the status that counts today. Legacy cards appear like
 // electronic ones until they expire (R10).
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { beijingDate } from '../../domain/beijing-date.ts';
 import {
   effectiveStatus,
@@ -14,6 +14,15 @@ import { guardianships, residents } from '../../db/schema/index.ts';
 import { cardsOfHolders, toDomainCard } from '../../db/repositories/cards.ts';
 import { maskName } from '../../domain/identity/person-name.ts';
 import type { ServiceContext } from '../context.ts';
+import { materialisePendingLegacyCards } from '../legacy/materialise-legacy-card.ts';
+
+async function idNumbersOf(ctx: ServiceContext, ids: string[]): Promise<(string | null)[]> {
+  const rows = await ctx.db
+    .select({ idNumber: residents.idNumber })
+    .from(residents)
+    .where(inArray(residents.id, ids));
+  return rows.map((r) => r.idNumber);
+}
 
 export interface WalletCard {
   id: string;
@@ -47,6 +56,14 @@ export async function listMyCards(
     .innerJoin(residents, eq(residents.id, guardianships.wardId))
     .where(eq(guardianships.agentId, residentId));
   const wardById = new Map(wards.map((w) => [w.wardId, w]));
+  // Legacy cards imported after the identity was bound (or a ward's) enter the register now.
+  const [me] = await ctx.db
+    .select({ idNumber: residents.idNumber })
+    .from(residents)
+    .where(eq(residents.id, residentId));
+  const held = wards.length > 0 ? await idNumbersOf(ctx, [...wardById.keys()]) : [];
+  const idNumbers = [me?.idNumber, ...held].filter((n): n is string => typeof n === 'string');
+  await materialisePendingLegacyCards(ctx, { idNumbers });
   const rows = await cardsOfHolders(ctx.db, [residentId, ...wardById.keys()]);
   return rows
     .map((row) => {

@@ -3,7 +3,7 @@
 // exactly as the offline library does (checkSignedCode); the card's status comes from the
 // database, which is fresher than any status list. Every check is recorded: it answers
 // "seen before?" for the next verifier and appears in the holder's access log.
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { beijingDate } from '../../domain/beijing-date.ts';
 import { effectiveStatus } from '../../domain/cards/index.ts';
 import { nodeSignatureCheck } from '../../credentials/index.ts';
@@ -137,7 +137,11 @@ export async function verifyCode(
     .innerJoin(residents, eq(residents.id, cards.holderId))
     .innerJoin(stations, eq(stations.id, cards.stationId))
     // A legacy card names the authority printed on it (R10).
-    .leftJoin(legacyCards, eq(legacyCards.cardId, cards.id))
+    // Joined on the number (indexed in every partition; codes compare in collation "C" there).
+    .leftJoin(
+      legacyCards,
+      and(eq(cards.source, 'legacy'), sql`${legacyCards.cardNumber} = ${cards.number} collate "C"`),
+    )
     .where(and(eq(cards.number, claims.cardNumber), eq(cards.version, claims.cardVersion)));
   let result: VerificationResult;
   if (!check.ok) result = check.result;

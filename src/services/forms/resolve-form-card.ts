@@ -12,6 +12,7 @@ import { applyCardStatus, checkSignedCode } from '../../verify/index.ts';
 import { cards, residents } from '../../db/schema/index.ts';
 import { toDomainCard, type CardRow } from '../../db/repositories/cards.ts';
 import type { ServiceContext } from '../context.ts';
+import { materialisePendingLegacyCards } from '../legacy/materialise-legacy-card.ts';
 
 export type FormEvidenceInput = 'id_card' | 'household_register' | 'origin_certificate' | { code: string };
 export type HolderRow = typeof residents.$inferSelect;
@@ -38,6 +39,8 @@ export async function resolveFormCard(
 ): Promise<FormSubject> {
   const today = beijingDate(now);
   const { idNumber } = parseIdNumber(idNumberInput, today);
+  // A holder known only from the legacy import: their cards are made now, then certified alike.
+  await materialisePendingLegacyCards(ctx, { idNumbers: [idNumber] });
   const [holder] = await ctx.db.select().from(residents).where(eq(residents.idNumber, idNumber));
   if (!holder) throw new AppError('HOLDER_NOT_FOUND');
   const statusOf = (c: CardRow) => effectiveStatus(toDomainCard(c), today, ctx.policy);

@@ -23,6 +23,7 @@ import type { ServiceContext } from '../context.ts';
 import { writeAndAnnounce } from '../changes/write-and-announce.ts';
 import { redeemBindingCode } from './binding-codes.ts';
 import { takeOverHeldRecord } from './take-over-held-record.ts';
+import { materialisePendingLegacyCards } from '../legacy/materialise-legacy-card.ts';
 
 /** Bind attempts per account and hour: enough for typos, too few to probe who the platform holds. */
 const ATTEMPTS_PER_HOUR = 10;
@@ -74,6 +75,9 @@ export async function bindIdentity(
   if (me.idNumber !== null) throw new AppError('IDENTITY_ALREADY_BOUND');
   await enforceRateLimit(ctx.db, `identity-bind:${residentId}`, now, 3600, ATTEMPTS_PER_HOUR);
 
+  // A holder of imported legacy cards is held from here on like any other (their cards made now),
+  // so binding that identity needs the same proof of possession.
+  await materialisePendingLegacyCards(ctx, { idNumbers: [id.idNumber] });
   const [held] = await ctx.db.select().from(residents).where(eq(residents.idNumber, id.idNumber));
   if (!held) {
     if (!(await ctx.realName.matches({ name, idNumber: id.idNumber })))

@@ -9,6 +9,7 @@ import { requireStaff } from './access.ts';
 import { cardSummary } from './card-summary.ts';
 import { cardScope } from './jurisdiction.ts';
 import { classifySearch } from './search-term.ts';
+import { materialisePendingLegacyCards } from '../legacy/materialise-legacy-card.ts';
 
 function cardSearch(q: string): SQL {
   const term = classifySearch(q);
@@ -30,6 +31,10 @@ export async function findCards(
     ne(cards.storedStatus, 'superseded'),
     query.q ? cardSearch(query.q) : undefined,
   );
+  // A legacy card nobody has needed yet is made now, so the search finds it like any other.
+  const term = query.q ? classifySearch(query.q) : null;
+  if (term?.kind === 'id_number') await materialisePendingLegacyCards(ctx, { idNumbers: [term.value] });
+  if (term?.kind === 'card_number') await materialisePendingLegacyCards(ctx, { cardNumber: term.value });
   const limit = query.limit ?? 50;
   const offset = query.offset ?? 0;
   const [counted] = await ctx.db.select({ n: count() }).from(cards).where(where);

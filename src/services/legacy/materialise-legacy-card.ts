@@ -1,0 +1,151 @@
+// A legacy card enters the register when it is first needed (R10, issue 8): its holder (held
+// without a phone until they bind), its card and its status-list entry are made from the stored
+// row of the export. Needed means: the holder binds their identity, opens the wallet (an identity
+// bound before the import), comes to a window, or staff look them up (card search, confirmation
+// form). An import itself writes nothing but `legacy_cards`, so a million imported cards never
+// queue on a status-list row; each card takes its entry here, as an electronic issuance does.
+//
+// Idempotent under concurrency: the legacy rows are locked (FOR UPDATE) before anything is made, in
+// card-number order, and `card_id` marks a row done. A second caller waits for the first to commit,
+// then finds `card_id` set (READ COMMITTED re-reads a locked row) and makes nothing. The holder is
+// inserted with ON CONFLICT (id_number) DO NOTHING, and (number, version) is unique in `cards`.
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { beijingDate } from '../../domain/beijing-date.ts';
+import { parseIdNumber } from '../../domain/identity/id-number.ts';
+import { legacyCardDates } from '../../domain/legacy/legacy-row.ts';
+import type { Db } from '../../db/client.ts';
+import { cards, legacyCards, residents, stations } from '../../db/schema/index.ts';
+import { recordAudit } from '../../db/repositories/audit.ts';
+import { insertCardWithStatusEntry } from '../credentials/status-entries.ts';
+import type { ServiceContext } from '../context.ts';
+
+export type LegacyCardRow = typeof legacyCards.$inferSelect;
+type Ctx = Pick<ServiceContext, 'clock' | 'policy'>;
+
+/**
+ * Makes the register's card of one legacy row, which the caller has locked and found not made
+ * (`card_id` null). Returns the card's id. A holder who has an active electronic card of the kind
+ * keeps it: the legacy card is made superseded by it (staff find it by its number; it never shows).
+ */
+export async function materialiseLegacyCard(ctx: Ctx, tx: Db, row: LegacyCardRow): Promise<string> {
+  const now = ctx.clock.now();
+  // Sex and birth date are the ID number's: the import checked the row's against them.
+  const id = parseIdNumber(row.idNumber, beijingDate(now));
+  await tx
+    .insert(residents)
+    .values({ idNumber: id.idNumber, name: row.name, sex: id.sex, birthDate: id.birthDate, createdAt: now })
+    .onConflictDoNothing({ target: residents.idNumber });
+  const [holder] = await tx
+    .select({ id: residents.id })
+    .from(residents)
+    .where(eq(residents.idNumber, id.idNumber));
+  if (!holder) throw new Error('legacy holder not found after insert');
+  const [electronic] = await tx
+    .select({ id: cards.id })
+    .from(cards)
+    .where(
+      and(
+        eq(cards.holderId, holder.id),
+        eq(cards.kind, row.kind),
+        eq(cards.source, 'electronic'),
+        eq(cards.storedStatus, 'active'),
+      ),
+    )
+    .orderBy(desc(cards.issuedOn))
+    .limit(1);
+  const dates = legacyCardDates(row.kind, row.issuedOn, row.validUntil, row.lastEndorsedOn, ctx.policy);
+  const card = await insertCardWithStatusEntry(tx, {
+    holderId: holder.id,
+    kind: row.kind,
+    source: 'legacy',
+    number: row.cardNumber,
+    version: 1,
+    storedStatus: electronic ? 'superseded' : 'active',
+    supersededBy: electronic?.id ?? null,
+    issuedOn: row.issuedOn,
+    ...dates,
+    districtCode: row.districtCode,
+    streetCode: row.streetCode,
+    addressDetail: row.addressDetail,
+    stationId: await stationOf(tx, row.districtCode, row.streetCode),
+    createdAt: now,
+  });
+  await tx
+    .update(legacyCards)
+    .set({ cardId: card.id })
+    .where(and(eq(legacyCards.part, row.part), eq(legacyCards.cardNumber, row.cardNumber)));
+  await recordAudit(tx, {
+    at: now,
+    actorKind: 'system',
+    actorId: null,
+    channel: 'system',
+    action: 'card.legacy_entered',
+    subjectKind: 'card',
+    subjectId: card.id,
+    details: { importId: row.importId, line: row.line },
+  });
+  return card.id;
+}
+
+/**
+ * Makes the cards not made yet of the holders with these ID numbers (or of these card numbers).
+ * Run it in the transaction that needs the cards, before reading them. Returns how many it made.
+ */
+export async function materialiseLegacyCardsOf(
+  ctx: Ctx,
+  tx: Db,
+  by: { idNumbers: string[] } | { cardNumber: string },
+): Promise<number> {
+  const which =
+    'cardNumber' in by
+      ? eq(legacyCards.cardNumber, by.cardNumber)
+      : inArray(legacyCards.idNumber, by.idNumbers);
+  if ('idNumbers' in by && by.idNumbers.length === 0) return 0;
+  const rows = await tx
+    .select()
+    .from(legacyCards)
+    .where(and(which, isNull(legacyCards.cardId)))
+    .orderBy(asc(legacyCards.cardNumber))
+    .for('update');
+  for (const row of rows) await materialiseLegacyCard(ctx, tx, row);
+  return rows.length;
+}
+
+/**
+ * The same, in a transaction of its own, for callers that only read: a look-up without locks
+ * first, so the common case (nothing to make) costs one indexed read.
+ */
+export async function materialisePendingLegacyCards(
+  ctx: Pick<ServiceContext, 'clock' | 'policy' | 'db'>,
+  by: { idNumbers: string[] } | { cardNumber: string },
+): Promise<number> {
+  const ids = 'idNumbers' in by ? by.idNumbers : null;
+  if (ids !== null && ids.length === 0) return 0;
+  const [pending] = await ctx.db
+    .select({ n: sql`1` })
+    .from(legacyCards)
+    .where(
+      and(
+        ids === null
+          ? eq(legacyCards.cardNumber, (by as { cardNumber: string }).cardNumber)
+          : inArray(legacyCards.idNumber, ids),
+        isNull(legacyCards.cardId),
+      ),
+    )
+    .limit(1);
+  if (!pending) return 0;
+  return ctx.db.transaction((tx) => materialiseLegacyCardsOf(ctx, tx, by));
+}
+
+/** The police station of the street, else a station of the district (police stations first). */
+async function stationOf(tx: Db, districtCode: string, streetCode: string): Promise<string> {
+  const onStreet = sql`${stations.streetCodes} @> array[${streetCode}]::text[]`;
+  const [station] = await tx
+    .select({ id: stations.id })
+    .from(stations)
+    .where(sql`${onStreet} or ${stations.districtCode} = ${districtCode}`)
+    .orderBy(desc(onStreet), desc(sql`${stations.kind} = 'police_station'`), asc(stations.id))
+    .limit(1);
+  if (!station) throw new Error(`no station for legacy card in ${districtCode}`);
+  return station.id;
+}
