@@ -11,6 +11,7 @@ const DOT_LOOKALIKES = /[•‧∙⋅・･．]/gu;
 const APOSTROPHE_LOOKALIKES = /[’‘ʼ]/gu;
 const HYPHEN_LOOKALIKES = /[‐‑–]/gu;
 
+const COMMON_HAN_NAME = /^[\u4e00-\u9fef]{2,40}$/;
 const HAN_NAME = /^\p{Script=Han}+(?:·\p{Script=Han}+)*$/u;
 const LATIN_NAME = /^\p{Script=Latin}+(?:[ '-]\p{Script=Latin}+)*$/u;
 
@@ -24,6 +25,9 @@ function invalidName(message: string): AppError {
  * hyphens; a Han name loses its spaces altogether ('张 三' is 张三 on the card). 2–40 characters.
  */
 export function normalisePersonName(input: string): string {
+  // The common case, 2 to 40 CJK unified ideographs (assigned since Unicode 11) and nothing else:
+  // already canonical (no decomposition, no look-alike, no space), so returned as it is.
+  if (COMMON_HAN_NAME.test(input)) return input;
   const folded = input
     .normalize('NFC')
     .replace(DOT_LOOKALIKES, '·')

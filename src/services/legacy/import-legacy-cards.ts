@@ -157,6 +157,10 @@ export async function importLegacyCards(
       // Index builds and the set-based checks sort and hash the whole file: in memory, not on disk.
       await s.query(`set local maintenance_work_mem = '256MB'`);
       await s.query(`set local work_mem = '128MB'`);
+      // The checks' plans are costed on a fresh table without statistics: JIT compiling them took
+      // longer than running them, and parallel workers only added a merge.
+      await s.query(`set local jit = off`);
+      await s.query(`set local max_parallel_workers_per_gather = 0`);
       const [next] = await s.query<{ part: number }>(
         `select coalesce(max(part), 0) + 1 as part from legacy_imports`,
       );

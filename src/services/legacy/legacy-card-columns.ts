@@ -57,11 +57,10 @@ export function legacyCardValues(c: LegacyCardRecord, o: RowOrigin): (string | n
  * refuse control characters in every field, so a tab or a line break never reaches here.
  */
 export function copyTextLine(values: readonly (string | null)[]): string {
-  let line = '';
+  const out = new Array<string>(values.length);
   for (let i = 0; i < values.length; i++) {
     const v = values[i] ?? null;
-    if (i > 0) line += '\t';
-    line += v === null ? '\\N' : v.includes('\\') ? v.replaceAll('\\', '\\\\') : v;
+    out[i] = v === null ? '\\N' : v.includes('\\') ? v.replaceAll('\\', '\\\\') : v;
   }
-  return line + '\n';
+  return out.join('\t') + '\n';
 }
