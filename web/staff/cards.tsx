@@ -1,12 +1,13 @@
 // Cards of the jurisdiction: find one by its number, the holder's ID number or name (the server
 // searches, within the jurisdiction only), see every version of its number with the status that
 // counts today, and, as an officer, revoke it with a reason the holder reads.
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, Card, Descriptions, Input, Modal, Space, Table, Timeline, Typography } from 'antd';
 import type { CardDetail, CardPage, CardRow, CardSummary } from '../../src/http/schemas/staff.ts';
 import { ApiError, get, post } from '../shared/api.ts';
 import { formatDate, formatDateTime } from '../shared/format.ts';
+import { useStaffRecord } from './use-record.ts';
 
 const PAGE = 20;
 
@@ -138,33 +139,18 @@ const revocable = new Set(['valid', 'suspended']);
 
 export function CardDetailPage({ id, role }: { id: string; role: string }) {
   const { t } = useTranslation();
-  const [card, setCard] = useState<CardDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const {
+    record: card,
+    error,
+    setError,
+    reload: load,
+  } = useStaffRecord<CardDetail>(`/staff/cards/${id}`, 'staff.cards.notFound');
   const [done, setDone] = useState<string | null>(null);
   const [dialog, setDialog] = useState(false);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const summary = useSummaryColumns();
-
-  const load = useCallback(() => {
-    get<CardDetail>(`/staff/cards/${id}`)
-      .then((c) => {
-        setCard(c);
-        setError(null);
-      })
-      .catch((e: unknown) =>
-        setError(
-          e instanceof ApiError && e.status === 404
-            ? t('staff.cards.notFound')
-            : String((e as Error).message),
-        ),
-      );
-  }, [id, t]);
-  useEffect(() => {
-    setCard(null);
-    setDone(null);
-    load();
-  }, [load]);
+  useEffect(() => setDone(null), [id]);
 
   const revoke = async () => {
     setBusy(true);
