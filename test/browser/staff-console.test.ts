@@ -103,6 +103,9 @@ test('an application made online reaches the officer of its district, who asks f
   await page.getByRole('button', { name: '显示完整号码' }).click();
   await page.getByText('此次查看已记入审计日志').waitFor();
   await page.getByText(resident.idNumber).waitFor();
+  // The address by its places' names, the history in words.
+  await page.getByText(/朝阳区 建外街道 建国路 88 号/).waitFor();
+  await page.getByText('网上提交申请 · 申请人').waitFor();
   await screenshot(page, 'staff-detail-zh-CN');
   await assertAccessible(page, 'staff application detail');
 
@@ -143,6 +146,7 @@ test('an application made online reaches the officer of its district, who asks f
   // The same screen in English.
   await page.getByLabel('语言').selectOption('en');
   await page.getByRole('heading', { name: /Application · 郑文/, level: 2 }).waitFor();
+  await page.locator('.ant-timeline').getByText('Approved').first().waitFor();
   await screenshot(page, 'staff-detail-en');
   await page.getByRole('link', { name: 'Back to the queue' }).click();
   await page.getByRole('heading', { name: 'Queue', level: 2 }).waitFor();

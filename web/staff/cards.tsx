@@ -3,11 +3,12 @@
 // counts today, and, as an officer, revoke it with a reason the holder reads.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, Card, Descriptions, Input, Modal, Space, Table, Timeline, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Input, Modal, Space, Table, Typography } from 'antd';
 import type { CardDetail, CardPage, CardRow, CardSummary } from '../../src/http/schemas/staff.ts';
 import { ApiError, get, post } from '../shared/api.ts';
 import { formatDate, formatDateTime } from '../shared/format.ts';
 import { useStaffRecord } from './use-record.ts';
+import { HistoryTimeline } from './history-timeline.tsx';
 
 const PAGE = 20;
 
@@ -234,19 +235,7 @@ export function CardDetailPage({ id, role }: { id: string; role: string }) {
             />
           </Card>
           <Card title={<h3 className="jz-card-title">{t('staff.detail.history')}</h3>}>
-            <Timeline
-              items={card.history.map((h) => ({
-                key: `${h.at}-${h.action}`,
-                content: (
-                  <>
-                    <div>{formatDateTime(h.at)}</div>
-                    <div>
-                      <code>{h.action}</code> {h.actorName ?? h.actorKind}
-                    </div>
-                  </>
-                ),
-              }))}
-            />
+            <HistoryTimeline history={card.history} />
           </Card>
         </Space>
       )}
