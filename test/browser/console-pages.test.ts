@@ -362,7 +362,8 @@ test('an administrator loads a year’s calendar from a file, changes a day with
   await page.getByLabel('地址', { exact: true }).fill('北京市朝阳区三里屯路 1 号');
   await page.getByRole('button', { name: '新设', exact: true }).click();
   await page.getByText('已新设 三里屯派出所。').waitFor();
-  await page.getByRole('row', { name: /三里屯派出所/ }).waitFor();
+  // The streets it serves by name, as chosen.
+  await page.getByRole('row', { name: /三里屯派出所.*三里屯街道/ }).waitFor();
   await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' });
   const stations = (await p.call('GET', '/api/v1/admin/stations', { token: admin })).json();
   const opened = stations.find((s: { id: string }) => s.id === 'ps-110105-slt');
