@@ -12,7 +12,7 @@
 //      the time Node was busy during the import and the import's wall time.
 // Prints the table and the ratio of our throughput to the mean of the two COPY runs (issue 8: at
 // least 50 %).
-import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -42,6 +42,38 @@ async function admin(sql: string): Promise<void> {
   }
 }
 
+/**
+ * CPU milliseconds used so far by the server processes serving `database` (Linux /proc; the server
+ * runs on this machine): with Node's own CPU time, what each side of the import costs whatever the
+ * neighbours' load, which stretches the wall clock of a two-process pipeline more than of one.
+ */
+async function serverCpu(database: string): Promise<Map<number, number>> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ pid: number }>(
+      'select pid from pg_stat_activity where datname = $1',
+      [database],
+    );
+    const cpu = new Map<number, number>();
+    for (const { pid } of rows) {
+      try {
+        const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+        // utime and stime: fields 14 and 15 of the line, in clock ticks of 10 ms.
+        cpu.set(pid, (Number(fields[11]) + Number(fields[12])) * 10);
+      } catch {
+        // Ended meanwhile, or another machine's process: not counted.
+      }
+    }
+    return cpu;
+  } finally {
+    await client.end();
+  }
+}
+
+const cpuSince = (before: Map<number, number>, after: Map<number, number>) =>
+  [...after].reduce((sum, [pid, ms]) => sum + ms - (before.get(pid) ?? 0), 0);
+
 async function writeFile(file: string): Promise<void> {
   const out = createWriteStream(file);
   out.write(LEGACY_HEADER + '\n');
@@ -52,7 +84,11 @@ async function writeFile(file: string): Promise<void> {
   await once(out, 'finish');
 }
 
-async function rawCopy(url: string, file: string, table: string): Promise<number> {
+async function rawCopy(
+  url: string,
+  file: string,
+  table: string,
+): Promise<{ ms: number; serverCpuMs: number }> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -60,6 +96,8 @@ async function rawCopy(url: string, file: string, table: string): Promise<number
       card_number text, kind text, name text, sex text, ethnicity text, birth_date date, id_number text,
       hukou_address text, district_code text, street text, address_detail text, issuing_authority text,
       issued_on date, valid_until date, last_endorsed_on date)`);
+    const database = new URL(url).pathname.slice(1);
+    const cpu = await serverCpu(database);
     const started = performance.now();
     await client.query('begin');
     await pipeline(
@@ -67,7 +105,8 @@ async function rawCopy(url: string, file: string, table: string): Promise<number
       client.query(copyFrom(`copy ${table} from stdin (format csv, header true)`)),
     );
     await client.query('commit');
-    return performance.now() - started;
+    const ms = performance.now() - started;
+    return { ms, serverCpuMs: cpuSince(cpu, await serverCpu(database)) };
   } finally {
     await client.end();
   }
@@ -138,6 +177,7 @@ try {
   await database.db.insert(stations).values(stationRows);
   const ctx = benchContext(database, new Uint8Array(randomBytes(32)));
   const ours = async () => {
+    const server = await serverCpu(name);
     const started = performance.now();
     const cpu = process.cpuUsage();
     const report = await importLegacyCards(
@@ -148,11 +188,14 @@ try {
     if (report.outcome !== 'imported')
       throw new Error(`import ${report.outcome}: ${JSON.stringify(report.problems[0])}`);
     const used = process.cpuUsage(cpu);
-    return { ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000, report };
+    const ms = performance.now() - started;
+    const serverCpuMs = cpuSince(server, await serverCpu(name));
+    return { ms, cpuMs: (used.user + used.system) / 1000, serverCpuMs, report };
   };
-  const copy1 = await rawCopy(url.toString(), file, 'raw_copy_1');
+  const raw1 = await rawCopy(url.toString(), file, 'raw_copy_1');
   const first = await ours();
-  const copy2 = await rawCopy(url.toString(), file, 'raw_copy_2');
+  const raw2 = await rawCopy(url.toString(), file, 'raw_copy_2');
+  const [copy1, copy2] = [raw1.ms, raw2.ms];
   const rerun = await ours();
   if (first.report.imported !== rows || rerun.report.imported !== 0 || rerun.report.alreadyPresent !== rows)
     throw new Error('the import did not take every row once');
@@ -183,6 +226,16 @@ try {
   console.log(
     `\nthe import's phases (all new): read, check and load ${s(t.readMs)} s; ` +
       `index and check against the register ${s(t.checkMs)} s; attach ${s(t.writeMs)} s`,
+  );
+  // On two idle cores the import's two processes run side by side: its wall clock is at least the
+  // busier side's CPU time; raw COPY's is the server's.
+  const copyCpu = (raw1.serverCpuMs + raw2.serverCpuMs) / 2;
+  const busier = Math.max(first.cpuMs, first.serverCpuMs);
+  console.log(
+    `\nCPU time (load-independent): raw COPY ${s(copyCpu)} s of server; our import ${s(first.cpuMs)} s of Node ` +
+      `and ${s(first.serverCpuMs)} s of server. On two idle cores the import would take at least ` +
+      `${s(busier)} s against raw COPY's ${s(copyCpu)} s: ${((copyCpu / busier) * 100).toFixed(0)} % of its throughput ` +
+      `(${((copyCpu / (first.cpuMs + first.serverCpuMs)) * 100).toFixed(0)} % on one core)`,
   );
   console.log(
     `\nencryption headroom: Node was busy ${s(first.cpuMs)} s (CPU) of the import's ${s(first.ms)} s; ` +

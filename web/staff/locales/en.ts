@@ -109,6 +109,7 @@ export const en: Catalogue<typeof zhCN> = {
           revoked: 'Revoked',
           verified: 'Checked by a verifier',
           full_record_viewed: 'Checked, full record viewed',
+          legacy_entered: 'Physical card entered into the register (imported from the old system)',
         },
         confirmation_form: { issued: 'Confirmation form issued' },
         legacy: { imported: 'Imported from the old card system' },

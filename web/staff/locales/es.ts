@@ -109,6 +109,7 @@ export const es: Catalogue<typeof zhCN> = {
           revoked: 'Revocada',
           verified: 'Verificada',
           full_record_viewed: 'Verificada, registro completo consultado',
+          legacy_entered: 'Certificado físico incorporado al registro (importado del sistema anterior)',
         },
         confirmation_form: { issued: 'Formulario de confirmación expedido' },
         legacy: { imported: 'Importada del sistema de tarjetas anterior' },

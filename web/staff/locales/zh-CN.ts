@@ -106,6 +106,7 @@ export const zhCN = {
           revoked: '注销',
           verified: '被查验',
           full_record_viewed: '被查验（查看完整信息）',
+          legacy_entered: '实体居住证（卡）从旧系统导入，纳入登记',
         },
         confirmation_form: { issued: '出具居住证（卡）确认单' },
         legacy: { imported: '旧卡导入' },
