@@ -64,6 +64,8 @@ export interface StaffView {
   role: StaffRole;
   stationId: string | null;
   active: boolean;
+  /** Whether a TOTP second factor is enrolled (never the secret itself). */
+  secondFactor: boolean;
 }
 
 const staffView = (r: typeof staff.$inferSelect): StaffView => ({
@@ -73,6 +75,7 @@ const staffView = (r: typeof staff.$inferSelect): StaffView => ({
   role: r.role,
   stationId: r.stationId,
   active: r.active,
+  secondFactor: r.totpSecret !== null,
 });
 
 export async function listStationsForAdmin(ctx: ServiceContext, principal: Principal | undefined) {
