@@ -3,9 +3,8 @@
 // alert the station. police-110105 sees the count in the navigation, opens the alerts page, follows
 // an alert to its visit and records it; the alert is then marked dealt with and the count drops.
 // officer-110105 sees the overdue application's alert and opens the application from it.
-import { after, afterEach, before, test } from 'node:test';
+import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
 import {
   assertAccessible,
   screenshot,
@@ -15,17 +14,11 @@ import {
 } from '../support/browser.ts';
 import { photo, proofOfAddress } from '../support/test-app.ts';
 import { makeTestIdNumber } from '../../src/domain/identity/id-number.fixtures.ts';
-import { DEMO_PASSWORD } from '../../src/services/demo/demo-data.ts';
+import { desk, screenshotFailures, signInStaff } from '../support/staff-page.ts';
 import { createJobRunner } from '../../src/services/jobs/runner.ts';
 import { platformJobs } from '../../src/services/jobs/platform-jobs.ts';
 import type { AlertPage } from '../../src/http/schemas/alerts.ts';
 
-const desk = {
-  viewport: { width: 1366, height: 900 },
-  isMobile: false,
-  hasTouch: false,
-  deviceScaleFactor: 1,
-};
 const DAY = 86_400_000;
 
 let p: BrowserPlatform;
@@ -58,21 +51,7 @@ before(async () => {
 });
 after(() => p?.close());
 
-let current: Page | undefined;
-afterEach(async (t) => {
-  if (current && !current.isClosed()) await screenshot(current, `failed-${t.name.slice(0, 40)}`);
-  current = undefined;
-});
-
-async function signIn(page: Page, username: string): Promise<void> {
-  page.setDefaultTimeout(15_000);
-  current = page;
-  await page.goto('/staff');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-}
-
+screenshotFailures();
 const openCount = async (username: string) =>
   (
     await p.call('GET', '/api/v1/staff/alerts?limit=1', { token: await p.staffToken(username) })
@@ -83,7 +62,7 @@ test('community police follow an overdue alert to its visit and record it; the c
   assert.ok(before >= 2, `the demo's visits are overdue: ${before}`);
   const police = await (await p.newContext(desk)).newPage();
   const watch = watchPage(police, p.origin);
-  await signIn(police, 'police-110105');
+  await signInStaff(police, 'police-110105');
   const nav = police.getByRole('navigation');
   await nav.getByTitle(`${before} 条待处理提醒`).waitFor();
   await nav.getByText('逾期提醒').click();
@@ -110,13 +89,12 @@ test('community police follow an overdue alert to its visit and record it; the c
   await police.getByText(`共 ${before} 条提醒，其中 ${before - 1} 条待处理`).waitFor();
   await police.getByRole('row', { name: /已处理/ }).waitFor();
   assert.deepEqual(watch.problems, []);
-  current = undefined;
 });
 
 test("an officer opens the overdue application from the station's alert, in Spanish too", async () => {
   const officer = await (await p.newContext(desk)).newPage();
   const watch = watchPage(officer, p.origin);
-  await signIn(officer, 'officer-110105');
+  await signInStaff(officer, 'officer-110105');
   await officer.getByRole('heading', { name: '待办队列', level: 2 }).waitFor();
   await officer.getByRole('navigation').getByText('逾期提醒').click();
   const row = officer.getByRole('row', { name: new RegExp(applicationId) });
@@ -135,5 +113,4 @@ test("an officer opens the overdue application from the station's alert, in Span
   await officer.waitForURL(new RegExp(`#/applications/${applicationId}$`));
   await officer.getByText('逾期', { exact: false }).first().waitFor();
   assert.deepEqual(watch.problems, []);
-  current = undefined;
 });

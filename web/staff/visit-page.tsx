@@ -3,10 +3,11 @@
 // outcome here as on the list.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, Card, Descriptions, Space, Tag, Timeline, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Space, Tag, Typography } from 'antd';
 import type { VisitDetail } from '../../src/http/schemas/visits.ts';
 import { ApiError, get } from '../shared/api.ts';
-import { formatDate, formatDateTime } from '../shared/format.ts';
+import { formatDate } from '../shared/format.ts';
+import { HistoryTimeline } from './history-timeline.tsx';
 import { OutcomeDialog } from './visits-page.tsx';
 import { alertsChanged } from './alert-count.ts';
 
@@ -72,19 +73,7 @@ export function VisitPage({ id, role }: { id: string; role: string }) {
             )}
           </Card>
           <Card title={<h3 className="jz-card-title">{t('staff.detail.history')}</h3>}>
-            <Timeline
-              items={visit.history.map((h) => ({
-                key: `${h.at}-${h.action}`,
-                content: (
-                  <>
-                    <div>{formatDateTime(h.at)}</div>
-                    <div>
-                      <code>{h.action}</code> {h.actorName ?? h.actorKind}
-                    </div>
-                  </>
-                ),
-              }))}
-            />
+            <HistoryTimeline history={visit.history} />
           </Card>
         </Space>
       )}

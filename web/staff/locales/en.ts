@@ -133,6 +133,13 @@ export const en: Catalogue<typeof zhCN> = {
         },
         confirmation_form: { issued: 'Confirmation form issued' },
         legacy: { imported: 'Imported from the old card system' },
+        visit: {
+          created: 'Verification visit created',
+          assigned: 'Assigned to a community police officer',
+          outcome_recorded: 'Outcome recorded',
+          reviewed: 'Outcome reviewed',
+          due_date_recomputed: 'Official calendar loaded: due date counted again',
+        },
       },
     },
     detail: {

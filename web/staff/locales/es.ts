@@ -133,6 +133,13 @@ export const es: Catalogue<typeof zhCN> = {
         },
         confirmation_form: { issued: 'Formulario de confirmación expedido' },
         legacy: { imported: 'Importada del sistema de tarjetas anterior' },
+        visit: {
+          created: 'Visita de verificación creada',
+          assigned: 'Asignada a un policía comunitario',
+          outcome_recorded: 'Resultado registrado',
+          reviewed: 'Resultado revisado',
+          due_date_recomputed: 'Calendario oficial cargado: plazo calculado de nuevo',
+        },
       },
     },
     detail: {

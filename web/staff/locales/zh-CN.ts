@@ -129,6 +129,13 @@ export const zhCN = {
         },
         confirmation_form: { issued: '出具居住证（卡）确认单' },
         legacy: { imported: '旧卡导入' },
+        visit: {
+          created: '生成入户核查任务',
+          assigned: '指派社区民警',
+          outcome_recorded: '登记核查结果',
+          reviewed: '复核核查结果',
+          due_date_recomputed: '正式工作日历载入，核查期限重新计算',
+        },
       },
     },
     detail: {
