@@ -1,7 +1,7 @@
 // Scheduled jobs and notifications end to end (docs/jobs.md, docs/notifications.md): each job run
 // twice notifies once; the SMS of each notification goes out once, through the dev outbox, and is
 // retried when the gateway fails; the resident reads them in their language; a decision and a
-// booking notify in their own transaction; the runner enqueues each cron slot once, and on
+// booking notify in their own transaction; overdue reviews and visits alert their station once; the runner enqueues each cron slot once, and on
 // PostgreSQL two runners ticking together never run a slot twice; a started runner stops cleanly.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,7 +9,15 @@ import { eq, inArray, like } from 'drizzle-orm';
 import { dbTargets } from './support/test-db.ts';
 import { photo, proofOfAddress, startPlatform, type TestPlatform } from './support/test-app.ts';
 import { makeTestIdNumber } from '../src/domain/identity/id-number.fixtures.ts';
-import { applications, cards, devOutbox, jobRuns, notifications, residents } from '../src/db/schema/index.ts';
+import {
+  applications,
+  cards,
+  devOutbox,
+  jobRuns,
+  notifications,
+  residents,
+  visits,
+} from '../src/db/schema/index.ts';
 import { createJobRunner, type JobRun } from '../src/services/jobs/runner.ts';
 import { platformJobs } from '../src/services/jobs/platform-jobs.ts';
 import { notify, sendPendingSms } from '../src/services/notifications/outbox.ts';
@@ -28,6 +36,7 @@ for (const target of dbTargets()) {
     let residentId: string;
     const cardIds: Record<string, string> = {};
     let overdueId: string;
+    let overdueVisitId: string;
     before(async () => {
       p = await startPlatform(target, TODAY);
       token = await p.residentToken(PHONE);
@@ -80,6 +89,24 @@ for (const target of dbTargets()) {
         })
         .returning({ id: applications.id });
       overdueId = late!.id;
+      const visit = (cardNumber: string, dueOn: string) => ({
+        cardId: cardIds[cardNumber]!,
+        holderId: residentId,
+        reason: 'new_card' as const,
+        status: 'open' as const,
+        stationId: STATION,
+        districtCode: '110105',
+        streetCode: '110105001',
+        addressDetail: '建国路 1 号',
+        dueOn,
+        createdAt: now,
+      });
+      // One visit past its due date (10 June), one due next week: only the first is alerted.
+      const [lateVisit] = await p.database.db
+        .insert(visits)
+        .values([visit('T-ENDORSE', '2026-06-10'), visit('T-SUSPEND', '2026-06-22')])
+        .returning({ id: visits.id });
+      overdueVisitId = lateVisit!.id;
       const booked = await p.call('POST', '/api/v1/appointments', {
         token,
         body: {
@@ -118,6 +145,7 @@ for (const target of dbTargets()) {
         'endorsement-reminders',
         'card-status-notices',
         'overdue-review-alerts',
+        'overdue-visit-alerts',
         'appointment-reminders',
       ]) {
         first[job] = await runner.runNow(job);
@@ -147,6 +175,16 @@ for (const target of dbTargets()) {
       assert.equal(alerts.length, 1);
       assert.equal(alerts[0]?.stationId, STATION);
       assert.equal(alerts[0]?.smsState, 'none', 'a station alert is not texted');
+      const visitAlerts = await p.database.db
+        .select()
+        .from(notifications)
+        .where(like(notifications.key, 'visit_overdue:%'));
+      assert.deepEqual(
+        visitAlerts.map((a) => [a.key, a.stationId, a.smsState, a.params.street]),
+        [[`visit_overdue:${overdueVisitId}:2026-06-10`, STATION, 'none', '建外街道']],
+        'the overdue visit once, to the station serving its street; the one not yet due not at all',
+      );
+      assert.equal(first['overdue-visit-alerts']?.result?.alerted, 1);
       // The second runs found everything already told.
       for (const run of Object.values(second))
         assert.ok(

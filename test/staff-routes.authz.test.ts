@@ -38,6 +38,7 @@ describe('the staff and administration routes, walked from the route table', () 
       );
     tokens.resident = await p.residentToken('13800000002');
     for (const role of ['clerk', 'officer', 'police']) tokens[role] = await p.staffToken(`${role}-110105`);
+    tokens.admin = await p.staffToken('admin');
   });
   after(() => p.close());
 
@@ -53,6 +54,7 @@ describe('the staff and administration routes, walked from the route table', () 
     const names = routes.map((r) => `${r.method} ${r.path}`);
     assert.ok(names.includes('DELETE /api/v1/admin/calendar/overrides/{date}'), names.join('\n'));
     assert.ok(names.includes('PUT /api/v1/admin/calendar/years/{year}'));
+    assert.ok(names.includes('GET /api/v1/staff/alerts'));
     assert.ok(routes.length >= 25, `${routes.length} routes`);
   });
 
@@ -77,6 +79,25 @@ describe('the staff and administration routes, walked from the route table', () 
       for (const role of ['clerk', 'officer', 'police']) {
         const res = await send(r.method, r.url, tokens[role]);
         if (res.statusCode !== 403) wrong.push(`${r.method} ${r.path} as ${role}: ${res.statusCode}`);
+      }
+    }
+    assert.deepEqual(wrong, []);
+  });
+
+  // The staff routes' finer roles: those whose forbidden cases are listed here rather than in a
+  // file of their own (a station's alerts are read by the roles that act on them, DESIGN §4).
+  const forbiddenRoles: Record<string, string[]> = {
+    'GET /api/v1/staff/alerts': ['clerk', 'admin'],
+  };
+  test("a station's alerts answer 403 to the roles that do not act on them", async () => {
+    const wrong: string[] = [];
+    for (const [route, roles] of Object.entries(forbiddenRoles)) {
+      const r = routes.find((x) => `${x.method} ${x.path}` === route);
+      assert.ok(r, `${route} is in the route table`);
+      for (const role of roles) {
+        const res = await send(r.method, r.url, tokens[role]);
+        if (res.statusCode !== 403) wrong.push(`${route} as ${role}: ${res.statusCode}`);
+        else assertError(res, 403, 'FORBIDDEN');
       }
     }
     assert.deepEqual(wrong, []);

@@ -134,9 +134,9 @@ calendar
     const { database, ctx } = await (await platform()).openPlatform(loadConfig());
     const { loadCalendarYear } = await import('../services/admin/manage-calendar.ts');
     try {
-      const { recomputed } = await loadCalendarYear(ctx, { principal: undefined, channel: 'cli' }, year);
+      const loaded = await loadCalendarYear(ctx, { principal: undefined, channel: 'cli' }, year);
       console.log(
-        `calendar ${year.year} loaded: ${year.daysOff.length} days off, ${year.makeUpWorkingDays.length} make-up working days; ${recomputed} provisional due dates recounted`,
+        `calendar ${year.year} loaded: ${year.daysOff.length} days off, ${year.makeUpWorkingDays.length} make-up working days; ${loaded.recomputed} provisional due dates recounted (${loaded.applications} of applications, ${loaded.visits} of visits)`,
       );
     } finally {
       await database.close();

@@ -33,6 +33,7 @@ import { appointmentRoutes } from './routes/appointments.ts';
 import { staffConfirmationFormRoutes } from './routes/staff-confirmation-forms.ts';
 import { staffCardRoutes } from './routes/staff-cards.ts';
 import { staffVisitRoutes } from './routes/staff-visits.ts';
+import { staffAlertRoutes } from './routes/staff-alerts.ts';
 import { staffIdentityRoutes } from './routes/staff-identity.ts';
 import { staffStatisticsRoutes } from './routes/staff-statistics.ts';
 import type { App } from './types.ts';
@@ -126,6 +127,7 @@ export async function buildApp({
       appointmentRoutes(api, ctx);
       notificationRoutes(api, ctx);
       staffVisitRoutes(api, ctx);
+      staffAlertRoutes(api, ctx);
       done();
     },
     { prefix: '/api/v1' },

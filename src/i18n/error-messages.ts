@@ -3,6 +3,7 @@
 import type { ErrorCode, ErrorParams } from '../domain/errors.ts';
 import type { Language } from './language.ts';
 import { termList } from './terms.ts';
+import { refusalReason } from './refusal-reasons.ts';
 
 type Messages = Record<Language, string>;
 
@@ -225,6 +226,8 @@ export function errorMessage(code: ErrorCode, lang: Language, params: ErrorParam
   return messages[code][lang].replace(/\{(\w+)\}/g, (whole, key: string) => {
     const value = params[key];
     if (value === undefined) return whole.replace(/[{}]/g, '');
-    return key === 'missing' ? termList(String(value), lang) : String(value);
+    if (key === 'missing') return termList(String(value), lang);
+    if (key === 'detail') return refusalReason(code, String(value), lang) ?? String(value);
+    return String(value);
   });
 }

@@ -14,6 +14,7 @@ export const notificationKinds = [
   'appointment_booked',
   'appointment_reminder',
   'review_overdue',
+  'visit_overdue',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -100,6 +101,13 @@ const texts: Record<NotificationKind, Record<Language, Template>> = {
       `Application ${p.applicationId ?? ''} is past its due date (${localDate(p.dueBy ?? '', l)}).`,
     es: (p, l) =>
       `La solicitud ${p.applicationId ?? ''} ha superado su plazo (${localDate(p.dueBy ?? '', l)}).`,
+  },
+  visit_overdue: {
+    'zh-CN': (p, l) => `${p.street ?? ''}的入户核查已超过核查期限（${localDate(p.dueOn ?? '', l)}）。`,
+    en: (p, l) =>
+      `The verification visit in ${p.street ?? ''} is past its due date (${localDate(p.dueOn ?? '', l)}).`,
+    es: (p, l) =>
+      `La visita de verificación en ${p.street ?? ''} ha superado su plazo (${localDate(p.dueOn ?? '', l)}).`,
   },
 };
 

@@ -2,12 +2,52 @@
 // schema validator's own English ("must match pattern ...") never reaches a person. A problem is
 // the field's path and one of the schema keywords the routes use; the text is "<field> <reason>",
 // which reads naturally after VALIDATION_FAILED's "The request is not valid: ".
-import type { ValidationProblem } from '../domain/validation-problem.ts';
+import type { ValidationProblem, ValidationRule } from '../domain/validation-problem.ts';
 import type { Language } from './language.ts';
+import { termList } from './terms.ts';
 
 type Texts = Record<Language, string>;
 
-const reasons: Record<Exclude<ValidationProblem['keyword'], 'type' | 'format'>, Texts> = {
+/** A service's own rules, worded to follow the field's name like the schema keywords' reasons. */
+const rules: Record<ValidationRule, Texts> = {
+  password_weak: {
+    'zh-CN': '至少需要{min}个字符，且不能包含用户名',
+    en: 'needs at least {min} characters and must not contain the username',
+    es: 'necesita al menos {min} caracteres y no debe contener el nombre de usuario',
+  },
+  admin_has_no_station: {
+    'zh-CN': '须为空：系统管理员不属于任何单位',
+    en: 'must be empty: an administrator belongs to no station',
+    es: 'debe quedar vacío: un administrador no pertenece a ninguna comisaría',
+  },
+  station_member_needs_station: {
+    'zh-CN': '为必填项：该角色须属于一个派出所或服务站',
+    en: 'is required: this role works at a police station or service station',
+    es: 'es obligatorio: este rol trabaja en una comisaría o estación de servicio',
+  },
+  own_account: {
+    'zh-CN': '不能是您自己的账号：管理员不能停用自己',
+    en: 'cannot be your own account: an administrator cannot deactivate themselves',
+    es: 'no puede ser su propia cuenta: un administrador no puede desactivarse a sí mismo',
+  },
+  period_out_of_range: {
+    'zh-CN': '不能早于 from，且最多晚于 from {maxDays} 天',
+    en: 'must be on or after from, at most {maxDays} days later',
+    es: 'debe ser igual o posterior a from y como máximo {maxDays} días después',
+  },
+  material_not_needed: {
+    'zh-CN': '列出了此类申请不需要的材料：{materials}',
+    en: 'names documents this kind of application does not need: {materials}',
+    es: 'incluye documentos que este tipo de solicitud no necesita: {materials}',
+  },
+  agent_is_applicant: {
+    'zh-CN': '不能是申请人本人',
+    en: 'cannot be the applicant themselves',
+    es: 'no puede ser el propio solicitante',
+  },
+};
+
+const reasons: Record<Exclude<ValidationProblem['keyword'], 'type' | 'format' | 'rule'>, Texts> = {
   required: { 'zh-CN': '为必填项', en: 'is required', es: 'es obligatorio' },
   unstorable: {
     'zh-CN': '含有无法保存的字符（NUL 或孤立的代理项）',
@@ -81,6 +121,15 @@ function fill(text: string, values: Readonly<Record<string, string>>): string {
 
 function reason(p: ValidationProblem, lang: Language): string {
   switch (p.keyword) {
+    case 'rule': {
+      const values = Object.fromEntries(
+        Object.entries(p.values ?? {}).map(([k, v]) => [
+          k,
+          k === 'materials' ? termList(String(v), lang) : String(v),
+        ]),
+      );
+      return fill(rules[p.rule][lang], values);
+    }
     case 'type': {
       const names = p.types.map((t) => typeNames[t]?.[lang] ?? t);
       return fill(mustBe[lang], { what: names.join(or[lang]) });

@@ -1,10 +1,12 @@
-// Staff accounts: create, deactivate (their sessions end at once), set a new password.
+// Staff accounts: create, deactivate (their sessions end at once), set a new password, set up the
+// second factor (TOTP; whether an account has one is shown in the list).
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import type { Static } from 'typebox';
 import type { Role, Staff, Station } from '../../src/http/schemas/admin.ts';
 import { ApiError, get, post } from '../shared/api.ts';
+import { SecondFactorEnrolment } from './second-factor-enrolment.tsx';
 
 type StaffRow = Static<typeof Staff>;
 type StationRow = Static<typeof Station>;
@@ -26,6 +28,7 @@ export function StaffAccounts() {
   // From the latest state: two events before a render must not undo each other.
   const patchForm = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
   const [resetFor, setResetFor] = useState<StaffRow | null>(null);
+  const [enrolFor, setEnrolFor] = useState<StaffRow | null>(null);
   const [password, setPassword] = useState('');
   const [message, setMessage] = useState<{ type: 'success' | 'error'; text: string } | null>(null);
 
@@ -90,10 +93,20 @@ export function StaffAccounts() {
               ),
           },
           {
+            key: 'secondFactor',
+            title: t('admin.staff.secondFactor.column'),
+            render: (_, r) =>
+              r.secondFactor ? (
+                <Tag className="jz-tag-ok">{t('admin.staff.secondFactor.enrolled')}</Tag>
+              ) : (
+                <Tag>{t('admin.staff.secondFactor.none')}</Tag>
+              ),
+          },
+          {
             key: 'actions',
             title: t('admin.actions'),
             render: (_, r) => (
-              <Space>
+              <Space wrap>
                 <Button
                   size="small"
                   onClick={() => setResetFor(r)}
@@ -101,6 +114,15 @@ export function StaffAccounts() {
                 >
                   {t('admin.staff.resetPassword')}
                 </Button>
+                {r.active && (
+                  <Button
+                    size="small"
+                    onClick={() => setEnrolFor(r)}
+                    aria-label={`${t('admin.staff.secondFactor.setUp')} ${r.username}`}
+                  >
+                    {t('admin.staff.secondFactor.setUp')}
+                  </Button>
+                )}
                 {r.active && (
                   <Button
                     size="small"
@@ -197,6 +219,18 @@ export function StaffAccounts() {
         </label>
         <Typography.Paragraph type="secondary">{t('admin.staff.resetExplain')}</Typography.Paragraph>
       </Modal>
+      {enrolFor && (
+        <SecondFactorEnrolment
+          account={enrolFor}
+          onClose={(enrolled) => {
+            setEnrolFor(null);
+            if (enrolled) {
+              setMessage({ type: 'success', text: t('admin.staff.secondFactor.enrolledMessage') });
+              load();
+            }
+          }}
+        />
+      )}
     </section>
   );
 }

@@ -1,7 +1,7 @@
 // The staff console (issue 7): sign-in, the queue, an application's detail and decision, cards.
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Layout, Menu, Tooltip } from 'antd';
+import { Badge, Button, Layout, Menu, Tooltip } from 'antd';
 import { ConsoleProvider } from '../shared/console.tsx';
 import { PageHeader } from '../shared/page-header.tsx';
 import { StaffLogin, useStaffSession } from '../shared/staff-session.tsx';
@@ -11,6 +11,9 @@ import { ApplicationPage } from './application-page.tsx';
 import { VisitsPage } from './visits-page.tsx';
 import { CardDetailPage, CardSearch } from './cards.tsx';
 import { Intake } from './intake.tsx';
+import { AlertsPage } from './alerts-page.tsx';
+import { VisitPage } from './visit-page.tsx';
+import { receivesAlerts, useAlertCount } from './alert-count.ts';
 
 // ECharts comes with the statistics page only, in its own chunk.
 const StatisticsPage = lazy(() => import('./statistics.tsx').then((m) => ({ default: m.StatisticsPage })));
@@ -22,6 +25,7 @@ export function App() {
   // Community police have no application queue: their place is the visits of their streets.
   const place: Route =
     session?.role === 'community_police' && route.name === 'queue' ? { name: 'visits' } : route;
+  const alertCount = useAlertCount(session?.role ?? '', JSON.stringify(route));
   const later = (key: string) => ({
     key,
     disabled: true,
@@ -56,9 +60,31 @@ export function App() {
             <nav aria-label={t('staff.nav.label')}>
               <Menu
                 mode="inline"
-                selectedKeys={[place.name === 'application' ? 'queue' : place.name]}
+                selectedKeys={[
+                  place.name === 'application' ? 'queue' : place.name === 'visit' ? 'visits' : place.name,
+                ]}
                 onClick={({ key }) => go(`#/${key}`)}
                 items={[
+                  ...(receivesAlerts(session.role)
+                    ? [
+                        {
+                          key: 'alerts',
+                          label: (
+                            <span>
+                              {t('staff.nav.alerts')}{' '}
+                              {alertCount !== null && (
+                                <Badge
+                                  count={alertCount}
+                                  showZero
+                                  overflowCount={999}
+                                  title={t('staff.alerts.navCount', { count: alertCount })}
+                                />
+                              )}
+                            </span>
+                          ),
+                        },
+                      ]
+                    : []),
                   ...(session.role === 'community_police'
                     ? []
                     : [{ key: 'queue', label: t('staff.nav.queue') }]),
@@ -93,6 +119,10 @@ export function App() {
 
 function Place({ route, role, districtCode }: { route: Route; role: string; districtCode: string | null }) {
   switch (route.name) {
+    case 'alerts':
+      return <AlertsPage />;
+    case 'visit':
+      return <VisitPage id={route.id} role={role} />;
     case 'application':
       return <ApplicationPage id={route.id} />;
     case 'cards':

@@ -9,6 +9,7 @@ import type { MaterialKind } from '../../src/domain/applications/application.ts'
 import type { ApplicationDetail } from '../../src/http/schemas/staff.ts';
 import { ApiError, post } from '../shared/api.ts';
 import { go, nextInQueue, typing } from './route.ts';
+import { alertsChanged } from './alert-count.ts';
 
 const decidable = new Set(['submitted', 'resubmitted']);
 type Dialog = 'reject' | 'request' | 'approve' | 'help' | null;
@@ -45,6 +46,7 @@ export function DecisionPanel({ detail, onDecided }: { detail: ApplicationDetail
     } finally {
       setBusy(false);
       onDecided();
+      alertsChanged();
     }
   };
 

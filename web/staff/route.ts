@@ -4,6 +4,8 @@ import { useEffect, useState } from 'react';
 
 export type Route =
   | { name: 'queue' }
+  | { name: 'alerts' }
+  | { name: 'visit'; id: string }
   | { name: 'application'; id: string }
   | { name: 'cards'; id?: string }
   | { name: 'intake' }
@@ -11,6 +13,9 @@ export type Route =
   | { name: 'visits' };
 
 export function parseRoute(hash: string): Route {
+  if (hash === '#/alerts') return { name: 'alerts' };
+  const visit = /^#\/visits\/([0-9a-f-]{36})$/.exec(hash);
+  if (visit) return { name: 'visit', id: visit[1]! };
   const app = /^#\/applications\/([0-9a-f-]{36})$/.exec(hash);
   if (app) return { name: 'application', id: app[1]! };
   const card = /^#\/cards(?:\/([0-9a-f-]{36}))?$/.exec(hash);

@@ -25,6 +25,7 @@ import type { VisitPage, VisitQuery, VisitView } from '../../src/http/schemas/vi
 import { ApiError, get, post } from '../shared/api.ts';
 import { formatDate } from '../shared/format.ts';
 import { DaysLeft } from './queue.tsx';
+import { alertsChanged } from './alert-count.ts';
 
 type Dialog =
   | { kind: 'outcome'; visit: VisitView }
@@ -82,6 +83,7 @@ export function VisitsPage({ role }: { role: string }) {
     setMessage({ type: 'success', key });
     setDialog(null);
     setReload((n) => n + 1);
+    alertsChanged();
   }, []);
   const set = (patch: Partial<VisitQuery>) => setQuery((q) => ({ ...q, offset: 0, ...patch }));
 
@@ -307,7 +309,7 @@ function useSubmit(onDone: (m: string) => void) {
   return { busy, error, submit };
 }
 
-function OutcomeDialog({ visit, onClose, onDone }: DialogProps) {
+export function OutcomeDialog({ visit, onClose, onDone }: DialogProps) {
   const { t } = useTranslation();
   const [outcome, setOutcome] = useState<VisitOutcome | null>(null);
   const [note, setNote] = useState('');

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import {
   visitOutcomes,
   visitReasons,
@@ -43,6 +43,8 @@ export const visits = pgTable(
     streetCode: text('street_code').notNull(),
     addressDetail: text('address_detail').notNull(),
     dueOn: date('due_on', { mode: 'string' }).notNull(),
+    /** Counted partly on the provisional calendar of an unpublished year; recounted when it is loaded. */
+    dueOnProvisional: boolean('due_on_provisional').notNull().default(false),
     assignedTo: uuid('assigned_to').references(() => staff.id),
     assignedAt: timestamp('assigned_at', { withTimezone: true }),
     outcome: text('outcome', { enum: outcomeEnum }),

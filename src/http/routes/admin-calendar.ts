@@ -86,7 +86,7 @@ export function adminCalendarRoutes(app: App, ctx: ServiceContext): void {
       schema: {
         tags: ['admin'],
         summary:
-          "Load a year's official arrangement: public holidays and make-up working days; provisional due dates are recounted on it",
+          "Load a year's official arrangement: public holidays and make-up working days; provisional due dates (applications' and visits') are recounted on it",
         security: [{ bearer: [] }],
         params: Type.Object({
           year: Type.Integer({ minimum: calendarYears.first, maximum: calendarYears.last }),

@@ -10,7 +10,7 @@ import {
 } from '../../services/admin/manage-stations-staff.ts';
 import { enrolStaffTotp } from '../../services/auth/staff-totp.ts';
 import { resetStaffPassword } from '../../services/admin/reset-staff-password.ts';
-import { Role, Staff, Station, StationKind } from '../schemas/admin.ts';
+import { Role, Staff, Station, StationKind, TotpEnrolment } from '../schemas/admin.ts';
 import { DistrictCode, errors, IdParams } from '../schemas/common.ts';
 import type { App } from '../types.ts';
 
@@ -132,7 +132,7 @@ export function adminStationStaffRoutes(app: App, ctx: ServiceContext): void {
         security: [{ bearer: [] }],
         params: IdParams,
         response: {
-          200: Type.Object({ secret: Type.String(), uri: Type.String() }),
+          200: TotpEnrolment,
           ...errors(400, 401, 403, 404),
         },
       },

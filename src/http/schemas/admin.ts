@@ -63,4 +63,12 @@ export const Staff = Type.Object({
   role: Role,
   stationId: Type.Union([Type.String(), Type.Null()]),
   active: Type.Boolean(),
+  secondFactor: Type.Boolean({ description: 'whether a TOTP second factor is enrolled' }),
 });
+
+/** A new TOTP secret, answered this once: for typing by hand, and as a URI for an authenticator's QR. */
+export const TotpEnrolment = Type.Object({
+  secret: Type.String({ description: 'base32, for typing into an authenticator by hand' }),
+  uri: Type.String({ description: 'otpauth://totp/…, drawn as a QR code for an authenticator' }),
+});
+export type TotpEnrolment = Static<typeof TotpEnrolment>;

@@ -46,6 +46,10 @@ export const VisitView = Type.Object({
     status: CardStatus,
   }),
   dueOn: IsoDateString,
+  dueOnProvisional: Type.Boolean({
+    description:
+      'counted on the provisional calendar of a year not yet published (weekends and fixed-date holidays); recounted when the year is loaded',
+  }),
   workingDaysLeft: Nullable(
     Type.Integer({
       description: 'working days after today up to the due date, while open (negative past it)',

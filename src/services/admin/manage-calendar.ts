@@ -15,7 +15,7 @@ import {
 import { calendarOverrides, calendarYears } from '../../db/schema/index.ts';
 import { recordAudit } from '../../db/repositories/audit.ts';
 import type { Channel, Principal, ServiceContext } from '../context.ts';
-import { recomputeProvisionalDueDates } from '../calendar/recompute-provisional.ts';
+import { recomputeProvisionalDueDates, type Recounted } from '../calendar/recompute-provisional.ts';
 import { requireStaff } from '../staff/access.ts';
 import { writeAndAnnounce } from '../changes/write-and-announce.ts';
 
@@ -81,14 +81,14 @@ export async function removeCalendarOverride(
 }
 
 /**
- * Loads (or replaces) a year and recounts the provisional due dates on it; returns how many
- * changed. From the command line (`juzhu calendar load`) no one is signed in: the operator is.
+ * Loads (or replaces) a year and recounts the provisional due dates on it (applications' and
+ * visits'); returns how many changed. From the command line (`juzhu calendar load`) no one is signed in: the operator is.
  */
 export async function loadCalendarYear(
   ctx: ServiceContext,
   actor: { principal: Principal | undefined; channel: Channel },
   year: CalendarYear,
-): Promise<{ recomputed: number }> {
+): Promise<{ recomputed: number } & Recounted> {
   const admin = actor.channel === 'cli' ? undefined : requireStaff(actor.principal, ['admin']);
   checkCalendarYear(year);
   const now = ctx.clock.now();
@@ -112,13 +112,13 @@ export async function loadCalendarYear(
       subjectId: String(year.year),
       details: { daysOff: values.daysOff.length, makeUpWorkingDays: values.makeUpWorkingDays.length },
     });
-    const recomputed = await recomputeProvisionalDueDates(
+    const recounted = await recomputeProvisionalDueDates(
       ctx,
       tx,
       { staffId: admin?.staffId ?? null, channel: actor.channel },
       now,
     );
-    return { recomputed };
+    return { recomputed: recounted.applications + recounted.visits, ...recounted };
   });
 }
 

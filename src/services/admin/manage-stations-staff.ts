@@ -12,14 +12,19 @@ import { translateDbError } from '../../db/errors.ts';
 import type { Principal, ServiceContext, StaffRole } from '../context.ts';
 import { requireStaff } from '../staff/access.ts';
 import { writeAndAnnounce } from '../changes/write-and-announce.ts';
+import { FieldError } from '../../domain/validation-problem.ts';
 
 export const MIN_PASSWORD_LENGTH = 12;
 
 /** A staff password: long enough, and not the username in disguise. */
 export function checkPassword(username: string, password: string): void {
   if ([...password].length < MIN_PASSWORD_LENGTH || password.toLowerCase().includes(username.toLowerCase())) {
-    const detail = `the password needs at least ${MIN_PASSWORD_LENGTH} characters and must not contain the username`;
-    throw new AppError('VALIDATION_FAILED', detail, { detail }, { fields: ['/password'] });
+    throw new FieldError({
+      field: 'password',
+      keyword: 'rule',
+      rule: 'password_weak',
+      values: { min: MIN_PASSWORD_LENGTH },
+    });
   }
 }
 
@@ -64,6 +69,8 @@ export interface StaffView {
   role: StaffRole;
   stationId: string | null;
   active: boolean;
+  /** Whether a TOTP second factor is enrolled (never the secret itself). */
+  secondFactor: boolean;
 }
 
 const staffView = (r: typeof staff.$inferSelect): StaffView => ({
@@ -73,6 +80,7 @@ const staffView = (r: typeof staff.$inferSelect): StaffView => ({
   role: r.role,
   stationId: r.stationId,
   active: r.active,
+  secondFactor: r.totpSecret !== null,
 });
 
 export async function listStationsForAdmin(ctx: ServiceContext, principal: Principal | undefined) {
@@ -127,8 +135,11 @@ export async function createStaff(
 ): Promise<StaffView> {
   const admin = requireStaff(principal, ['admin']);
   if ((input.role === 'admin') !== (input.stationId === null)) {
-    const detail = input.role === 'admin' ? 'an admin has no station' : 'a station member needs a station';
-    throw new AppError('VALIDATION_FAILED', detail, { detail }, { fields: ['/stationId'] });
+    throw new FieldError({
+      field: 'stationId',
+      keyword: 'rule',
+      rule: input.role === 'admin' ? 'admin_has_no_station' : 'station_member_needs_station',
+    });
   }
   checkPassword(input.username, input.password);
   const passwordHash = await hash(input.password);
@@ -170,8 +181,7 @@ export async function deactivateStaff(
 ): Promise<StaffView> {
   const admin = requireStaff(principal, ['admin']);
   if (id === admin.staffId) {
-    const detail = 'an admin cannot deactivate their own account';
-    throw new AppError('VALIDATION_FAILED', detail, { detail });
+    throw new FieldError({ field: 'id', keyword: 'rule', rule: 'own_account' });
   }
   const now = ctx.clock.now();
   return writeAndAnnounce(ctx, async (tx, announce) => {

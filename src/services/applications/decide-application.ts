@@ -7,7 +7,6 @@ import { beijingDate } from '../../domain/beijing-date.ts';
 import type { MaterialKind } from '../../domain/applications/application.ts';
 import { applyEvent } from '../../domain/applications/apply-event.ts';
 import { requiredMaterials } from '../../domain/applications/required-materials.ts';
-import { AppError } from '../../domain/errors.ts';
 import { applications } from '../../db/schema/index.ts';
 import { recordAudit } from '../../db/repositories/audit.ts';
 import type { Principal, ServiceContext } from '../context.ts';
@@ -17,6 +16,7 @@ import { issueCardFor } from './issue-card.ts';
 import { toApplicationView, type ApplicationView } from './application-view.ts';
 import { toDomainApplication } from './to-domain-application.ts';
 import { notify, sendRightAway } from '../notifications/outbox.ts';
+import { FieldError } from '../../domain/validation-problem.ts';
 
 export type Decision =
   | { decision: 'approve' }
@@ -50,8 +50,12 @@ export async function decideApplication(
       const needed = requiredMaterials(row.type, { basis: row.basis ?? undefined, addressChanged: true });
       const foreign = decision.missing.filter((m) => !needed.includes(m));
       if (foreign.length > 0) {
-        const detail = `missing: ${foreign.join(', ')} is not a material of a ${row.type} application`;
-        throw new AppError('VALIDATION_FAILED', detail, { detail }, { fields: ['/missing'] });
+        throw new FieldError({
+          field: 'missing',
+          keyword: 'rule',
+          rule: 'material_not_needed',
+          values: { materials: foreign.join(', ') },
+        });
       }
       app = applyEvent(app, { kind: 'request_materials', missing: decision.missing, note: decision.reason });
     }

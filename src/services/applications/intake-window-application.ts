@@ -25,6 +25,7 @@ import { districtOf, requireStaff } from '../staff/access.ts';
 import { insertApplication, prepareApplication, type ApplicationInput } from './prepare-application.ts';
 import { toApplicationView, type ApplicationView } from './application-view.ts';
 import { materialiseLegacyCardsOf } from '../legacy/materialise-legacy-card.ts';
+import { FieldError } from '../../domain/validation-problem.ts';
 
 export interface PersonInput {
   name: string;
@@ -96,7 +97,7 @@ export async function intakeWindowApplication(
         );
         const agentId = await findOrCreatePerson(ctx, tx, input.proxy.agent, today, now);
         if (agentId === applicantId)
-          throw new AppError('VALIDATION_FAILED', 'agent is the applicant', { detail: 'proxy.agent' });
+          throw new FieldError({ field: 'proxy.agent', keyword: 'rule', rule: 'agent_is_applicant' });
         await tx
           .insert(guardianships)
           .values({

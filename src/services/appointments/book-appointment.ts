@@ -18,6 +18,7 @@ import type { Principal, ServiceContext } from '../context.ts';
 import { stationSchedule } from './station-schedule.ts';
 import { appointmentView, type AppointmentView } from './appointment-view.ts';
 import { beijingWallTime } from './wall-time.ts';
+import { FieldError } from '../../domain/validation-problem.ts';
 
 export type AppointmentPurpose = 'application' | 'replacement';
 
@@ -31,7 +32,7 @@ export async function bookAppointment(
   const schedule = await stationSchedule(ctx.db, input.stationId);
   const start = new Date(input.start);
   if (Number.isNaN(start.getTime())) {
-    throw new AppError('VALIDATION_FAILED', 'start: an ISO time', { detail: 'start' }, { fields: ['start'] });
+    throw new FieldError({ field: 'start', keyword: 'format', format: 'date-time' });
   }
   const calendar = await ctx.calendar();
   const slot = slotAt(start, schedule, now, (d) => calendar.isWorkingDay(d));

@@ -9,6 +9,7 @@ import { recordAudit } from '../../db/repositories/audit.ts';
 import { requireStaff } from '../staff/access.ts';
 import type { Principal, ServiceContext } from '../context.ts';
 import { appointmentView, type AppointmentView } from './appointment-view.ts';
+import { FieldError } from '../../domain/validation-problem.ts';
 
 function stationOf(principal: Principal | undefined): { staffId: string; stationId: string } {
   const clerk = requireStaff(principal, ['clerk']);
@@ -24,7 +25,7 @@ export async function stationAppointments(
   const { stationId } = stationOf(principal);
   const day = date ?? beijingDate(ctx.clock.now());
   if (!isIsoDate(day)) {
-    throw new AppError('VALIDATION_FAILED', 'date', { detail: 'date' }, { fields: ['date'] });
+    throw new FieldError({ field: 'date', keyword: 'format', format: 'date' });
   }
   const rows = await ctx.db
     .select()

@@ -13,6 +13,7 @@ import { purgeExpiredMaterials } from '../applications/purge-expired-materials.t
 import { purgeIdempotencyKeys } from '../idempotency/idempotency-keys.ts';
 import { notify, sendPendingSms } from '../notifications/outbox.ts';
 import { beijingWallTime } from '../appointments/wall-time.ts';
+import { overdueVisitAlerts } from '../visits/overdue-visit-alerts.ts';
 import type { JobDefinition } from './runner.ts';
 
 const HOUR = 3_600_000;
@@ -223,6 +224,12 @@ export const platformJobs: readonly JobDefinition[] = [
     cron: '0 8 * * *',
     catchUpMs: 12 * HOUR,
     run: async (ctx) => ({ ...(await overdueReviewAlerts(ctx)) }),
+  },
+  {
+    name: 'overdue-visit-alerts',
+    cron: '5 8 * * *',
+    catchUpMs: 12 * HOUR,
+    run: async (ctx) => ({ ...(await overdueVisitAlerts(ctx)) }),
   },
   {
     name: 'appointment-reminders',

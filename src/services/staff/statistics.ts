@@ -10,6 +10,7 @@ import { applications, auditLog, stations } from '../../db/schema/index.ts';
 import type { Principal, ServiceContext } from '../context.ts';
 import { requireStaff } from './access.ts';
 import { applicationScope } from './jurisdiction.ts';
+import { FieldError } from '../../domain/validation-problem.ts';
 
 const MAX_DAYS = 3 * 366;
 const DECISIONS = ['application.approve', 'application.reject', 'application.request_materials'];
@@ -24,8 +25,12 @@ export async function staffStatistics(
 ) {
   const member = requireStaff(principal, ['officer', 'admin']);
   if (query.to < query.from || addDays(query.from, MAX_DAYS) < query.to) {
-    const detail = `to must be on or after from, at most ${MAX_DAYS} days later`;
-    throw new AppError('VALIDATION_FAILED', detail, { detail }, { fields: ['/to'] });
+    throw new FieldError({
+      field: 'to',
+      keyword: 'rule',
+      rule: 'period_out_of_range',
+      values: { maxDays: MAX_DAYS },
+    });
   }
   // Another district is not the officer's to see: as if it did not exist.
   if (member.role !== 'admin' && query.districtCode && query.districtCode !== member.districtCode) {

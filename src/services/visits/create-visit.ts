@@ -1,10 +1,11 @@
 // A verification visit task (R14), created in the transaction that issues the card: for every new
 // permit or registration card, and for every new version whose address differs from the last one.
 // It goes to the station whose community police serve the street, due a policy number of working
-// days after issue (policy.visitWorkingDays, 5 by default: see src/domain/policy.ts).
+// days after issue (policy.visitWorkingDays, 5 by default: see src/domain/policy.ts), marked
+// provisional when counted on an unpublished year.
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { IsoDate } from '../../domain/beijing-date.ts';
-import { isAppError } from '../../domain/errors.ts';
+import { dueDate } from '../../domain/calendar/due-date.ts';
 import type { VisitReason } from '../../domain/visits/visit.ts';
 import type { WorkingDayCalendar } from '../../domain/calendar/working-days.ts';
 import type { Db } from '../../db/client.ts';
@@ -26,17 +27,18 @@ async function stationForStreet(tx: Db, card: CardRow): Promise<string> {
 }
 
 /**
- * n working days after `from` on the official calendar. In a year whose calendar is not published
- * yet, the provisional one (weekends and the fixed statutory days) stands in: the task must be
+ * n working days after the day of issue. In a year whose calendar is not published yet, the
+ * provisional one (weekends and the fixed statutory days) stands in, marked so, and the date is
+ * recounted when the year is loaded (services/calendar/recompute-provisional.ts): the task must be
  * created whatever the calendar says.
  */
-function dueOn(calendar: WorkingDayCalendar, from: IsoDate, n: number): IsoDate {
-  try {
-    return calendar.addWorkingDays(from, n);
-  } catch (e) {
-    if (!isAppError(e) || e.code !== 'CALENDAR_DATA_MISSING') throw e;
-    return calendar.provisional.addWorkingDays(from, n);
-  }
+export function visitDueOn(
+  calendar: WorkingDayCalendar,
+  issuedOn: IsoDate,
+  n: number,
+): { dueOn: IsoDate; dueOnProvisional: boolean } {
+  const due = dueDate(calendar, issuedOn, n);
+  return { dueOn: due.dueBy, dueOnProvisional: due.dueByProvisional };
 }
 
 /**
@@ -79,7 +81,7 @@ export async function createVisitFor(
       districtCode: card.districtCode,
       streetCode: card.streetCode,
       addressDetail: card.addressDetail,
-      dueOn: dueOn(calendar, today, ctx.policy.visitWorkingDays),
+      ...visitDueOn(calendar, today, ctx.policy.visitWorkingDays),
       createdAt: now,
     })
     .returning({ id: visits.id, stationId: visits.stationId, dueOn: visits.dueOn });

@@ -83,6 +83,7 @@ export function toVisitView(r: VisitRead, calendar: WorkingDayCalendar, today: I
       status: effectiveStatus(toDomainCard(r.card), today, policy),
     },
     dueOn: v.dueOn,
+    dueOnProvisional: v.dueOnProvisional,
     workingDaysLeft: open ? daysLeft(calendar, v.dueOn, today) : null,
     overdue: open && today > v.dueOn,
     assignedTo: person(v.assignedTo, r.assigneeName),

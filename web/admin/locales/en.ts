@@ -45,6 +45,24 @@ export const en: Catalogue<typeof zhCN> = {
       created: 'Account created.',
       deactivated: 'Account deactivated; its sessions have ended.',
       passwordReset: 'Password reset; the account must sign in again.',
+      secondFactor: {
+        column: 'Second factor',
+        enrolled: 'Set up',
+        none: 'None',
+        setUp: 'Set up second factor',
+        explain:
+          'A one-time-code secret will be made for {{username}}. Have the person with you to scan the QR code shown next with an authenticator app.',
+        replaceExplain:
+          '{{username}} already has a second factor. A new secret makes the codes of the old one stop working at once. Have the person with you to scan the QR code shown next with an authenticator app.',
+        issue: 'Make the secret',
+        onlyOnce:
+          'The secret is shown only this once: once closed it cannot be seen again, only set up anew.',
+        scan: 'Scan the QR code with an authenticator app, or type the secret below by hand.',
+        qrAlt: 'Second-factor QR code for {{username}}',
+        secretLabel: 'Secret',
+        done: 'Done, close',
+        enrolledMessage: 'Second factor set up: this account now signs in with a one-time code.',
+      },
     },
     roles: {
       clerk: 'Window clerk',

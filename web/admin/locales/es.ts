@@ -45,6 +45,25 @@ export const es: Catalogue<typeof zhCN> = {
       created: 'Cuenta creada.',
       deactivated: 'Cuenta desactivada; sus sesiones han terminado.',
       passwordReset: 'Contraseña restablecida; la cuenta debe volver a entrar.',
+      secondFactor: {
+        column: 'Segundo factor',
+        enrolled: 'Configurado',
+        none: 'Sin configurar',
+        setUp: 'Configurar segundo factor',
+        explain:
+          'Se generará un secreto de códigos de un solo uso para {{username}}. La persona debe estar presente para escanear el código QR que se mostrará con una aplicación de autenticación.',
+        replaceExplain:
+          '{{username}} ya tiene un segundo factor. Un secreto nuevo invalida al instante los códigos del anterior. La persona debe estar presente para escanear el código QR que se mostrará con una aplicación de autenticación.',
+        issue: 'Generar el secreto',
+        onlyOnce:
+          'El secreto se muestra solo esta vez: una vez cerrado no se puede volver a ver, solo configurar de nuevo.',
+        scan: 'Escanee el código QR con una aplicación de autenticación o escriba el secreto a mano.',
+        qrAlt: 'Código QR del segundo factor de {{username}}',
+        secretLabel: 'Secreto',
+        done: 'Hecho, cerrar',
+        enrolledMessage:
+          'Segundo factor configurado: esta cuenta inicia sesión con un código de un solo uso.',
+      },
     },
     roles: {
       clerk: 'Empleado de ventanilla',

@@ -41,6 +41,22 @@ export const zhCN = {
       created: '账号已创建。',
       deactivated: '账号已停用，其登录已失效。',
       passwordReset: '密码已重置，该账号需重新登录。',
+      secondFactor: {
+        column: '二次验证',
+        enrolled: '已设置',
+        none: '未设置',
+        setUp: '设置二次验证',
+        explain: '将为 {{username}} 生成动态验证码密钥。请让本人在场，用身份验证器应用扫描随后显示的二维码。',
+        replaceExplain:
+          '{{username}} 已设置二次验证。生成新密钥后，原验证器中的动态验证码立即失效。请让本人在场，用身份验证器应用扫描随后显示的二维码。',
+        issue: '生成密钥',
+        onlyOnce: '密钥只显示这一次：关闭后无法再次查看，只能重新设置。',
+        scan: '请用身份验证器应用扫描二维码，或手工输入下方密钥。',
+        qrAlt: '{{username}} 的二次验证二维码',
+        secretLabel: '密钥',
+        done: '已完成，关闭',
+        enrolledMessage: '二次验证已设置，该账号登录时需输入动态验证码。',
+      },
     },
     roles: { clerk: '窗口受理员', officer: '审批民警', community_police: '社区民警', admin: '系统管理员' },
     stations: {

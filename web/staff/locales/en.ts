@@ -4,6 +4,26 @@ import type { zhCN } from './zh-CN.ts';
 export const en: Catalogue<typeof zhCN> = {
   staff: {
     title: 'Residence permit console',
+    alerts: {
+      heading: 'Overdue alerts',
+      intro:
+        'Each morning the platform alerts the station to applications past their decision due date (reviewing officers) and verification visits past their due date (community police officers).',
+      summary: 'Alerts: {{count}}; still to act on: {{open}}',
+      createdAt: 'Alerted at',
+      alert: 'Alert',
+      dueOn: 'Due on',
+      state: 'State',
+      open: 'To act on',
+      handled: 'Dealt with',
+      link: 'Open',
+      openApplication: 'Open the application',
+      openVisit: 'Open the verification visit',
+      empty: 'No overdue alert for this station.',
+      navCount: 'Alerts to act on: {{count}}',
+      visitHeading: 'Verification visit',
+      backToVisits: '← Back to verification visits',
+      overdue: 'Overdue',
+    },
     visits: {
       heading: 'Verification visits',
       all: 'Visits',
@@ -55,6 +75,7 @@ export const en: Catalogue<typeof zhCN> = {
     },
     nav: {
       label: 'Console navigation',
+      alerts: 'Overdue alerts',
       queue: 'Queue',
       cards: 'Cards',
       appointments: 'Appointment check-in',
@@ -113,6 +134,13 @@ export const en: Catalogue<typeof zhCN> = {
         },
         confirmation_form: { issued: 'Confirmation form issued' },
         legacy: { imported: 'Imported from the old card system' },
+        visit: {
+          created: 'Verification visit created',
+          assigned: 'Assigned to a community police officer',
+          outcome_recorded: 'Outcome recorded',
+          reviewed: 'Outcome reviewed',
+          due_date_recomputed: 'Official calendar loaded: due date counted again',
+        },
       },
     },
     detail: {

@@ -4,6 +4,26 @@ import type { zhCN } from './zh-CN.ts';
 export const es: Catalogue<typeof zhCN> = {
   staff: {
     title: 'Consola de permisos',
+    alerts: {
+      heading: 'Avisos de retraso',
+      intro:
+        'Cada mañana la plataforma avisa a la comisaría de las solicitudes que superan su fecha límite de resolución (agentes revisores) y de las visitas de verificación que superan su plazo (policía comunitaria).',
+      summary: 'Avisos: {{count}}; pendientes: {{open}}',
+      createdAt: 'Fecha del aviso',
+      alert: 'Aviso',
+      dueOn: 'Plazo',
+      state: 'Estado',
+      open: 'Pendiente',
+      handled: 'Atendido',
+      link: 'Abrir',
+      openApplication: 'Abrir la solicitud',
+      openVisit: 'Abrir la visita de verificación',
+      empty: 'No hay avisos de retraso para esta comisaría.',
+      navCount: 'Avisos pendientes: {{count}}',
+      visitHeading: 'Visita de verificación',
+      backToVisits: '← Volver a las visitas de verificación',
+      overdue: 'Vencida',
+    },
     visits: {
       heading: 'Visitas de verificación',
       all: 'Visitas',
@@ -55,6 +75,7 @@ export const es: Catalogue<typeof zhCN> = {
     },
     nav: {
       label: 'Navegación de la consola',
+      alerts: 'Avisos de retraso',
       queue: 'Cola',
       cards: 'Tarjetas',
       appointments: 'Registro de citas',
@@ -113,6 +134,13 @@ export const es: Catalogue<typeof zhCN> = {
         },
         confirmation_form: { issued: 'Formulario de confirmación expedido' },
         legacy: { imported: 'Importada del sistema de tarjetas anterior' },
+        visit: {
+          created: 'Visita de verificación creada',
+          assigned: 'Asignada a un policía comunitario',
+          outcome_recorded: 'Resultado registrado',
+          reviewed: 'Resultado revisado',
+          due_date_recomputed: 'Calendario oficial cargado: plazo calculado de nuevo',
+        },
       },
     },
     detail: {

@@ -1,6 +1,25 @@
 export const zhCN = {
   staff: {
     title: '居住证工作台',
+    alerts: {
+      heading: '逾期提醒',
+      intro: '每天早上，系统将超过办结时限的申请（审核民警）和超过期限的入户核查（社区民警）提醒给本所。',
+      summary: '共 {{count}} 条提醒，其中 {{open}} 条待处理',
+      createdAt: '提醒时间',
+      alert: '提醒内容',
+      dueOn: '期限',
+      state: '状态',
+      open: '待处理',
+      handled: '已处理',
+      link: '查看',
+      openApplication: '打开申请',
+      openVisit: '打开入户核查',
+      empty: '本所暂无逾期提醒。',
+      navCount: '{{count}} 条待处理提醒',
+      visitHeading: '入户核查',
+      backToVisits: '← 返回入户核查列表',
+      overdue: '已逾期',
+    },
     visits: {
       heading: '核查走访',
       all: '核查任务',
@@ -52,6 +71,7 @@ export const zhCN = {
     },
     nav: {
       label: '工作台导航',
+      alerts: '逾期提醒',
       queue: '待办队列',
       cards: '证件查询',
       appointments: '预约签到',
@@ -110,6 +130,13 @@ export const zhCN = {
         },
         confirmation_form: { issued: '出具居住证（卡）确认单' },
         legacy: { imported: '旧卡导入' },
+        visit: {
+          created: '生成入户核查任务',
+          assigned: '指派社区民警',
+          outcome_recorded: '登记核查结果',
+          reviewed: '复核核查结果',
+          due_date_recomputed: '正式工作日历载入，核查期限重新计算',
+        },
       },
     },
     detail: {

@@ -1,0 +1,1 @@
+ALTER TABLE "visits" ADD COLUMN "due_on_provisional" boolean DEFAULT false NOT NULL;
