@@ -157,11 +157,13 @@ export function StationForms({ reload }: { reload: number }) {
           setTab(k as Tab);
           setQuery((q) => ({ ...q, offset: 0 }));
         }}
+        // One table under the tab bar: the tabs choose the server's filter, not another table.
         items={[
-          { key: 'toPrint', label: t('staff.forms.toPrint'), children: table },
-          { key: 'all', label: t('staff.forms.all'), children: table },
+          { key: 'toPrint', label: t('staff.forms.toPrint') },
+          { key: 'all', label: t('staff.forms.all') },
         ]}
       />
+      {table}
     </Card>
   );
 }

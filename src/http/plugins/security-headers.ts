@@ -72,9 +72,6 @@ export function registerSecurityHeaders(app: App): void {
 //   files, inline styles cannot run code (the remaining risk, CSS-based data exfiltration, needs an
 //   injection point that React's escaping does not give, and connect/img-src stay 'self').
 // - img-src/media-src blob: and data:: the QR is drawn to a data URL, camera frames are blobs.
-// - frame-src blob:: the console shows the confirmation form's PDF, fetched by our own script, in
-//   the browser's PDF viewer (and prints it from there); only a blob our page made can be framed,
-//   never another site, and object-src stays 'none'.
 const contentSecurityPolicy = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",
@@ -83,7 +80,6 @@ const contentSecurityPolicy = [
   "font-src 'self' data:",
   "connect-src 'self'",
   "media-src 'self' blob:",
-  'frame-src blob:',
   "frame-ancestors 'none'",
   "object-src 'none'",
   "base-uri 'none'",

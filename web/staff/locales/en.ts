@@ -105,6 +105,7 @@ export const en: Catalogue<typeof zhCN> = {
       pdfTitle: 'Confirmation form {{serial}} (PDF)',
       print: 'Print',
       download: 'Download PDF',
+      notShown: 'The form cannot be shown here; download the PDF and print it.',
       rejected: {
         expired: 'The QR code has expired: ask the holder to refresh it and show it again.',
         not_yet_valid: "The QR code is dated in the future: ask the holder to check the phone's clock.",

@@ -105,6 +105,7 @@ export const es: Catalogue<typeof zhCN> = {
       pdfTitle: 'Formulario de confirmación {{serial}} (PDF)',
       print: 'Imprimir',
       download: 'Descargar PDF',
+      notShown: 'El formulario no se puede mostrar aquí; descargue el PDF e imprímalo.',
       rejected: {
         expired: 'El código QR ha caducado: pida al titular que lo actualice y lo muestre de nuevo.',
         not_yet_valid: 'El código QR tiene una hora futura: pida al titular que revise la hora del teléfono.',

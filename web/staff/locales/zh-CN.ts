@@ -95,6 +95,7 @@ export const zhCN = {
       pdfTitle: '确认单 {{serial}}（PDF）',
       print: '打印',
       download: '下载 PDF',
+      notShown: '无法在页面中显示，请下载 PDF 后打印。',
       rejected: {
         expired: '二维码已过期：请持证人刷新后重新出示。',
         not_yet_valid: '二维码的时间晚于现在：请持证人核对手机时间后重新出示。',
