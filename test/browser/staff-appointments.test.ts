@@ -13,15 +13,9 @@ import {
   watchPage,
   type BrowserPlatform,
 } from '../support/browser.ts';
+import { desk, signInToConsole } from '../support/console-page.ts';
 import { signIn } from '../support/wallet-page.ts';
-import { DEMO_PASSWORD } from '../../src/services/demo/demo-data.ts';
 
-const desk = {
-  viewport: { width: 1366, height: 900 },
-  isMobile: false,
-  hasTouch: false,
-  deviceScaleFactor: 1,
-};
 const STATION = { id: 'ps-110105-jg', name: '建外派出所' }; // clerk-110105's
 
 let p: BrowserPlatform;
@@ -85,10 +79,7 @@ test('a resident books in the wallet; the clerk checks them in, and is told a ro
   current = clerk;
   await clerk.clock.install({ time: p.clock.now() });
   const watchClerk = watchPage(clerk, p.origin);
-  await clerk.goto('/staff');
-  await clerk.getByLabel('用户名').fill('clerk-110105');
-  await clerk.getByLabel('密码').fill(DEMO_PASSWORD);
-  await clerk.getByRole('button', { name: '登录' }).click();
+  await signInToConsole(clerk, 'clerk-110105');
   await clerk.getByRole('navigation').getByText('预约签到').click();
   await clerk.getByRole('heading', { name: '预约签到', level: 2 }).waitFor();
   await clerk.getByText('2025年9月26日的预约，共 2 个').waitFor();

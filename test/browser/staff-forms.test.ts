@@ -15,17 +15,11 @@ import {
   watchPage,
   type BrowserPlatform,
 } from '../support/browser.ts';
+import { desk, signInToConsole } from '../support/console-page.ts';
 import { pdfText } from '../support/pdf-tools.ts';
 import { makeTestIdNumber } from '../../src/domain/identity/id-number.fixtures.ts';
 import { residents } from '../../src/db/schema/index.ts';
-import { DEMO_PASSWORD } from '../../src/services/demo/demo-data.ts';
 
-const desk = {
-  viewport: { width: 1366, height: 900 },
-  isMobile: false,
-  hasTouch: false,
-  deviceScaleFactor: 1,
-};
 const NO_PHONE = { name: '韩桂芝', idNumber: makeTestIdNumber('130102', '1951-04-02', 31) };
 
 let p: BrowserPlatform;
@@ -56,11 +50,7 @@ async function signIn(username: string): Promise<Page> {
   const page = await (await p.newContext(desk)).newPage();
   page.setDefaultTimeout(15_000);
   current = page;
-  await page.goto('/staff');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByRole('navigation').waitFor();
+  await signInToConsole(page, username);
   return page;
 }
 

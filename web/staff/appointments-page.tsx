@@ -6,12 +6,13 @@
 import { useEffect, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, Input, Space, Table, Tag, Typography } from 'antd';
+import { Button, Input, Space, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import type { StationAppointment } from '../../src/http/schemas/appointments.ts';
 import { addDays, beijingDate, isIsoDate } from '../../src/domain/beijing-date.ts';
 import { ApiError, get, post } from '../shared/api.ts';
 import { formatDate, formatTime } from '../shared/format.ts';
+import { Notice, type Said } from './notice.tsx';
 
 type Outcome = 'check-in' | 'no-show';
 
@@ -22,7 +23,7 @@ export function AppointmentsPage() {
   const [loading, setLoading] = useState(false);
   const [again, setAgain] = useState(0);
   const [busy, setBusy] = useState<string | null>(null);
-  const [message, setMessage] = useState<{ type: 'success' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = useState<Said | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -121,15 +122,7 @@ export function AppointmentsPage() {
         <Button onClick={() => setDay((d) => addDays(d, 1))}>{t('staff.appointments.nextDay')}</Button>
         <Button onClick={() => setDay(beijingDate(new Date()))}>{t('staff.appointments.today')}</Button>
       </Space>
-      {message && (
-        <Alert
-          type={message.type}
-          showIcon
-          role={message.type === 'error' ? 'alert' : 'status'}
-          title={message.text}
-          style={{ margin: '12px 0' }}
-        />
-      )}
+      <Notice said={message} />
       <Table<StationAppointment>
         rowKey="id"
         columns={columns}

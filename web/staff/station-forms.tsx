@@ -3,11 +3,12 @@
 // and every form issued here. A form is printed again from the proof signed at issue.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, Card, Space, Table, Tabs, Tag } from 'antd';
+import { Button, Card, Space, Table, Tabs, Tag } from 'antd';
 import type { TableProps } from 'antd';
 import type { FormPage, FormQuery, FormRow } from '../../src/http/schemas/forms.ts';
 import { apiDocument, get, post, errorMessage } from '../shared/api.ts';
 import { formatDateTime } from '../shared/format.ts';
+import { Notice, type Said } from './notice.tsx';
 import { FormPdf } from './form-pdf.tsx';
 import type { ShownPdf } from './forms-page.tsx';
 
@@ -20,7 +21,7 @@ export function StationForms({ reload }: { reload: number }) {
   const [page, setPage] = useState<FormPage | null>(null);
   const [loading, setLoading] = useState(false);
   const [again, setAgain] = useState(0);
-  const [message, setMessage] = useState<{ type: 'success' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = useState<Said | null>(null);
   const [shown, setShown] = useState<ShownPdf | null>(null);
 
   useEffect(() => {
@@ -137,15 +138,7 @@ export function StationForms({ reload }: { reload: number }) {
 
   return (
     <Card title={t('staff.forms.stationTitle')} style={{ marginTop: 16 }}>
-      {message && (
-        <Alert
-          type={message.type}
-          showIcon
-          role={message.type === 'error' ? 'alert' : 'status'}
-          title={message.text}
-          style={{ marginBottom: 12 }}
-        />
-      )}
+      <Notice said={message} />
       {shown && (
         <div style={{ marginBottom: 16 }}>
           <FormPdf pdf={shown.pdf} serial={shown.serial} />
