@@ -3,6 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { precompressAssets } from './scripts/vite-precompress-assets.ts';
 
 const web = fileURLToPath(new URL('./web/', import.meta.url));
 export const pageEntries = ['wallet', 'verify', 'staff', 'admin'] as const;
@@ -10,7 +11,7 @@ export const pageEntries = ['wallet', 'verify', 'staff', 'admin'] as const;
 export default defineConfig({
   root: web,
   base: '/',
-  plugins: [react()],
+  plugins: [react(), precompressAssets()],
   // Nothing from outside the repository at run time: no CDN, no remote fonts.
   build: {
     outDir: 'dist',

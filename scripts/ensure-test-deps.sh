@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ ! -f web/dist/index.html ] ||
-  [ -n "$(find web vite.config.ts package-lock.json src/http/schemas src/verify src/i18n src/domain \
+  [ -n "$(find web vite.config.ts scripts/vite-precompress-assets.ts package-lock.json src/http/schemas src/verify src/i18n src/domain \
     -newer web/dist/index.html -type f -not -path 'web/dist/*' -print -quit)" ]; then
   echo "building the web pages for the browser tests…"
   npx vite build --logLevel warn

@@ -203,6 +203,8 @@ for (const target of dbTargets()) {
         );
         assert.match(d.applicant.idNumber, MASKED);
         assert.deepEqual([d.address.districtCode, d.address.streetCode], [HOME, '110105003']);
+        // The officer reads the places by name, as on the card.
+        assert.deepEqual([d.address.districtName, d.address.streetName], ['朝阳区', '呼家楼街道']);
         assert.equal(d.address.detail, '呼家楼北街 6 号院 1 号楼 502');
         assert.ok(Array.isArray(d.address.flags));
         assert.deepEqual([d.workingDaysLeft, d.overdue], [-1, true]);

@@ -3,7 +3,7 @@
 // because the ID number says the child is under 16; after an officer approves, the parent's wallet
 // lists the child's card. An officer finds that card, sees its versions and revokes it with a
 // reason the holder reads. The statistics page shows the figures the API and the database hold.
-import { after, afterEach, before, test } from 'node:test';
+import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { and, count, eq, gte, lt } from 'drizzle-orm';
@@ -14,8 +14,8 @@ import {
   watchPage,
   type BrowserPlatform,
 } from '../support/browser.ts';
+import { desk, screenshotFailures, signInStaff } from '../support/staff-page.ts';
 import { makeTestIdNumber } from '../../src/domain/identity/id-number.fixtures.ts';
-import { DEMO_PASSWORD } from '../../src/services/demo/demo-data.ts';
 import { addDays, beijingDate, startOfBeijingDate } from '../../src/domain/beijing-date.ts';
 import { applications } from '../../src/db/schema/index.ts';
 import type { Statistics } from '../../src/http/schemas/statistics.ts';
@@ -31,12 +31,6 @@ const parent = {
 const child = {
   name: '韩小雨',
   idNumber: makeTestIdNumber('340104', addDays(today, -(10 * 365 + 40)), 62),
-};
-const desk = {
-  viewport: { width: 1366, height: 900 },
-  isMobile: false,
-  hasTouch: false,
-  deviceScaleFactor: 1,
 };
 
 let p: BrowserPlatform;
@@ -54,19 +48,10 @@ before(async () => {
 });
 after(() => p?.close());
 
-let current: Page | undefined;
-afterEach(async (t) => {
-  if (current && !current.isClosed()) await screenshot(current, `failed-${t.name.slice(0, 40)}`);
-  current = undefined;
-});
+screenshotFailures();
 
 async function signIn(page: Page, username: string): Promise<void> {
-  page.setDefaultTimeout(15_000);
-  current = page;
-  await page.goto('/staff');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
+  await signInStaff(page, username);
   await page.getByRole('heading', { name: '待办队列', level: 2 }).waitFor();
 }
 
@@ -290,12 +275,7 @@ test('an administrator loads a year’s calendar from a file, changes a day with
   const context = await p.newContext(desk);
   const page = await context.newPage();
   const watch = watchPage(page, p.origin);
-  page.setDefaultTimeout(15_000);
-  current = page;
-  await page.goto('/admin');
-  await page.getByLabel('用户名').fill('admin');
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
+  await signInStaff(page, 'admin', '/admin');
 
   // The working-day calendar: a year from a file, then one day changed with a note.
   await page.getByRole('tab', { name: '工作日历' }).click();
@@ -382,7 +362,8 @@ test('an administrator loads a year’s calendar from a file, changes a day with
   await page.getByLabel('地址', { exact: true }).fill('北京市朝阳区三里屯路 1 号');
   await page.getByRole('button', { name: '新设', exact: true }).click();
   await page.getByText('已新设 三里屯派出所。').waitFor();
-  await page.getByRole('row', { name: /三里屯派出所/ }).waitFor();
+  // The streets it serves by name, as chosen.
+  await page.getByRole('row', { name: /三里屯派出所.*三里屯街道/ }).waitFor();
   await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' });
   const stations = (await p.call('GET', '/api/v1/admin/stations', { token: admin })).json();
   const opened = stations.find((s: { id: string }) => s.id === 'ps-110105-slt');

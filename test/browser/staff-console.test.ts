@@ -3,7 +3,7 @@
 // right officer's queue with name and photo; the officer asks for materials and later approves in
 // the page; an officer of another district sees nothing of it; an administrator rotates the
 // signing key in /admin and a code issued before still verifies.
-import { after, afterEach, before, test } from 'node:test';
+import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PNG } from 'pngjs';
 import type { Page } from 'playwright-core';
@@ -14,9 +14,9 @@ import {
   watchPage,
   type BrowserPlatform,
 } from '../support/browser.ts';
+import { desk, screenshotFailures, signInStaff } from '../support/staff-page.ts';
 import { proofOfAddress } from '../support/test-app.ts';
 import { makeTestIdNumber } from '../../src/domain/identity/id-number.fixtures.ts';
-import { DEMO_PASSWORD } from '../../src/services/demo/demo-data.ts';
 
 const HOME = '110105';
 const OTHER = '110101';
@@ -24,12 +24,6 @@ const resident = {
   phone: '13912340077',
   name: '郑文',
   idNumber: makeTestIdNumber('340104', '1993-08-19', 47),
-};
-const desk = {
-  viewport: { width: 1366, height: 900 },
-  isMobile: false,
-  hasTouch: false,
-  deviceScaleFactor: 1,
 };
 
 /** A real 60×80 PNG, so the photo visibly renders (naturalWidth > 0). */
@@ -70,21 +64,7 @@ before(async () => {
 });
 after(() => p?.close());
 
-// A failed journey leaves its page open: keep what it showed for the artifacts.
-let current: Page | undefined;
-afterEach(async (t) => {
-  if (current && !current.isClosed()) await screenshot(current, `failed-${t.name.slice(0, 40)}`);
-  current = undefined;
-});
-
-async function signIn(page: Page, path: string, username: string): Promise<void> {
-  page.setDefaultTimeout(15_000);
-  current = page;
-  await page.goto(path);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-}
+screenshotFailures();
 
 /** Runs `act` and waits for the queue's answer to a search (a request with `q=`). */
 async function searchedBy(page: Page, act: () => Promise<void>): Promise<void> {
@@ -99,7 +79,7 @@ test('an application made online reaches the officer of its district, who asks f
   const context = await p.newContext(desk);
   const page = await context.newPage();
   const watch = watchPage(page, p.origin);
-  await signIn(page, '/staff', `officer-${HOME}`);
+  await signInStaff(page, `officer-${HOME}`, '/staff');
   await page.getByRole('heading', { name: '待办队列', level: 2 }).waitFor();
   await page.getByLabel('搜索', { exact: true }).fill(resident.name);
   await searchedBy(page, () => page.getByLabel('搜索', { exact: true }).press('Enter'));
@@ -123,6 +103,9 @@ test('an application made online reaches the officer of its district, who asks f
   await page.getByRole('button', { name: '显示完整号码' }).click();
   await page.getByText('此次查看已记入审计日志').waitFor();
   await page.getByText(resident.idNumber).waitFor();
+  // The address by its places' names, the history in words.
+  await page.getByText(/朝阳区 建外街道 建国路 88 号/).waitFor();
+  await page.getByText('网上提交申请 · 申请人').waitFor();
   await screenshot(page, 'staff-detail-zh-CN');
   await assertAccessible(page, 'staff application detail');
 
@@ -163,6 +146,7 @@ test('an application made online reaches the officer of its district, who asks f
   // The same screen in English.
   await page.getByLabel('语言').selectOption('en');
   await page.getByRole('heading', { name: /Application · 郑文/, level: 2 }).waitFor();
+  await page.locator('.ant-timeline').getByText('Approved').first().waitFor();
   await screenshot(page, 'staff-detail-en');
   await page.getByRole('link', { name: 'Back to the queue' }).click();
   await page.getByRole('heading', { name: 'Queue', level: 2 }).waitFor();
@@ -174,7 +158,7 @@ test('an application made online reaches the officer of its district, who asks f
 test('an officer of another district sees neither the application nor the card, by search or by URL', async () => {
   const context = await p.newContext(desk);
   const page = await context.newPage();
-  await signIn(page, '/staff', `officer-${OTHER}`);
+  await signInStaff(page, `officer-${OTHER}`, '/staff');
   await page.getByRole('heading', { name: '待办队列', level: 2 }).waitFor();
   await page.getByLabel('搜索', { exact: true }).fill(resident.idNumber);
   // The empty answer must be the search's, not the queue's before it.
@@ -200,7 +184,7 @@ test('an administrator rotates the signing key in /admin; a code issued before s
   const context = await p.newContext(desk);
   const page = await context.newPage();
   const watch = watchPage(page, p.origin);
-  await signIn(page, '/admin', 'admin');
+  await signInStaff(page, 'admin', '/admin');
   await page.getByRole('heading', { name: '展示码签名密钥', level: 2 }).waitFor();
   // Count the keys once they are listed, or the comparison below holds before any rotation.
   await page.getByText('正在签名').waitFor();

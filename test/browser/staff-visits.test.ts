@@ -3,9 +3,8 @@
 // the visits page (their landing place), records "mismatch" with a note; officer-110105 finds it
 // in the review queue and revokes the card from it; a display code shown before then verifies as
 // revoked, and the holder sees the reason.
-import { after, afterEach, before, test } from 'node:test';
+import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
 import {
   assertAccessible,
   screenshot,
@@ -13,15 +12,9 @@ import {
   watchPage,
   type BrowserPlatform,
 } from '../support/browser.ts';
+import { desk, screenshotFailures, signInStaff } from '../support/staff-page.ts';
 import { proofOfAddress } from '../support/test-app.ts';
-import { DEMO_PASSWORD } from '../../src/services/demo/demo-data.ts';
 
-const desk = {
-  viewport: { width: 1366, height: 900 },
-  isMobile: false,
-  hasTouch: false,
-  deviceScaleFactor: 1,
-};
 const NEW_ADDRESS = '建国路 88 号 3 号楼 1201';
 
 let p: BrowserPlatform;
@@ -56,25 +49,12 @@ before(async () => {
 });
 after(() => p?.close());
 
-let current: Page | undefined;
-afterEach(async (t) => {
-  if (current && !current.isClosed()) await screenshot(current, `failed-${t.name.slice(0, 40)}`);
-  current = undefined;
-});
-
-async function signIn(page: Page, username: string): Promise<void> {
-  page.setDefaultTimeout(15_000);
-  current = page;
-  await page.goto('/staff');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-}
+screenshotFailures();
 
 test('the community police record a mismatch; the officer revokes the card from the visit', async () => {
   const police = await (await p.newContext(desk)).newPage();
   const watchPolice = watchPage(police, p.origin);
-  await signIn(police, 'police-110105');
+  await signInStaff(police, 'police-110105');
   await police.getByRole('heading', { name: '核查走访', level: 2 }).waitFor();
   const row = police.getByRole('row', { name: new RegExp(NEW_ADDRESS) });
   await row.waitFor();
@@ -101,7 +81,7 @@ test('the community police record a mismatch; the officer revokes the card from 
 
   const officer = await (await p.newContext(desk)).newPage();
   const watchOfficer = watchPage(officer, p.origin);
-  await signIn(officer, 'officer-110105');
+  await signInStaff(officer, 'officer-110105');
   await officer.getByRole('heading', { name: '待办队列', level: 2 }).waitFor();
   await officer.getByRole('navigation').getByText('核查走访').click();
   await officer.getByRole('heading', { name: '核查走访', level: 2 }).waitFor();
@@ -138,5 +118,4 @@ test('the community police record a mismatch; the officer revokes the card from 
   await officer.getByText('Card revoked; the holder sees the reason.').waitFor();
   await officer.waitForFunction(() => document.getAnimations().length === 0);
   await screenshot(officer, 'staff-visits-en');
-  current = undefined; // passed: no failure screenshot
 });

@@ -1,9 +1,11 @@
 // The server serves the built pages (npm test builds them first, scripts/ensure-test-deps.sh):
 // each page and its client-side routes answer its HTML with the strict page policy and no caching;
-// hashed assets are cached for good; the QR reader's WebAssembly comes from our own server.
+// hashed assets are cached for good and sent compressed; the QR reader's WebAssembly comes from our
+// own server.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { dbTargets } from '../support/test-db.ts';
 import { startPlatform, type TestPlatform } from '../support/test-app.ts';
 
@@ -101,7 +103,38 @@ describe('web pages', () => {
     assert.match(String(res.headers['cache-control']), /max-age=31536000.*immutable/);
   });
 
-  test("zxing-wasm's WebAssembly is served from our node_modules as application/wasm", async () => {
+  test('scripts go out as Brotli or gzip when the browser takes them, the same bytes once decoded', async () => {
+    const html = (await p.app.inject({ url: '/staff' })).body;
+    const scripts = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+    assert.ok(scripts.length > 0, 'the console names its scripts');
+    let plain = 0;
+    let brotli = 0;
+    for (const url of scripts) {
+      const raw = await p.app.inject({ url });
+      const br = await p.app.inject({ url, headers: { 'accept-encoding': 'gzip, deflate, br' } });
+      const gz = await p.app.inject({ url, headers: { 'accept-encoding': 'gzip' } });
+      assert.equal(raw.headers['content-encoding'], undefined, `${url}: plain to a client that asks nothing`);
+      plain += raw.rawPayload.length;
+      // Below a kilobyte the headers cost more than compression would save: sent as is.
+      if (raw.rawPayload.length < 1024) {
+        brotli += raw.rawPayload.length;
+        continue;
+      }
+      assert.equal(br.headers['content-encoding'], 'br', url);
+      assert.equal(gz.headers['content-encoding'], 'gzip', url);
+      assert.match(String(br.headers.vary), /accept-encoding/i, `${url}: caches keep the copies apart`);
+      assert.match(String(br.headers['cache-control']), /immutable/);
+      assert.ok(
+        brotliDecompressSync(br.rawPayload).equals(raw.rawPayload),
+        `${url}: Brotli copy is the script`,
+      );
+      assert.ok(gunzipSync(gz.rawPayload).equals(raw.rawPayload), `${url}: gzip copy is the script`);
+      brotli += br.rawPayload.length;
+    }
+    assert.ok(brotli < plain / 3, `the console's first scripts: ${brotli} bytes on the wire of ${plain}`);
+  });
+
+  test("zxing-wasm's WebAssembly is copied by the build and served as application/wasm, compressed too", async () => {
     const res = await p.app.inject({ url: '/wasm/zxing_reader.wasm' });
     assert.equal(res.statusCode, 200);
     assert.equal(res.headers['content-type'], 'application/wasm');
@@ -111,6 +144,9 @@ describe('web pages', () => {
       404,
       'nothing else from there',
     );
+    const br = await p.app.inject({ url: '/wasm/zxing_reader.wasm', headers: { 'accept-encoding': 'br' } });
+    assert.equal(br.headers['content-encoding'], 'br');
+    assert.ok(brotliDecompressSync(br.rawPayload).equals(res.rawPayload), 'the same module once decoded');
   });
 
   test('the API and its documentation are still where they were', async () => {

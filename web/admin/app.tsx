@@ -28,7 +28,7 @@ export function App() {
           )
         }
       />
-      <main className="jz-main">
+      <main className="jz-main jz-main-wide">
         {!session ? (
           <StaffLogin ended={ended} onSignedIn={signedIn} />
         ) : (

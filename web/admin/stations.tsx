@@ -39,6 +39,15 @@ export function Stations() {
   useEffect(() => {
     void get<Named[]>('/divisions/districts').then(setDistricts);
   }, []);
+  // The listed stations' streets by name: the streets of each district that has a station.
+  const [streetNames, setStreetNames] = useState<ReadonlyMap<string, string>>(new Map());
+  const listedDistricts = [...new Set(rows.map((r) => r.districtCode))].sort().join(',');
+  useEffect(() => {
+    if (!listedDistricts) return;
+    void Promise.all(
+      listedDistricts.split(',').map((d) => get<Named[]>(`/divisions/districts/${d}/streets`)),
+    ).then((lists) => setStreetNames(new Map(lists.flat().map((s) => [s.code, s.name]))));
+  }, [listedDistricts]);
   useEffect(() => {
     setStreets([]);
     if (form.districtCode)
@@ -168,7 +177,12 @@ export function Stations() {
           {
             key: 'streets',
             title: t('admin.stations.streets'),
-            render: (_, s) => s.streetCodes.map((c) => <Tag key={c}>{c}</Tag>),
+            render: (_, s) =>
+              s.streetCodes.map((c) => (
+                <Tag key={c} title={c}>
+                  {streetNames.get(c) ?? c}
+                </Tag>
+              )),
           },
           { key: 'address', title: t('admin.stations.address'), dataIndex: 'address' },
         ]}

@@ -1,40 +1,27 @@
 // An application as the officer decides it: who (the ID number masked until an audited reveal),
 // where, on what basis, the materials, the proxy, the card concerned and the history.
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, Card, Col, Descriptions, Row, Space, Tag, Timeline, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Row, Space, Tag, Typography } from 'antd';
 import type { ApplicationDetail, RevealedIdNumbers } from '../../src/http/schemas/staff.ts';
-import { ApiError, get, post } from '../shared/api.ts';
-import { formatDate, formatDateTime } from '../shared/format.ts';
+import { ApiError, post } from '../shared/api.ts';
+import { useStaffRecord } from './use-record.ts';
+import { HistoryTimeline } from './history-timeline.tsx';
+import { formatDate } from '../shared/format.ts';
 import { DaysLeft } from './queue.tsx';
 import { Materials, materialUrl } from './materials.tsx';
 import { DecisionPanel } from './decision-panel.tsx';
 
 export function ApplicationPage({ id }: { id: string }) {
   const { t } = useTranslation();
-  const [detail, setDetail] = useState<ApplicationDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const {
+    record: detail,
+    error,
+    setError,
+    reload: load,
+  } = useStaffRecord<ApplicationDetail>(`/staff/applications/${id}`, 'staff.detail.notFound');
   const [revealed, setRevealed] = useState<RevealedIdNumbers | null>(null);
-
-  const load = useCallback(() => {
-    get<ApplicationDetail>(`/staff/applications/${id}`)
-      .then((d) => {
-        setDetail(d);
-        setError(null);
-      })
-      .catch((e: unknown) =>
-        setError(
-          e instanceof ApiError && e.status === 404
-            ? t('staff.detail.notFound')
-            : String((e as Error).message),
-        ),
-      );
-  }, [id, t]);
-  useEffect(() => {
-    setDetail(null);
-    setRevealed(null);
-    load();
-  }, [load]);
+  useEffect(() => setRevealed(null), [id]);
 
   const reveal = async () => {
     try {
@@ -101,7 +88,8 @@ export function ApplicationPage({ id }: { id: string }) {
             >
               <Descriptions column={1} size="small">
                 <Descriptions.Item label={t('staff.detail.address')}>
-                  {detail.address.districtCode} · {detail.address.streetCode} · {detail.address.detail}
+                  {detail.address.districtName ?? detail.address.districtCode}{' '}
+                  {detail.address.streetName ?? detail.address.streetCode} {detail.address.detail}
                 </Descriptions.Item>
                 <Descriptions.Item label={t('staff.detail.flags')}>
                   {detail.address.flags.length
@@ -221,19 +209,7 @@ export function ApplicationPage({ id }: { id: string }) {
               title={<h3 className="jz-card-title">{t('staff.detail.history')}</h3>}
               style={{ marginTop: 16 }}
             >
-              <Timeline
-                items={detail.history.map((h) => ({
-                  key: `${h.at}-${h.action}`,
-                  content: (
-                    <>
-                      <div>{formatDateTime(h.at)}</div>
-                      <div>
-                        <code>{h.action}</code> {h.actorName ?? h.actorKind}
-                      </div>
-                    </>
-                  ),
-                }))}
-              />
+              <HistoryTimeline history={detail.history} />
             </Card>
           </Col>
         </Row>

@@ -1,12 +1,14 @@
 // Cards of the jurisdiction: find one by its number, the holder's ID number or name (the server
 // searches, within the jurisdiction only), see every version of its number with the status that
 // counts today, and, as an officer, revoke it with a reason the holder reads.
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, Card, Descriptions, Input, Modal, Space, Table, Timeline, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Input, Modal, Space, Table, Typography } from 'antd';
 import type { CardDetail, CardPage, CardRow, CardSummary } from '../../src/http/schemas/staff.ts';
 import { ApiError, get, post } from '../shared/api.ts';
 import { formatDate, formatDateTime } from '../shared/format.ts';
+import { useStaffRecord } from './use-record.ts';
+import { HistoryTimeline } from './history-timeline.tsx';
 
 const PAGE = 20;
 
@@ -138,33 +140,18 @@ const revocable = new Set(['valid', 'suspended']);
 
 export function CardDetailPage({ id, role }: { id: string; role: string }) {
   const { t } = useTranslation();
-  const [card, setCard] = useState<CardDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const {
+    record: card,
+    error,
+    setError,
+    reload: load,
+  } = useStaffRecord<CardDetail>(`/staff/cards/${id}`, 'staff.cards.notFound');
   const [done, setDone] = useState<string | null>(null);
   const [dialog, setDialog] = useState(false);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const summary = useSummaryColumns();
-
-  const load = useCallback(() => {
-    get<CardDetail>(`/staff/cards/${id}`)
-      .then((c) => {
-        setCard(c);
-        setError(null);
-      })
-      .catch((e: unknown) =>
-        setError(
-          e instanceof ApiError && e.status === 404
-            ? t('staff.cards.notFound')
-            : String((e as Error).message),
-        ),
-      );
-  }, [id, t]);
-  useEffect(() => {
-    setCard(null);
-    setDone(null);
-    load();
-  }, [load]);
+  useEffect(() => setDone(null), [id]);
 
   const revoke = async () => {
     setBusy(true);
@@ -248,19 +235,7 @@ export function CardDetailPage({ id, role }: { id: string; role: string }) {
             />
           </Card>
           <Card title={<h3 className="jz-card-title">{t('staff.detail.history')}</h3>}>
-            <Timeline
-              items={card.history.map((h) => ({
-                key: `${h.at}-${h.action}`,
-                content: (
-                  <>
-                    <div>{formatDateTime(h.at)}</div>
-                    <div>
-                      <code>{h.action}</code> {h.actorName ?? h.actorKind}
-                    </div>
-                  </>
-                ),
-              }))}
-            />
+            <HistoryTimeline history={card.history} />
           </Card>
         </Space>
       )}

@@ -1,8 +1,10 @@
 // The built web pages (web/dist, made by `npm run build:web`): each page is one HTML file with
 // its own client-side routes, so /wallet and everything under it answers the wallet's HTML.
 // Hashed assets never change under their name (cached a year, immutable); the HTML is never
-// cached, so a new release reaches every phone at its next load. The QR reader's WebAssembly comes
-// from our own node_modules, never a CDN (many government networks reach none).
+// cached, so a new release reaches every phone at its next load. Scripts, styles and the QR reader's
+// WebAssembly are sent as the Brotli or gzip copy the build wrote beside them
+// (scripts/vite-precompress-assets.ts) when the browser accepts it. The WebAssembly is copied by the
+// build from our own node_modules, never fetched from a CDN (many government networks reach none).
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
@@ -11,7 +13,6 @@ import type { App } from '../types.ts';
 import { pageHeaders } from './security-headers.ts';
 
 export const webDist = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
-const zxingDir = fileURLToPath(new URL('../../../node_modules/zxing-wasm/dist/reader/', import.meta.url));
 export const pages = ['wallet', 'verify', 'staff', 'admin'] as const;
 
 export async function registerWebPages(app: App): Promise<void> {
@@ -24,17 +25,19 @@ export async function registerWebPages(app: App): Promise<void> {
       index: false,
       immutable: true,
       maxAge: '365d',
+      preCompressed: true,
+    });
+    // At the path web/shared/qr-reader.ts asks for: /wasm/zxing_reader.wasm (not hashed: a day).
+    await app.register(fastifyStatic, {
+      root: `${webDist}wasm`,
+      prefix: '/wasm/',
+      decorateReply: false,
+      index: false,
+      allowedPath: (path) => path === '/zxing_reader.wasm',
+      maxAge: '1d',
+      preCompressed: true,
     });
   }
-  // At the path web/shared/qr-reader.ts asks for: /wasm/zxing_reader.wasm.
-  await app.register(fastifyStatic, {
-    root: zxingDir,
-    prefix: '/wasm/',
-    decorateReply: false,
-    index: false,
-    allowedPath: (path) => path === '/zxing_reader.wasm',
-    maxAge: '1d',
-  });
 
   const html = new Map<string, string>();
   const sendPage = (file: string, reply: FastifyReply) => {

@@ -141,7 +141,9 @@ export const ApplicationDetail = Type.Object({
   }),
   address: Type.Object({
     districtCode: Type.String(),
+    districtName: Nullable(Type.String({ description: 'the official (Chinese) name, as on the card' })),
     streetCode: Type.String(),
+    streetName: Nullable(Type.String({ description: 'the official (Chinese) name, as on the card' })),
     detail: Type.String(),
     flags: Type.Array(Type.String(), { description: 'what could not be checked, for the visit' }),
   }),

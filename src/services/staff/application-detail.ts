@@ -9,6 +9,7 @@ import { auditLog, cards, materials, residents } from '../../db/schema/index.ts'
 import type { Principal, ServiceContext } from '../context.ts';
 import { applicationInJurisdiction, requireStaff } from './access.ts';
 import { cardSummary } from './card-summary.ts';
+import { findDistrict, findStreet } from '../../domain/address/beijing-divisions.ts';
 import { historyOf } from './history.ts';
 import { timeLimitOf } from './time-limit.ts';
 import { toApplicationView } from '../applications/application-view.ts';
@@ -68,7 +69,9 @@ export async function applicationDetail(ctx: ServiceContext, principal: Principa
     },
     address: {
       districtCode: row.districtCode,
+      districtName: findDistrict(row.districtCode)?.name ?? null,
       streetCode: row.streetCode,
+      streetName: findStreet(row.districtCode, row.streetCode)?.name ?? null,
       detail: row.addressDetail,
       flags: row.addressFlags,
     },

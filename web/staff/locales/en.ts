@@ -169,6 +169,33 @@ export const en: Catalogue<typeof zhCN> = {
       keyboardHint: 'Keyboard: J/K or ↑/↓ to move, Enter to open, ? for shortcuts.',
       empty: 'No application matches.',
     },
+    history: {
+      actors: { resident: 'applicant', staff: 'staff', verifier: 'verifier', system: 'system' },
+      actions: {
+        application: {
+          submitted: 'Applied online',
+          accepted_at_window: 'Accepted at the window',
+          resubmitted: 'Missing documents sent',
+          withdrawn: 'Withdrawn by the applicant',
+          approve: 'Approved',
+          reject: 'Rejected',
+          request_materials: 'Missing documents requested',
+          due_date_recomputed: 'Official calendar loaded: due date recounted',
+          materials_purged: 'Documents deleted at the end of their retention',
+        },
+        identity: { revealed: 'Full ID number viewed' },
+        material: { viewed: 'Document viewed' },
+        card: {
+          issued: 'Card issued',
+          endorsed: 'Endorsed',
+          revoked: 'Revoked',
+          verified: 'Checked by a verifier',
+          full_record_viewed: 'Checked, full record viewed',
+        },
+        confirmation_form: { issued: 'Confirmation form issued' },
+        legacy: { imported: 'Imported from the old card system' },
+      },
+    },
     detail: {
       back: 'Back to the queue',
       heading: 'Application',

@@ -170,6 +170,33 @@ export const es: Catalogue<typeof zhCN> = {
       keyboardHint: 'Teclado: J/K o ↑/↓ para moverse, Intro para abrir, ? para los atajos.',
       empty: 'Ninguna solicitud coincide.',
     },
+    history: {
+      actors: { resident: 'solicitante', staff: 'personal', verifier: 'verificador', system: 'sistema' },
+      actions: {
+        application: {
+          submitted: 'Solicitud presentada en línea',
+          accepted_at_window: 'Recibida en ventanilla',
+          resubmitted: 'Documentos faltantes enviados',
+          withdrawn: 'Retirada por el solicitante',
+          approve: 'Aprobada',
+          reject: 'Denegada',
+          request_materials: 'Documentos faltantes requeridos',
+          due_date_recomputed: 'Calendario oficial cargado: plazo recalculado',
+          materials_purged: 'Documentos eliminados al término de su conservación',
+        },
+        identity: { revealed: 'Número de identidad completo consultado' },
+        material: { viewed: 'Documento consultado' },
+        card: {
+          issued: 'Tarjeta expedida',
+          endorsed: 'Refrendo anual',
+          revoked: 'Revocada',
+          verified: 'Verificada',
+          full_record_viewed: 'Verificada, registro completo consultado',
+        },
+        confirmation_form: { issued: 'Formulario de confirmación expedido' },
+        legacy: { imported: 'Importada del sistema de tarjetas anterior' },
+      },
+    },
     detail: {
       back: 'Volver a la cola',
       heading: 'Solicitud',

@@ -159,6 +159,33 @@ export const zhCN = {
       keyboardHint: '键盘：J/K 或 ↑/↓ 选择，Enter 打开，? 查看快捷键。',
       empty: '没有符合条件的申请。',
     },
+    history: {
+      actors: { resident: '申请人', staff: '工作人员', verifier: '查验单位', system: '系统' },
+      actions: {
+        application: {
+          submitted: '网上提交申请',
+          accepted_at_window: '窗口受理',
+          resubmitted: '提交补正材料',
+          withdrawn: '申请人撤回申请',
+          approve: '批准',
+          reject: '不予批准',
+          request_materials: '一次性告知补正材料',
+          due_date_recomputed: '正式工作日历载入，办结期限重新计算',
+          materials_purged: '材料保存期满，已删除',
+        },
+        identity: { revealed: '查看完整身份证号' },
+        material: { viewed: '查看申请材料' },
+        card: {
+          issued: '制发证件',
+          endorsed: '签注',
+          revoked: '注销',
+          verified: '被查验',
+          full_record_viewed: '被查验（查看完整信息）',
+        },
+        confirmation_form: { issued: '出具居住证（卡）确认单' },
+        legacy: { imported: '旧卡导入' },
+      },
+    },
     detail: {
       back: '返回队列',
       heading: '申请详情',
