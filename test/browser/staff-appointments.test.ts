@@ -3,9 +3,8 @@
 // that station sees the day's list in the console (names masked), is told in plain words that an
 // appointment another window already checked in cannot be checked in twice, and checks the
 // resident in.
-import { after, afterEach, before, test } from 'node:test';
+import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
 import {
   assertAccessible,
   screenshot,
@@ -13,7 +12,7 @@ import {
   watchPage,
   type BrowserPlatform,
 } from '../support/browser.ts';
-import { desk, signInToConsole } from '../support/console-page.ts';
+import { desk, screenshotFailures, signInStaff } from '../support/staff-page.ts';
 import { signIn } from '../support/wallet-page.ts';
 
 const STATION = { id: 'ps-110105-jg', name: '建外派出所' }; // clerk-110105's
@@ -32,16 +31,11 @@ before(async () => {
 });
 after(() => p?.close());
 
-let current: Page | undefined;
-afterEach(async (t) => {
-  if (current && !current.isClosed()) await screenshot(current, `failed-${t.name.slice(0, 40)}`);
-  current = undefined;
-});
+screenshotFailures();
 
 test('a resident books in the wallet; the clerk checks them in, and is told a row cannot be checked in twice', async () => {
   const wallet = await (await p.newContext()).newPage();
   wallet.setDefaultTimeout(15_000);
-  current = wallet;
   await wallet.clock.install({ time: p.clock.now() });
   const watchWallet = watchPage(wallet, p.origin);
   await signIn(wallet, p, '13800000002'); // 李娜
@@ -75,11 +69,9 @@ test('a resident books in the wallet; the clerk checks them in, and is told a ro
   assert.equal(checkedElsewhere.statusCode, 200, checkedElsewhere.body);
 
   const clerk = await (await p.newContext(desk)).newPage();
-  clerk.setDefaultTimeout(15_000);
-  current = clerk;
   await clerk.clock.install({ time: p.clock.now() });
   const watchClerk = watchPage(clerk, p.origin);
-  await signInToConsole(clerk, 'clerk-110105');
+  await signInStaff(clerk, 'clerk-110105');
   await clerk.getByRole('navigation').getByText('预约签到').click();
   await clerk.getByRole('heading', { name: '预约签到', level: 2 }).waitFor();
   await clerk.getByText('2025年9月26日的预约，共 2 个').waitFor();
@@ -110,7 +102,6 @@ test('a resident books in the wallet; the clerk checks them in, and is told a ro
   await clerk.getByText('李*（11:30）已签到。').waitFor();
   await li.getByText('已签到').waitFor();
   assert.deepEqual(watchClerk.problems, []);
-  current = undefined; // passed: no failure screenshot
 });
 
 async function bookFor(phone: string, start: string): Promise<string> {

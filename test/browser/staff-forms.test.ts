@@ -3,7 +3,7 @@
 // and its text names the holder; an officer approves, in the console, a window applicant who has
 // no phone, and the form issued with the approval waits in the clerk's "to print" list, is printed
 // and marked handed over.
-import { after, afterEach, before, test } from 'node:test';
+import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
@@ -15,7 +15,7 @@ import {
   watchPage,
   type BrowserPlatform,
 } from '../support/browser.ts';
-import { desk, signInToConsole } from '../support/console-page.ts';
+import { desk, screenshotFailures, signInStaff } from '../support/staff-page.ts';
 import { pdfText } from '../support/pdf-tools.ts';
 import { makeTestIdNumber } from '../../src/domain/identity/id-number.fixtures.ts';
 import { residents } from '../../src/db/schema/index.ts';
@@ -40,17 +40,12 @@ before(async () => {
 });
 after(() => p?.close());
 
-let current: Page | undefined;
-afterEach(async (t) => {
-  if (current && !current.isClosed()) await screenshot(current, `failed-${t.name.slice(0, 40)}`);
-  current = undefined;
-});
+screenshotFailures();
 
 async function signIn(username: string): Promise<Page> {
   const page = await (await p.newContext(desk)).newPage();
-  page.setDefaultTimeout(15_000);
-  current = page;
-  await signInToConsole(page, username);
+  await signInStaff(page, username);
+  await page.getByRole('navigation').waitFor();
   return page;
 }
 
@@ -114,8 +109,6 @@ test('a clerk issues a form on an ID card and sees the PDF; the form issued afte
   await officer.getByRole('dialog', { name: '批准' }).getByRole('button', { name: '确认' }).click();
   await officer.getByText('已批准，证件已签发。').waitFor();
   assert.deepEqual(watchOfficer.problems, []);
-
-  current = clerk;
   await clerk.getByRole('tab', { name: '待打印' }).click();
   const waiting = clerk.getByRole('row', { name: /韩\*\*/ });
   await waiting.waitFor();
@@ -128,5 +121,4 @@ test('a clerk issues a form on an ID card and sees the PDF; the form issued afte
   await clerk.getByText(`确认单 ${toPrintSerial} 已记为交付。`).waitFor();
   await clerk.getByText('没有待打印的确认单。').waitFor();
   assert.deepEqual(watchClerk.problems, []);
-  current = undefined; // passed: no failure screenshot
 });
