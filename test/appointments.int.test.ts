@@ -131,7 +131,16 @@ for (const target of dbTargets()) {
         await p.call('GET', '/api/v1/staff/appointments?date=2026-10-08', { token: clerk })
       ).json();
       assert.equal(day.length, 2);
-      const [first, second] = day as { id: string; start: string }[];
+      const [first, second] = day as {
+        id: string;
+        start: string;
+        resident: { name: string; idNumber: string };
+      }[];
+      // Who is coming, masked as a queue at the window may see the screen.
+      for (const row of [first!, second!]) {
+        assert.match(row.resident.name, /^\p{Script=Han}\*+$/u);
+        assert.match(row.resident.idNumber, /^\d{4}\*+\d{3}[\dX]$/);
+      }
       assertError(
         await p.call('POST', `/api/v1/staff/appointments/${first!.id}/no-show`, { token: clerk }),
         409,

@@ -78,6 +78,20 @@ test('signed claims read back whole; any changed byte of the proof is bad_signat
   });
 });
 
+test('a holder born before 1970 (a negative day count) reads back and verifies', async () => {
+  const key = makeKey();
+  const elder: FormClaims = {
+    ...typical,
+    holder: { ...typical.holder, birthDate: '1951-04-02', idNumber: '130102195104020317' },
+  };
+  const check = await checkConfirmationForm(signConfirmationForm(elder, key.signer), {
+    keys: [key.trusted],
+    now: NOW,
+    skewSeconds: 10,
+  });
+  assert.deepEqual(check, { ok: true, claims: elder, kid: key.record.kid });
+});
+
 test('size: every field in the QR stays within version 25-Q, modules ≥ 0.45 mm at the printed size', () => {
   const key = makeKey();
   for (const [label, claims] of [

@@ -111,6 +111,10 @@ export function formClaimsToCbor(c: FormClaims): Map<number, CborValue> {
 const text = (x: unknown, max: number): x is string =>
   typeof x === 'string' && x.length >= 1 && x.length <= max && !/[\u0000-\u001f\u007f-\u009f]/.test(x);
 const index = (x: unknown, n: number): x is number => isUint(x) && x < n;
+/** Days since 1970-01-01 of a date from 1900 on: negative for anyone born before 1970. */
+const EARLIEST_DAY = -25_567; // 1900-01-01
+const isDay = (x: unknown): x is number =>
+  typeof x === 'number' && Number.isSafeInteger(x) && x >= EARLIEST_DAY;
 
 /** The claims if every field has its type and bounds, else undefined (read only after the signature). */
 export function formClaimsFromCbor(x: unknown): FormClaims | undefined {
@@ -130,7 +134,8 @@ export function formClaimsFromCbor(x: unknown): FormClaims | undefined {
     index(g(K.evidence), formEvidence.length) &&
     text(g(K.name), 64) &&
     index(g(K.sex), 2) &&
-    isUint(g(K.birthDate)) &&
+    // A birth date before 1970 is a negative number of days (the elderly hold forms too).
+    isDay(g(K.birthDate)) &&
     text(g(K.idNumber), 18) &&
     (ethnicity === null || text(ethnicity, 16)) &&
     (hukou === null || text(hukou, 128)) &&

@@ -41,14 +41,14 @@ export function onSessionEnded(listener: Listener): () => void {
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
-export async function api<T>(method: Method, path: string, body?: unknown): Promise<T> {
+async function send(method: Method, path: string, body: unknown, accept: string): Promise<Response> {
   let res: Response;
   try {
     res = await fetch(`/api/v1${path}`, {
       method,
       credentials: 'same-origin',
       headers: {
-        accept: 'application/json',
+        accept,
         'accept-language': currentLanguage(),
         'x-juzhu-csrf': '1',
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
@@ -58,9 +58,8 @@ export async function api<T>(method: Method, path: string, body?: unknown): Prom
   } catch {
     throw new ApiError(0, 'NETWORK', i18next.t('common.errors.network'));
   }
-  if (res.status === 204) return undefined as T;
+  if (res.ok) return res;
   const data: unknown = await res.json().catch(() => undefined);
-  if (res.ok) return data as T;
   const error = (data as { error?: { code?: ErrorCode; message?: string; details?: unknown } } | undefined)
     ?.error;
   // A refused sign-in (a wrong code or password, a second factor asked for) ends no session.
@@ -74,7 +73,26 @@ export async function api<T>(method: Method, path: string, body?: unknown): Prom
   );
 }
 
+export async function api<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  const res = await send(method, path, body, 'application/json');
+  if (res.status === 204) return undefined as T;
+  return (await res.json().catch(() => undefined)) as T;
+}
+
+/** A document the API answers with (a confirmation form's PDF), with the headers that name it. */
+export async function apiDocument(
+  method: Method,
+  path: string,
+  body?: unknown,
+): Promise<{ blob: Blob; headers: Headers }> {
+  const res = await send(method, path, body, 'application/pdf, application/json');
+  return { blob: await res.blob(), headers: res.headers };
+}
+
 export const get = <T>(path: string) => api<T>('GET', path);
 export const post = <T>(path: string, body?: unknown) => api<T>('POST', path, body ?? {});
 export const put = <T>(path: string, body: unknown) => api<T>('PUT', path, body);
 export const del = <T>(path: string) => api<T>('DELETE', path);
+
+/** What to tell the reader about a failure: the server's words, or the error's own. */
+export const errorMessage = (e: unknown): string => (e instanceof ApiError ? e.message : String(e));

@@ -36,3 +36,13 @@ export function formatClock(value: Date): string {
 export function formatNumber(value: number): string {
   return new Intl.NumberFormat(currentLanguage()).format(value);
 }
+
+/** An instant's Beijing wall-clock time, hours and minutes (a slot's start). */
+export function formatTime(value: string | Date): string {
+  return new Intl.DateTimeFormat(currentLanguage(), {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(value));
+}

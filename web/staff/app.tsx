@@ -1,7 +1,8 @@
-// The staff console (issue 7): sign-in, the queue, an application's detail and decision, cards.
+// The staff console (issue 7): sign-in, the queue, an application's detail and decision, cards;
+// the window's appointments and confirmation forms (issue 8).
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Badge, Button, Layout, Menu, Tooltip } from 'antd';
+import { Badge, Button, Layout, Menu } from 'antd';
 import { ConsoleProvider } from '../shared/console.tsx';
 import { PageHeader } from '../shared/page-header.tsx';
 import { StaffLogin, useStaffSession } from '../shared/staff-session.tsx';
@@ -14,6 +15,8 @@ import { Intake } from './intake.tsx';
 import { AlertsPage } from './alerts-page.tsx';
 import { VisitPage } from './visit-page.tsx';
 import { receivesAlerts, useAlertCount } from './alert-count.ts';
+import { AppointmentsPage } from './appointments-page.tsx';
+import { FormsPage } from './forms-page.tsx';
 
 // ECharts comes with the statistics page only, in its own chunk.
 const StatisticsPage = lazy(() => import('./statistics.tsx').then((m) => ({ default: m.StatisticsPage })));
@@ -26,17 +29,6 @@ export function App() {
   const place: Route =
     session?.role === 'community_police' && route.name === 'queue' ? { name: 'visits' } : route;
   const alertCount = useAlertCount(session?.role ?? '', JSON.stringify(route));
-  const later = (key: string) => ({
-    key,
-    disabled: true,
-    label: (
-      <Tooltip title={t('staff.nav.comingLater')}>
-        <span>
-          {t(`staff.nav.${key}`)} <small>({t('staff.nav.comingLater')})</small>
-        </span>
-      </Tooltip>
-    ),
-  });
   return (
     <ConsoleProvider>
       <PageHeader
@@ -91,12 +83,17 @@ export function App() {
                   ...(session.role === 'officer' || session.role === 'clerk'
                     ? [{ key: 'cards', label: t('staff.nav.cards') }]
                     : []),
-                  ...(session.role === 'clerk' ? [{ key: 'intake', label: t('staff.nav.intake') }] : []),
+                  // The window's services are the clerk's (DESIGN §4).
+                  ...(session.role === 'clerk'
+                    ? [
+                        { key: 'intake', label: t('staff.nav.intake') },
+                        { key: 'appointments', label: t('staff.nav.appointments') },
+                        { key: 'confirmations', label: t('staff.nav.confirmations') },
+                      ]
+                    : []),
                   ...(session.role === 'officer' || session.role === 'admin'
                     ? [{ key: 'statistics', label: t('staff.nav.statistics') }]
                     : []),
-                  later('appointments'),
-                  later('confirmations'),
                   ...(session.role === 'officer' || session.role === 'community_police'
                     ? [{ key: 'visits', label: t('staff.nav.visits') }]
                     : []),
@@ -133,6 +130,10 @@ function Place({ route, role, districtCode }: { route: Route; role: string; dist
       return <StatisticsPage />;
     case 'visits':
       return <VisitsPage role={role} />;
+    case 'appointments':
+      return <AppointmentsPage />;
+    case 'confirmations':
+      return <FormsPage />;
     default:
       return <Queue />;
   }

@@ -10,7 +10,9 @@ export type Route =
   | { name: 'cards'; id?: string }
   | { name: 'intake' }
   | { name: 'statistics' }
-  | { name: 'visits' };
+  | { name: 'visits' }
+  | { name: 'appointments' }
+  | { name: 'confirmations' };
 
 export function parseRoute(hash: string): Route {
   if (hash === '#/alerts') return { name: 'alerts' };
@@ -23,6 +25,8 @@ export function parseRoute(hash: string): Route {
   if (hash === '#/intake') return { name: 'intake' };
   if (hash === '#/statistics') return { name: 'statistics' };
   if (hash === '#/visits') return { name: 'visits' };
+  if (hash === '#/appointments') return { name: 'appointments' };
+  if (hash === '#/confirmations') return { name: 'confirmations' };
   return { name: 'queue' };
 }
 

@@ -12,8 +12,11 @@ const RENDER_PX = 2000;
 /** Forms are one page; anything longer than a few pages is not a form. */
 const MAX_PAGES = 4;
 
-/** The pixels of a PDF's first page (or undefined when it is not a PDF pdf.js can open). */
-export async function renderPdfFirstPage(file: Blob): Promise<ImageData | undefined> {
+/**
+ * The pixels of a PDF's first page (or undefined when it is not a PDF pdf.js can open), its long
+ * side `longSidePx` pixels (the console shows and prints a form at 300 dpi: 3508 px for A4).
+ */
+export async function renderPdfFirstPage(file: Blob, longSidePx = RENDER_PX): Promise<ImageData | undefined> {
   const pdfjs = await import('pdfjs-dist');
   pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
   const task = pdfjs.getDocument({
@@ -26,7 +29,7 @@ export async function renderPdfFirstPage(file: Blob): Promise<ImageData | undefi
     if (doc.numPages < 1 || doc.numPages > MAX_PAGES) return undefined;
     const page = await doc.getPage(1);
     const base = page.getViewport({ scale: 1 });
-    const viewport = page.getViewport({ scale: RENDER_PX / Math.max(base.width, base.height) });
+    const viewport = page.getViewport({ scale: longSidePx / Math.max(base.width, base.height) });
     const canvas = document.createElement('canvas');
     canvas.width = Math.ceil(viewport.width);
     canvas.height = Math.ceil(viewport.height);

@@ -18,6 +18,8 @@ import { CardList } from './cards.tsx';
 import { CardView } from './card-view.tsx';
 import { Applications } from './applications.tsx';
 import { AccessLog } from './access-log.tsx';
+import { Appointments } from './appointments.tsx';
+import { bookingLeftOpen } from './book-appointment.tsx';
 import {
   ApplyForm,
   forgetDrafts,
@@ -32,7 +34,7 @@ import './wallet.css';
 type Me = Static<typeof Profile>;
 /** Tells one signed-in person from another on the same phone, for their drafts. */
 const ownerOf = (me: Me) => `${me.phoneTail ?? ''}|${me.idNumberTail ?? ''}`;
-type Tab = 'cards' | 'applications' | 'accessLog';
+type Tab = 'cards' | 'applications' | 'appointments' | 'accessLog';
 
 export function App() {
   const { t } = useTranslation();
@@ -57,6 +59,7 @@ export function App() {
         const profile = await get<Me>('/me');
         setMe(profile);
         setForm(savedOpenForm(ownerOf(profile)));
+        if (bookingLeftOpen(ownerOf(profile))) setTab('appointments');
         if (justSignedIn && elderly && profile.identityBound) {
           const cards = await get<Card[]>('/me/cards');
           const own = cards.filter((c) => !c.ward && isShowable(chipOf(c)));
@@ -153,6 +156,9 @@ export function App() {
             </Tabs.Tab>
             <Tabs.Tab title={t('wallet.tabs.applications')} key="applications">
               <Applications onCardIssued={() => setTab('cards')} onApply={openForm} notice={applied} />
+            </Tabs.Tab>
+            <Tabs.Tab title={t('wallet.tabs.appointments')} key="appointments">
+              <Appointments owner={ownerOf(me)} />
             </Tabs.Tab>
             <Tabs.Tab title={t('wallet.tabs.accessLog')} key="accessLog">
               <AccessLog />

@@ -19,6 +19,7 @@ import { Field } from '../shared/field.tsx';
 import { formatDate } from '../shared/format.ts';
 import { loadDistricts, loadStreets, useDivisionName, type Named } from './districts.ts';
 import { MaterialInput, type ChosenFile } from './material-input.tsx';
+import { DRAFT_PREFIX, saveItem } from './draft-storage.ts';
 
 type Application = Static<typeof ApplicationView>;
 
@@ -51,7 +52,6 @@ interface Draft {
 }
 const emptyDraft: Draft = { district: '', street: '', detail: '', basis: '', months: '', files: {} };
 
-const DRAFT_PREFIX = 'juzhu.wallet.draft.';
 const draftKey = (r: FormRequest) => `${DRAFT_PREFIX}${r.type}.${r.card?.id ?? 'new'}`;
 const OPEN_FORM_KEY = 'juzhu.wallet.openForm';
 
@@ -85,15 +85,6 @@ export function rememberOpenForm(r: FormRequest | undefined, owner: string): voi
 export function forgetDrafts(): void {
   for (const key of Object.keys(sessionStorage))
     if (key.startsWith(DRAFT_PREFIX) || key === OPEN_FORM_KEY) sessionStorage.removeItem(key);
-}
-
-/** A browser that refuses storage (full, or a private mode) still lets the form be sent. */
-function saveItem(key: string, value: string): void {
-  try {
-    sessionStorage.setItem(key, value);
-  } catch {
-    // the draft is only a convenience
-  }
 }
 
 /** Which field a refusal concerns, from its code, details and the JSON pointer it names. */

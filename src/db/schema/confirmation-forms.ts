@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, pgSequence, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { applications } from './applications.ts';
 import { cards } from './cards.ts';
 import { residents } from './residents.ts';
 import { staff } from './staff.ts';
@@ -34,9 +35,29 @@ export const confirmationForms = pgTable(
       enum: ['id_card', 'household_register', 'origin_certificate', 'display_code'],
     }).notNull(),
     issuedAt: timestamp('issued_at', { withTimezone: true }).notNull(),
+    /**
+     * `window`: a clerk printed it for the person in front of them. `after_review`: issued with the
+     * approval of a window application whose applicant has no phone login (R9, R16), to be printed
+     * at that station and handed over.
+     */
+    origin: text('origin', { enum: ['window', 'after_review'] })
+      .notNull()
+      .default('window'),
+    applicationId: uuid('application_id').references(() => applications.id),
+    /** The signed proof (JZF1:…) printed in the QR: the PDF is rendered again from it to reprint. */
+    proof: text('proof'),
+    handedOverAt: timestamp('handed_over_at', { withTimezone: true }),
+    handedOverBy: uuid('handed_over_by').references(() => staff.id),
   },
   (t) => [
     index('confirmation_forms_holder_idx').on(t.holderId),
+    // The station's list, newest first, and its "to print" list.
+    index('confirmation_forms_station_issued_idx').on(t.stationId, t.issuedAt),
+    check('confirmation_forms_origin_check', sql`${t.origin} in ('window', 'after_review')`),
+    check(
+      'confirmation_forms_handed_over_check',
+      sql`${t.handedOverAt} is null or ${t.origin} = 'after_review'`,
+    ),
     check(
       'confirmation_forms_evidence_check',
       sql`${t.evidence} in ('id_card', 'household_register', 'origin_certificate', 'display_code')`,

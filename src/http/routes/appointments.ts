@@ -10,22 +10,9 @@ import { listMyAppointments } from '../../services/appointments/list-appointment
 import { closeAppointment, stationAppointments } from '../../services/appointments/station-appointments.ts';
 import { readStationSchedule, setStationSchedule } from '../../services/appointments/set-station-schedule.ts';
 import { errors, IdParams, IsoDateString } from '../schemas/common.ts';
+import { Appointment, BookingRequest, Slot, SlotQuery, StationAppointment } from '../schemas/appointments.ts';
 import type { App } from '../types.ts';
 
-const Purpose = Type.Union([Type.Literal('application'), Type.Literal('replacement')]);
-const Appointment = Type.Object({
-  id: Type.String(),
-  stationId: Type.String(),
-  start: Type.String({ format: 'date-time' }),
-  purpose: Purpose,
-  status: Type.Union([
-    Type.Literal('booked'),
-    Type.Literal('cancelled'),
-    Type.Literal('checked_in'),
-    Type.Literal('no_show'),
-  ]),
-  createdAt: Type.String({ format: 'date-time' }),
-});
 const Schedule = Type.Object(
   {
     periods: Type.Array(Type.String({ pattern: '^\\d{2}:\\d{2}-\\d{2}:\\d{2}$' }), {
@@ -49,25 +36,8 @@ export function appointmentRoutes(app: App, ctx: ServiceContext): void {
         tags: ['resident'],
         summary: "A station's bookable slots on working days, with the places left (public)",
         params: StationParams,
-        querystring: Type.Object(
-          {
-            from: Type.Optional(IsoDateString),
-            to: Type.Optional(IsoDateString),
-            purpose: Type.Optional(Purpose),
-          },
-          { additionalProperties: false },
-        ),
-        response: {
-          200: Type.Array(
-            Type.Object({
-              start: Type.String({ format: 'date-time' }),
-              end: Type.String({ format: 'date-time' }),
-              capacity: Type.Integer(),
-              available: Type.Integer(),
-            }),
-          ),
-          ...errors(400, 404, 503),
-        },
+        querystring: SlotQuery,
+        response: { 200: Type.Array(Slot), ...errors(400, 404, 503) },
       },
     },
     (req) => listSlots(ctx, req.params.id, req.query),
@@ -80,14 +50,7 @@ export function appointmentRoutes(app: App, ctx: ServiceContext): void {
         tags: ['resident'],
         summary: 'Book a slot at a window (409 SLOT_FULL when it is full); a confirmation SMS follows',
         security: [{ bearer: [] }],
-        body: Type.Object(
-          {
-            stationId: Type.String({ minLength: 1, maxLength: 64 }),
-            start: Type.String({ format: 'date-time', description: 'the slot start from GET …/slots' }),
-            purpose: Purpose,
-          },
-          { additionalProperties: false },
-        ),
+        body: BookingRequest,
         response: { 201: Appointment, ...errors(400, 401, 403, 404, 409, 422, 503) },
       },
     },
@@ -130,7 +93,7 @@ export function appointmentRoutes(app: App, ctx: ServiceContext): void {
         security: [{ bearer: [] }],
         querystring: Type.Object({ date: Type.Optional(IsoDateString) }, { additionalProperties: false }),
         response: {
-          200: Type.Array(Type.Intersect([Appointment, Type.Object({ residentId: Type.String() })])),
+          200: Type.Array(StationAppointment),
           ...errors(400, 401, 403),
         },
       },

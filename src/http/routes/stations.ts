@@ -5,6 +5,7 @@ import { AppError } from '../../domain/errors.ts';
 import { listStations } from '../../db/repositories/stations.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { DistrictCode, errors } from '../schemas/common.ts';
+import { Station } from '../schemas/appointments.ts';
 import type { App } from '../types.ts';
 
 const Named = Type.Object({ code: Type.String(), name: Type.String() });
@@ -17,15 +18,7 @@ export function stationRoutes(app: App, ctx: ServiceContext): void {
         tags: ['public'],
         summary: 'Police stations and residence service stations',
         response: {
-          200: Type.Array(
-            Type.Object({
-              id: Type.String(),
-              name: Type.String(),
-              kind: Type.String(),
-              districtCode: Type.String(),
-              address: Type.String(),
-            }),
-          ),
+          200: Type.Array(Station),
         },
       },
     },

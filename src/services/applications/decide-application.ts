@@ -17,6 +17,8 @@ import { toApplicationView, type ApplicationView } from './application-view.ts';
 import { toDomainApplication } from './to-domain-application.ts';
 import { notify, sendRightAway } from '../notifications/outbox.ts';
 import { FieldError } from '../../domain/validation-problem.ts';
+import { staffActor } from '../actor.ts';
+import { issueFormAfterReview, needsFormAfterReview } from '../forms/issue-form-after-review.ts';
 
 export type Decision =
   | { decision: 'approve' }
@@ -34,6 +36,8 @@ export async function decideApplication(
   const today = beijingDate(now);
   let notificationId: string | undefined;
   const calendar = await ctx.calendar(); // before the transaction: it may read the database
+  // Likewise the key a confirmation form for an applicant without a phone is signed with.
+  const signer = decision.decision === 'approve' ? await ctx.keys.signer('display_code', now) : undefined;
   const view = await writeAndAnnounce(ctx, async (tx, announce) => {
     const row = await applicationInJurisdiction(tx, officer, id, { forUpdate: true });
     let app = toDomainApplication(row);
@@ -96,6 +100,11 @@ export async function decideApplication(
         stationId: officer.stationId,
         details: { applicationId: row.id, type: row.type },
       });
+    }
+    // A window applicant without a phone gets the permit on paper too, printed at that window.
+    if (issuedCardId && decision.decision === 'approve' && (await needsFormAfterReview(tx, row))) {
+      if (!signer) throw new AppError('INTERNAL', 'no display-code signing key');
+      await issueFormAfterReview(ctx, tx, staffActor(officer), row, issuedCardId, signer, now);
     }
     // A new version supersedes the old, an endorsement restores a suspension: lists change.
     if (issuedCardId && decision.decision === 'approve' && row.cardId)

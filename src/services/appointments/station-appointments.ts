@@ -4,7 +4,9 @@
 import { and, asc, eq, gte, lt } from 'drizzle-orm';
 import { addDays, beijingDate, isIsoDate, startOfBeijingDate } from '../../domain/beijing-date.ts';
 import { AppError } from '../../domain/errors.ts';
-import { appointments } from '../../db/schema/index.ts';
+import { maskIdNumber } from '../../domain/identity/mask-id-number.ts';
+import { maskName } from '../../domain/identity/person-name.ts';
+import { appointments, residents } from '../../db/schema/index.ts';
 import { recordAudit } from '../../db/repositories/audit.ts';
 import { requireStaff } from '../staff/access.ts';
 import type { Principal, ServiceContext } from '../context.ts';
@@ -21,15 +23,16 @@ export async function stationAppointments(
   ctx: ServiceContext,
   principal: Principal | undefined,
   date: string | undefined,
-): Promise<(AppointmentView & { residentId: string })[]> {
+): Promise<(AppointmentView & { residentId: string; resident: { name: string; idNumber: string } })[]> {
   const { stationId } = stationOf(principal);
   const day = date ?? beijingDate(ctx.clock.now());
   if (!isIsoDate(day)) {
     throw new FieldError({ field: 'date', keyword: 'format', format: 'date' });
   }
   const rows = await ctx.db
-    .select()
+    .select({ appointment: appointments, name: residents.name, idNumber: residents.idNumber })
     .from(appointments)
+    .innerJoin(residents, eq(residents.id, appointments.residentId))
     .where(
       and(
         eq(appointments.stationId, stationId),
@@ -38,7 +41,16 @@ export async function stationAppointments(
       ),
     )
     .orderBy(asc(appointments.startsAt));
-  return rows.map((r) => ({ ...appointmentView(r), residentId: r.residentId }));
+  // Masked as the queue at the window may see the screen; the ID card in hand is compared with
+  // the number's first and last four characters.
+  return rows.map((r) => ({
+    ...appointmentView(r.appointment),
+    residentId: r.appointment.residentId,
+    resident: {
+      name: r.name ? maskName(r.name) : '',
+      idNumber: r.idNumber ? maskIdNumber(r.idNumber) : '',
+    },
+  }));
 }
 
 /** Check-in on the day of the appointment; no-show only once its slot has begun. */

@@ -1,0 +1,214 @@
+// The station's confirmation forms (R9, R16; issue 8): the list a clerk reads (own station only,
+// paged by the server, audited), printing one again from its kept proof, and the form issued with
+// the approval of a window application whose applicant has no phone: in the approval's
+// transaction, audited as the officer's, in the holder's access log, waiting in the intake
+// station's "to print" list until a clerk marks it handed over.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { and, eq } from 'drizzle-orm';
+import { makeTestIdNumber } from '../src/domain/identity/id-number.fixtures.ts';
+import { auditLog, confirmationForms, residents, staff } from '../src/db/schema/index.ts';
+import { accessLog } from '../src/services/cards/access-log.ts';
+import { assertError } from './support/assert-error.ts';
+import { pdfText } from './support/pdf-tools.ts';
+import { startPlatform, type TestPlatform } from './support/test-app.ts';
+import { dbTargets } from './support/test-db.ts';
+
+const haidian = { districtCode: '110108', street: '110108015', detail: '中关村南大街 7 号 1 号楼 101' };
+const NO_PHONE = { name: '韩桂芝', idNumber: makeTestIdNumber('130102', '1951-04-02', 31) };
+
+interface Row {
+  id: string;
+  serial: string;
+  origin: string;
+  evidence: string;
+  holder: { name: string; idNumber: string };
+  card: { number: string; kind: string };
+  issuedBy: string;
+  printable: boolean;
+  handedOverAt: string | null;
+}
+
+for (const target of dbTargets()) {
+  describe(`the station's confirmation forms on ${target.name}`, () => {
+    let p: TestPlatform;
+    let clerk: string;
+    const list = async (query = '', token = clerk) => {
+      const res = await p.call('GET', `/api/v1/staff/confirmation-forms${query}`, { token });
+      assert.equal(res.statusCode, 200, res.body);
+      return res.json<{ items: Row[]; total: number; limit: number; offset: number }>();
+    };
+    const approveWindowApplication = async (applicant: { name: string; idNumber: string }) => {
+      const taken = await p.call('POST', '/api/v1/staff/applications', {
+        token: clerk,
+        body: {
+          type: 'registration_card',
+          address: haidian,
+          applicant,
+          materialsChecked: ['photo', 'proof_of_address'],
+        },
+      });
+      assert.equal(taken.statusCode, 201, taken.body);
+      const approved = await p.call('POST', `/api/v1/staff/applications/${taken.json().id}/decision`, {
+        token: await p.staffToken('officer-110108'),
+        body: { decision: 'approve' },
+      });
+      assert.equal(approved.statusCode, 200, approved.body);
+      return {
+        applicationId: taken.json<{ id: string }>().id,
+        cardId: approved.json<{ issuedCardId: string }>().issuedCardId,
+      };
+    };
+
+    before(async () => {
+      p = await startPlatform(target, '2026-11-20T10:00:00+08:00');
+      clerk = await p.staffToken('clerk-110108'); // 中关村派出所
+    });
+    after(() => p.close());
+
+    test('a form issued at the window is listed at that station only, masked; reading the list is audited', async () => {
+      const [holder] = await p.ctx.db.select().from(residents).where(eq(residents.phone, '13800000001'));
+      const issued = await p.call('POST', '/api/v1/staff/confirmation-forms', {
+        token: clerk,
+        body: { idNumber: holder!.idNumber, evidence: 'household_register' },
+      });
+      assert.equal(issued.statusCode, 201, issued.body);
+      const serial = String(issued.headers['x-form-serial']);
+
+      const page = await list('?limit=5');
+      assert.equal(page.total, 1);
+      const [row] = page.items;
+      assert.equal(row?.serial, serial);
+      assert.equal(row?.origin, 'window');
+      assert.equal(row?.evidence, 'household_register');
+      assert.equal(row?.holder.name, '王**');
+      assert.match(row?.holder.idNumber ?? '', /^\d{4}\*+\d{3}[\dX]$/);
+      assert.equal(row?.printable, true);
+      assert.equal((await list('?toPrint=true')).total, 0, 'a window form is printed on the spot');
+
+      const listed = await p.ctx.db
+        .select()
+        .from(auditLog)
+        .where(eq(auditLog.action, 'confirmation_form.listed'));
+      assert.ok(listed.length >= 2);
+      assert.deepEqual((listed[0]!.details as { formIds: string[] }).formIds, [row.id]);
+
+      // Another station sees nothing of it, and cannot print it.
+      const elsewhere = await p.staffToken('clerk-110101');
+      assert.equal((await list('', elsewhere)).total, 0);
+      assertError(
+        await p.call('GET', `/api/v1/staff/confirmation-forms/${row.id}/pdf`, { token: elsewhere }),
+        404,
+        'NOT_FOUND',
+      );
+      // Printed again: the same serial and holder, from the proof kept at issue; audited.
+      const again = await p.call('GET', `/api/v1/staff/confirmation-forms/${row.id}/pdf`, { token: clerk });
+      assert.equal(again.statusCode, 200, again.body);
+      assert.equal(again.headers['content-type'], 'application/pdf');
+      const text = pdfText(again.rawPayload);
+      assert.ok(
+        text.includes('王小明') && text.includes(serial),
+        'the reprint shows the holder and the serial',
+      );
+      const printed = await p.ctx.db
+        .select()
+        .from(auditLog)
+        .where(eq(auditLog.action, 'confirmation_form.printed'));
+      assert.equal(printed.length, 1);
+      // Only a form issued after review waits to be handed over.
+      assertError(
+        await p.call('POST', `/api/v1/staff/confirmation-forms/${row.id}/handed-over`, { token: clerk }),
+        409,
+        'INVALID_TRANSITION',
+      );
+    });
+
+    test('approving a window applicant without a phone issues a form in the approval, to print and hand over', async () => {
+      const { applicationId, cardId } = await approveWindowApplication(NO_PHONE);
+      const [form] = await p.ctx.db
+        .select()
+        .from(confirmationForms)
+        .where(eq(confirmationForms.applicationId, applicationId));
+      assert.ok(form, 'a form was issued with the approval');
+      assert.equal(form.cardId, cardId);
+      assert.equal(form.origin, 'after_review');
+      assert.equal(form.stationId, 'ps-110108-zgc', "the intake station's");
+      const [officer] = await p.ctx.db.select().from(staff).where(eq(staff.username, 'officer-110108'));
+      assert.equal(form.staffId, officer!.id, 'answerable: the approving officer');
+      const [audited] = await p.ctx.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, 'confirmation_form.issued'), eq(auditLog.subjectId, cardId)));
+      assert.equal(audited?.actorId, officer!.id);
+      assert.equal((audited?.details as { origin: string }).origin, 'after_review');
+      // The holder's access log names it, as every form printed for them.
+      const log = await accessLog(p.ctx, form.holderId);
+      assert.ok(log.some((e) => e.result === 'confirmation_form_issued' && e.verifier === '中关村派出所'));
+
+      const toPrint = await list('?toPrint=true');
+      assert.equal(toPrint.total, 1);
+      const [row] = toPrint.items;
+      assert.equal(row?.id, form.id);
+      assert.equal(row?.holder.name, '韩**');
+      assert.equal(row?.issuedBy, officer!.displayName);
+      const pdf = await p.call('GET', `/api/v1/staff/confirmation-forms/${form.id}/pdf`, { token: clerk });
+      assert.equal(pdf.statusCode, 200, pdf.body);
+      assert.ok(pdfText(pdf.rawPayload).includes(NO_PHONE.name));
+
+      const handed = await p.call('POST', `/api/v1/staff/confirmation-forms/${form.id}/handed-over`, {
+        token: clerk,
+      });
+      assert.equal(handed.statusCode, 200, handed.body);
+      assert.equal((await list('?toPrint=true')).total, 0, 'handed over: no longer to print');
+      assert.ok((await list()).items.find((r) => r.id === form.id)?.handedOverAt);
+      assertError(
+        await p.call('POST', `/api/v1/staff/confirmation-forms/${form.id}/handed-over`, { token: clerk }),
+        409,
+        'INVALID_TRANSITION',
+      );
+      const trail = await p.ctx.db
+        .select()
+        .from(auditLog)
+        .where(eq(auditLog.action, 'confirmation_form.handed_over'));
+      assert.equal(trail.length, 1);
+    });
+
+    test('no form when the applicant signs in to the wallet, or applied online', async () => {
+      // 周杰 (13800000008) has a phone login: his wallet shows the card.
+      const zhou = { name: '周杰', idNumber: makeTestIdNumber('440103', '2000-03-30', 8) };
+      const { applicationId } = await approveWindowApplication(zhou);
+      const forms = await p.ctx.db
+        .select()
+        .from(confirmationForms)
+        .where(eq(confirmationForms.applicationId, applicationId));
+      assert.deepEqual(forms, []);
+      const none = await p.ctx.db
+        .select()
+        .from(confirmationForms)
+        .where(eq(confirmationForms.origin, 'after_review'));
+      assert.equal(none.length, 1, 'only the applicant without a phone got one');
+    });
+
+    test('the list is paged by the server; only clerks read it', async () => {
+      const first = await list('?limit=1&offset=0');
+      const second = await list('?limit=1&offset=1');
+      assert.equal(first.total, 2);
+      assert.equal(first.items.length, 1);
+      assert.notEqual(first.items[0]?.id, second.items[0]?.id);
+      for (const who of ['officer-110108', 'police-110108', 'admin']) {
+        assertError(
+          await p.call('GET', '/api/v1/staff/confirmation-forms', { token: await p.staffToken(who) }),
+          403,
+          'FORBIDDEN',
+        );
+      }
+      assertError(
+        await p.call('GET', '/api/v1/staff/confirmation-forms', {
+          token: await p.residentToken('13800000001'),
+        }),
+        403,
+        'FORBIDDEN',
+      );
+    });
+  });
+}
