@@ -7,6 +7,7 @@ import { beijingDate } from '../../domain/beijing-date.ts';
 import type { MaterialKind } from '../../domain/applications/application.ts';
 import { applyEvent } from '../../domain/applications/apply-event.ts';
 import { requiredMaterials } from '../../domain/applications/required-materials.ts';
+import { AppError } from '../../domain/errors.ts';
 import { applications } from '../../db/schema/index.ts';
 import { recordAudit } from '../../db/repositories/audit.ts';
 import type { Principal, ServiceContext } from '../context.ts';
