@@ -4,12 +4,8 @@
 // a blind index to find them) belongs here, and its inverse in materialise-legacy-card.ts.
 import type { LegacyCardRecord } from '../../domain/legacy/legacy-row.ts';
 
-/** The columns an import writes, in this order (`card_id` stays null until the card is made). */
-export const LEGACY_CARD_COLUMNS = [
-  'part',
-  'import_id',
-  'line',
-  'card_number',
+/** What a row says; two rows with the same card number and these the same are the same card. */
+export const LEGACY_CARD_DETAILS = [
   'kind',
   'name',
   'id_number',
@@ -22,6 +18,15 @@ export const LEGACY_CARD_COLUMNS = [
   'issued_on',
   'valid_until',
   'last_endorsed_on',
+] as const;
+
+/** The columns an import writes, in this order (`card_id` stays null until the card is made). */
+export const LEGACY_CARD_COLUMNS = [
+  'part',
+  'import_id',
+  'line',
+  'card_number',
+  ...LEGACY_CARD_DETAILS,
 ] as const;
 
 /** Where the row goes and where it came from. */

@@ -7,23 +7,9 @@
 import type { IsoDate } from '../../domain/beijing-date.ts';
 import type { LegacyColumn, LegacyRowProblem, LegacyRowReason } from '../../domain/legacy/legacy-row.ts';
 import type { RawSession } from '../../db/raw-session.ts';
+import { LEGACY_CARD_DETAILS } from './legacy-card-columns.ts';
 
-/** What a row says; two rows with the same card number and these the same are the same card. */
-const DETAILS = [
-  'kind',
-  'name',
-  'id_number',
-  'ethnicity',
-  'hukou_address',
-  'district_code',
-  'street_code',
-  'address_detail',
-  'issuing_authority',
-  'issued_on',
-  'valid_until',
-  'last_endorsed_on',
-];
-const details = (alias: string) => `(${DETAILS.map((c) => `${alias}.${c}`).join(', ')})`;
+const details = (alias: string) => `(${LEGACY_CARD_DETAILS.map((c) => `${alias}.${c}`).join(', ')})`;
 
 type ProblemRow = { line: number; field: LegacyColumn; reason: LegacyRowReason };
 const problems = (rows: ProblemRow[]): LegacyRowProblem[] =>
