@@ -27,6 +27,7 @@ import { importLegacyCards } from '../src/services/legacy/import-legacy-cards.ts
 import { LEGACY_HEADER, legacyCsvLine, legacyRow } from '../test/support/legacy-csv.ts';
 import { benchContext, DEFAULT_BENCH_DATABASE_URL } from './http-fixture.ts';
 import { table } from './measure.ts';
+import { loadDataKeys } from '../src/services/personal-data/load-data-keys.ts';
 
 const rows = Number(process.argv[2] ?? process.env.LEGACY_ROWS ?? 100_000);
 if (!Number.isSafeInteger(rows) || rows < 1) throw new Error('rows: a positive whole number');
@@ -176,6 +177,7 @@ try {
   }));
   await database.db.insert(stations).values(stationRows);
   const ctx = benchContext(database, new Uint8Array(randomBytes(32)));
+  await loadDataKeys(ctx);
   const ours = async () => {
     const server = await serverCpu(name);
     const started = performance.now();

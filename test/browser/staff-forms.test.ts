@@ -6,7 +6,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import {
   assertAccessible,
@@ -18,7 +17,7 @@ import {
 import { desk, screenshotFailures, signInStaff } from '../support/staff-page.ts';
 import { pdfText } from '../support/pdf-tools.ts';
 import { makeTestIdNumber } from '../../src/domain/identity/id-number.fixtures.ts';
-import { residents } from '../../src/db/schema/index.ts';
+import { findResidentByPhone } from '../../src/db/repositories/residents.ts';
 
 const NO_PHONE = { name: '韩桂芝', idNumber: makeTestIdNumber('130102', '1951-04-02', 31) };
 
@@ -67,7 +66,7 @@ async function shownPdf(page: Page, serial: string): Promise<Buffer> {
 }
 
 test('a clerk issues a form on an ID card and sees the PDF; the form issued after review is printed and handed over', async () => {
-  const [wang] = await p.ctx.db.select().from(residents).where(eq(residents.phone, '13800000001'));
+  const wang = await findResidentByPhone(p.ctx.db, p.ctx.personal, '13800000001');
   const clerk = await signIn('clerk-110108');
   const watchClerk = watchPage(clerk, p.origin);
   await clerk.getByRole('navigation').getByText('确认单').click();

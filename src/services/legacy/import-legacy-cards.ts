@@ -186,7 +186,9 @@ export async function importLegacyCards(
           }
           if (c.validUntil !== null && c.validUntil < today) report.expired++;
           // Once the file is refused nothing more is stored; the rest is still checked and listed.
-          return report.problemCount > 0 ? undefined : legacyCardValues(c, { part, importId, line });
+          return report.problemCount > 0
+            ? undefined
+            : legacyCardValues(ctx.personal, c, { part, importId, line });
         },
         problem: addProblem,
         counted: () => report.rows++,

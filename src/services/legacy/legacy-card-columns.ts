@@ -1,8 +1,10 @@
 // A checked row of the export as `legacy_cards` stores it: the one mapping from the validated
 // record to the stored columns, used by the import (COPY text on PostgreSQL, parameters on PGlite).
-// Anything done to a value on its way into the table (encrypting the ID number and name, say, with
-// a blind index to find them) belongs here, and its inverse in materialise-legacy-card.ts.
+// Anything done to a value on its way into the table belongs here, and its inverse in
+// materialise-legacy-card.ts: the ID number's and the name's blind indexes (HMAC, src/crypto) are
+// computed here, per row, so that the register checks join `residents` on them.
 import type { LegacyCardRecord } from '../../domain/legacy/legacy-row.ts';
+import type { PersonalCipher } from '../../crypto/personal-cipher.ts';
 
 /** What a row says; two rows with the same card number and these the same are the same card. */
 export const LEGACY_CARD_DETAILS = [
@@ -27,6 +29,8 @@ export const LEGACY_CARD_COLUMNS = [
   'line',
   'card_number',
   ...LEGACY_CARD_DETAILS,
+  'id_number_index',
+  'name_index',
 ] as const;
 
 /** Where the row goes and where it came from. */
@@ -36,7 +40,15 @@ export interface RowOrigin {
   line: number;
 }
 
-export function legacyCardValues(c: LegacyCardRecord, o: RowOrigin): (string | null)[] {
+/** bytea in its hex input form (`\x…`), which both COPY text and a text parameter take. */
+const byteaHex = (b: Uint8Array): string =>
+  '\\x' + Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('hex');
+
+export function legacyCardValues(
+  cipher: PersonalCipher,
+  c: LegacyCardRecord,
+  o: RowOrigin,
+): (string | null)[] {
   return [
     String(o.part),
     o.importId,
@@ -54,6 +66,8 @@ export function legacyCardValues(c: LegacyCardRecord, o: RowOrigin): (string | n
     c.issuedOn,
     c.validUntil,
     c.lastEndorsedOn,
+    byteaHex(cipher.index('id_number', c.idNumber)),
+    byteaHex(cipher.index('name', c.name)),
   ];
 }
 
