@@ -35,29 +35,36 @@ const NOT_YET_SEALED: Record<string, string> = {
 };
 
 async function dumpText(target: DbTarget['name'], p: TestPlatform): Promise<Map<string, string>> {
-  const tables = (
-    await queryRows<{ name: string }>(
-      p.database.db,
-      sql`select table_name as name from information_schema.tables
-           where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`,
-    )
-  ).map((t) => t.name);
+  // Each table with rows, named by the table it is a partition of (legacy_cards_shared: legacy_cards).
+  const tables = await queryRows<{ name: string; root: string }>(
+    p.database.db,
+    sql`select c.relname as name, coalesce(parent.relname, c.relname) as root
+          from pg_class c
+          left join pg_inherits i on i.inhrelid = c.oid
+          left join pg_class parent on parent.oid = i.inhparent
+         where c.relkind = 'r' and c.relnamespace = 'public'::regnamespace order by 1`,
+  );
+  const rootOf = new Map(tables.map((t) => [t.name, t.root]));
   const byTable = new Map<string, string>();
+  const add = (name: string, text: string) => {
+    const root = rootOf.get(name) ?? name;
+    byTable.set(root, (byTable.get(root) ?? '') + text);
+  };
   if (target === 'postgres') {
     // What an operator's backup is: pg_dump of the database, split at each table's COPY block.
     const url = (p.database.db as unknown as { $client: pg.Pool }).$client.options.connectionString!;
     const { stdout } = await run('pg_dump', ['--data-only', '--no-owner', url], { maxBuffer: 256 << 20 });
     for (const block of stdout.split(/\nCOPY public\./).slice(1)) {
-      const name = /^"?([a-z_]+)"?/.exec(block)?.[1] ?? '?';
-      byTable.set(name, block.slice(0, block.indexOf('\n\\.\n')));
+      const name = /^"?([a-z0-9_]+)"?/.exec(block)?.[1] ?? '?';
+      add(name, block.slice(0, block.indexOf('\n\\.\n')));
     }
   } else {
-    for (const name of tables) {
+    for (const { name } of tables) {
       const rows = await queryRows<{ row: string }>(
         p.database.db,
         sql`select t::text as row from ${sql.identifier(name)} t`,
       );
-      byTable.set(name, rows.map((r) => r.row).join('\n'));
+      add(name, rows.map((r) => r.row).join('\n'));
     }
   }
   assert.ok(byTable.has('residents'), `the dump has the residents: ${[...byTable.keys()].join(', ')}`);

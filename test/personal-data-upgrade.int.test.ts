@@ -1,7 +1,8 @@
 // A database from a release before sealing holds residents' phones, ID numbers and names in clear.
 // After the migration, start-up seals every such row (in batches, under the migration lock) and
 // empties the clear columns; the residents are then found by phone and ID number as before. And
-// the personal-data keys open only under the KEK that wrapped them.
+// the personal-data keys open only under the KEK that wrapped them. Legacy cards imported before
+// blind indexes get theirs at start-up, and are found by them.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
@@ -11,6 +12,9 @@ import { loadDataKeys } from '../src/services/personal-data/load-data-keys.ts';
 import { seedDemo } from '../src/services/demo/seed-demo.ts';
 import { sealPlainResidents } from '../src/services/personal-data/seal-plain-residents.ts';
 import { indexPlainKeys } from '../src/services/personal-data/index-plain-keys.ts';
+import { indexLegacyCards } from '../src/services/personal-data/index-legacy-cards.ts';
+import { materialisePendingLegacyCards } from '../src/services/legacy/materialise-legacy-card.ts';
+import { listStreets } from '../src/domain/address/beijing-divisions.ts';
 import { identityBindingCodes, otpCodes } from '../src/db/schema/index.ts';
 import { findResidentByIdNumber, findResidentByPhone } from '../src/db/repositories/residents.ts';
 import { makeTestIdNumber } from '../src/domain/identity/id-number.fixtures.ts';
@@ -77,6 +81,41 @@ for (const target of dbTargets()) {
         const byId = await findResidentByIdNumber(ctx.db, ctx.personal, people[7]!.idNumber);
         assert.equal(byId?.phone, people[7]!.phone);
         assert.equal(await sealPlainResidents(ctx), 0, 'a second start has nothing to do');
+      } finally {
+        await database.close();
+      }
+    });
+
+    test('legacy cards of an older release are indexed at start-up, then found by their holder', async () => {
+      const database = await target.open();
+      try {
+        const ctx = contextOn(database);
+        await loadDataKeys(ctx);
+        await seedDemo(ctx);
+        // 2,101 rows as the release before blind indexes imported them: more than one batch.
+        const holders = Array.from({ length: 2101 }, (_, i) => ({
+          idNumber: makeTestIdNumber(
+            '110102',
+            ['1980-01-01', '1981-01-01', '1982-01-01'][Math.floor(i / 900)]!,
+            (i % 900) + 1,
+          ),
+          name: i % 2 ? '李四' : '张三',
+        }));
+        await database.db.execute(sql`
+          insert into legacy_cards (part, import_id, line, card_number, kind, name, id_number, ethnicity,
+                                    hukou_address, district_code, street_code, address_detail,
+                                    issuing_authority, issued_on, valid_until)
+          select 0, gen_random_uuid(), h.n + 1, 'LR' || lpad(h.n::text, 10, '0'), 'registration_card', h.name,
+                 h.id_number, '汉族', '河北省石家庄市', '110101', ${listStreets('110101')[0]!.code},
+                 '示范路 1 号', '北京市公安局东城分局', date '2020-09-01', date '2021-03-01'
+            from unnest(${sql.param(holders.map((h) => h.idNumber))}::text[],
+                        ${sql.param(holders.map((h) => h.name))}::text[]) with ordinality as h(id_number, name, n)`);
+        assert.equal(await indexLegacyCards(ctx), 2101);
+        assert.equal(await indexLegacyCards(ctx), 0, 'a second start has nothing to do');
+        const made = await materialisePendingLegacyCards(ctx, { idNumbers: [holders[2050]!.idNumber] });
+        assert.equal(made, 1, 'the card is found by its holder ID number');
+        const holder = await findResidentByIdNumber(ctx.db, ctx.personal, holders[2050]!.idNumber);
+        assert.equal(holder?.name, holders[2050]!.name);
       } finally {
         await database.close();
       }

@@ -30,7 +30,7 @@ import { rawTransaction, type RawSession } from '../../db/raw-session.ts';
 import { requireStaff } from '../staff/access.ts';
 import type { Channel, Principal, ServiceContext } from '../context.ts';
 import { CsvFormatError, CsvRecords } from './csv-records.ts';
-import { LEGACY_CARD_COLUMNS, legacyCardValues } from './legacy-card-columns.ts';
+import { LEGACY_CARD_COLUMNS, legacyCardValues, type LegacyValue } from './legacy-card-columns.ts';
 import { rowsSink, type RowsSink } from './legacy-rows-sink.ts';
 import { alreadyPresent, heldElectronically, indexLoadedRows, registerConflicts } from './register-checks.ts';
 import { stationResolver } from './station-resolver.ts';
@@ -275,7 +275,7 @@ export async function importLegacyCards(
 
 interface RowHandlers {
   /** Checks one record (fields in header order): its stored values, or nothing (refused). */
-  row(fields: string[], line: number, index: Record<LegacyColumn, number>): (string | null)[] | undefined;
+  row(fields: string[], line: number, index: Record<LegacyColumn, number>): LegacyValue[] | undefined;
   /** A problem with the file itself (encoding, quoting, header, field count). */
   problem(p: LegacyRowProblem): void;
   /** Called once per data record, good or bad. */

@@ -40,15 +40,14 @@ export interface RowOrigin {
   line: number;
 }
 
-/** bytea in its hex input form (`\x…`), which both COPY text and a text parameter take. */
-const byteaHex = (b: Uint8Array): string =>
-  '\\x' + Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('hex');
+/** A stored value: text, or bytes (bytea: a parameter as is, COPY text in hex). */
+export type LegacyValue = string | Uint8Array | null;
 
 export function legacyCardValues(
   cipher: PersonalCipher,
   c: LegacyCardRecord,
   o: RowOrigin,
-): (string | null)[] {
+): LegacyValue[] {
   return [
     String(o.part),
     o.importId,
@@ -66,20 +65,28 @@ export function legacyCardValues(
     c.issuedOn,
     c.validUntil,
     c.lastEndorsedOn,
-    byteaHex(cipher.index('id_number', c.idNumber)),
-    byteaHex(cipher.index('name', c.name)),
+    cipher.index('id_number', c.idNumber),
+    cipher.index('name', c.name),
   ];
 }
 
 /**
  * One line of COPY text format: tab-separated, \N for null, backslash escaped. The row checks
- * refuse control characters in every field, so a tab or a line break never reaches here.
+ * refuse control characters in every field, so a tab or a line break never reaches here. Bytes
+ * go in bytea's hex form, `\x…`, its backslash escaped.
  */
-export function copyTextLine(values: readonly (string | null)[]): string {
+export function copyTextLine(values: readonly LegacyValue[]): string {
   const out = new Array<string>(values.length);
   for (let i = 0; i < values.length; i++) {
     const v = values[i] ?? null;
-    out[i] = v === null ? '\\N' : v.includes('\\') ? v.replaceAll('\\', '\\\\') : v;
+    out[i] =
+      v === null
+        ? '\\N'
+        : typeof v !== 'string'
+          ? '\\\\x' + Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('hex')
+          : v.includes('\\')
+            ? v.replaceAll('\\', '\\\\')
+            : v;
   }
   return out.join('\t') + '\n';
 }

@@ -5,11 +5,11 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { RawSession } from '../../db/raw-session.ts';
-import { copyTextLine, LEGACY_CARD_COLUMNS } from './legacy-card-columns.ts';
+import { copyTextLine, LEGACY_CARD_COLUMNS, type LegacyValue } from './legacy-card-columns.ts';
 
 export interface RowsSink {
   /** Queues a row; resolves at once unless the server is behind. */
-  write(values: (string | null)[]): Promise<void> | undefined;
+  write(values: LegacyValue[]): Promise<void> | undefined;
   end(): Promise<void>;
   abort(): void;
 }
@@ -59,7 +59,7 @@ function copySink(stream: Writable): RowsSink {
 
 function insertSink(s: RawSession, table: string, columns: string): RowsSink {
   const width = LEGACY_CARD_COLUMNS.length;
-  let batch: (string | null)[][] = [];
+  let batch: LegacyValue[][] = [];
   const flush = async () => {
     if (batch.length === 0) return;
     const tuples = batch.map(
