@@ -1,5 +1,5 @@
 // At start-up, after the migrations: residents written by a release before sealing still hold
-// their phone, ID number and name in clear (migration 0019 added the sealed columns beside them).
+// their phone, ID number and name in clear (migration 0022 added the sealed columns beside them).
 // Each such row is sealed and indexed, and its clear columns emptied, in batches of a few hundred
 // rows, each its own short transaction. Several processes starting at once share the work:
 // `FOR UPDATE SKIP LOCKED` gives each batch's rows to one of them. Once every row is sealed this is
