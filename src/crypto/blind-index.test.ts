@@ -9,7 +9,15 @@ const hmac = (key: Uint8Array, message: string) =>
   createHmac('sha256', key).update(message, 'utf8').digest().subarray(0, 16);
 
 test('blindIndexer gives the HMAC of purpose and value, whatever the value', () => {
-  const values = ['', '王小明', 'Ana María', 'e\u0301', '110105199003071234', 'x'.repeat(240), '名'.repeat(90)];
+  const values = [
+    '',
+    '王小明',
+    'Ana María',
+    'e\u0301',
+    '110105199003071234',
+    'x'.repeat(240),
+    '名'.repeat(90),
+  ];
   for (let k = 0; k < 20; k++) {
     const key = randomBytes(32);
     const index = blindIndexer(key);

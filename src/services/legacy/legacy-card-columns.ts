@@ -43,11 +43,7 @@ export interface RowOrigin {
 /** A stored value: text, or bytes (bytea: a parameter as is, COPY text in hex). */
 export type LegacyValue = string | Uint8Array | null;
 
-export function legacyCardValues(
-  cipher: PersonalCipher,
-  c: LegacyCardRecord,
-  o: RowOrigin,
-): LegacyValue[] {
+export function legacyCardValues(cipher: PersonalCipher, c: LegacyCardRecord, o: RowOrigin): LegacyValue[] {
   return [
     String(o.part),
     o.importId,
