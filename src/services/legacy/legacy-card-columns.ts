@@ -43,7 +43,35 @@ export interface RowOrigin {
 /** A stored value: text, or bytes (bytea: a parameter as is, COPY text in hex). */
 export type LegacyValue = string | Uint8Array | null;
 
-export function legacyCardValues(cipher: PersonalCipher, c: LegacyCardRecord, o: RowOrigin): LegacyValue[] {
+/** Names whose index an import keeps at hand; past this the memo starts again. */
+const NAME_MEMO = 20_000;
+
+/**
+ * The stored values of a row, for one import. Names repeat across a city's export far more than ID
+ * numbers (which are unique), so each name's index is computed once per import and kept.
+ */
+export function legacyCardEncoder(
+  cipher: PersonalCipher,
+): (c: LegacyCardRecord, o: RowOrigin) => LegacyValue[] {
+  const names = new Map<string, Uint8Array>();
+  const nameIndex = (name: string): Uint8Array => {
+    let index = names.get(name);
+    if (index === undefined) {
+      if (names.size >= NAME_MEMO) names.clear();
+      index = cipher.index('name', name);
+      names.set(name, index);
+    }
+    return index;
+  };
+  return (c, o) => legacyCardValues(c, o, cipher.index('id_number', c.idNumber), nameIndex(c.name));
+}
+
+function legacyCardValues(
+  c: LegacyCardRecord,
+  o: RowOrigin,
+  idNumberIndex: Uint8Array,
+  nameIndex: Uint8Array,
+): LegacyValue[] {
   return [
     String(o.part),
     o.importId,
@@ -61,8 +89,8 @@ export function legacyCardValues(cipher: PersonalCipher, c: LegacyCardRecord, o:
     c.issuedOn,
     c.validUntil,
     c.lastEndorsedOn,
-    cipher.index('id_number', c.idNumber),
-    cipher.index('name', c.name),
+    idNumberIndex,
+    nameIndex,
   ];
 }
 
