@@ -131,8 +131,8 @@ async function cryptoCostMs(
   let started = performance.now();
   for (let i = 0; i < SAMPLE; i++) {
     const r = sample[i % sample.length]!;
-    index('id_number', r.id_number);
-    index('name', r.name);
+    index.hex('id_number', r.id_number);
+    index.hex('name', r.name);
   }
   const indexes = ((performance.now() - started) * rows) / SAMPLE;
   started = performance.now();

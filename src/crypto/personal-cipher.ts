@@ -3,7 +3,7 @@
 // for the life of the process. They never change (there is no rotation yet; a new key would take
 // a new key id, and the sealed values say which key sealed them), so no process needs to hear of
 // another's keys.
-import { blindIndexer, type IndexPurpose } from './blind-index.ts';
+import { blindIndexer, type BlindIndexer, type IndexPurpose } from './blind-index.ts';
 import { openField, sealField, sealedKeyId, FieldOpenError, type SealedColumn } from './field-cipher.ts';
 
 export interface DataKeys {
@@ -29,7 +29,7 @@ export interface PersonalCipher {
 
 export function createPersonalCipher(): PersonalCipher {
   let keys: DataKeys | undefined;
-  let indexer: ReturnType<typeof blindIndexer> | undefined;
+  let indexer: BlindIndexer | undefined;
   const need = (): DataKeys => {
     // A programming error, not a user's: every process loads the keys before serving.
     if (!keys) throw new Error('personal data keys are not loaded (call loadDataKeys at start-up)');
@@ -53,8 +53,8 @@ export function createPersonalCipher(): PersonalCipher {
     },
     open,
     openOrNull: (column, sealed) => (sealed === null ? null : open(column, sealed)),
-    index: (purpose, value) => needIndexer()(purpose, value),
-    indexHex: (purpose, value) => Buffer.from(needIndexer()(purpose, value)).toString('hex'),
+    index: (purpose, value) => needIndexer().bytes(purpose, value),
+    indexHex: (purpose, value) => needIndexer().hex(purpose, value),
     get loaded() {
       return keys !== undefined;
     },

@@ -40,8 +40,20 @@ export interface RowOrigin {
   line: number;
 }
 
-/** A stored value: text, or bytes (bytea: a parameter as is, COPY text in hex). */
-export type LegacyValue = string | Uint8Array | null;
+/**
+ * Bytes for a bytea column, as hex: what COPY text takes (`\x…`), computed as such (a blind
+ * index straight from the hash as hex, no buffer in between); a parameter gets the bytes.
+ */
+export interface ByteaHex {
+  readonly hex: string;
+}
+
+/** A stored value: text, bytes, or null. */
+export type LegacyValue = string | ByteaHex | null;
+
+/** A value as a query parameter (PGlite's multi-row INSERTs): bytea as bytes. */
+export const asParameter = (v: LegacyValue): string | Uint8Array | null =>
+  v === null || typeof v === 'string' ? v : Buffer.from(v.hex, 'hex');
 
 /** Names whose index an import keeps at hand; past this the memo starts again. */
 const NAME_MEMO = 20_000;
@@ -53,24 +65,25 @@ const NAME_MEMO = 20_000;
 export function legacyCardEncoder(
   cipher: PersonalCipher,
 ): (c: LegacyCardRecord, o: RowOrigin) => LegacyValue[] {
-  const names = new Map<string, Uint8Array>();
-  const nameIndex = (name: string): Uint8Array => {
+  const names = new Map<string, ByteaHex>();
+  const nameIndex = (name: string): ByteaHex => {
     let index = names.get(name);
     if (index === undefined) {
       if (names.size >= NAME_MEMO) names.clear();
-      index = cipher.index('name', name);
+      index = { hex: cipher.indexHex('name', name) };
       names.set(name, index);
     }
     return index;
   };
-  return (c, o) => legacyCardValues(c, o, cipher.index('id_number', c.idNumber), nameIndex(c.name));
+  return (c, o) =>
+    legacyCardValues(c, o, { hex: cipher.indexHex('id_number', c.idNumber) }, nameIndex(c.name));
 }
 
 function legacyCardValues(
   c: LegacyCardRecord,
   o: RowOrigin,
-  idNumberIndex: Uint8Array,
-  nameIndex: Uint8Array,
+  idNumberIndex: ByteaHex,
+  nameIndex: ByteaHex,
 ): LegacyValue[] {
   return [
     String(o.part),
@@ -107,7 +120,7 @@ export function copyTextLine(values: readonly LegacyValue[]): string {
       v === null
         ? '\\N'
         : typeof v !== 'string'
-          ? '\\\\x' + Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('hex')
+          ? '\\\\x' + v.hex
           : v.includes('\\')
             ? v.replaceAll('\\', '\\\\')
             : v;

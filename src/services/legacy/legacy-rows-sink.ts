@@ -5,7 +5,7 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { RawSession } from '../../db/raw-session.ts';
-import { copyTextLine, LEGACY_CARD_COLUMNS, type LegacyValue } from './legacy-card-columns.ts';
+import { asParameter, copyTextLine, LEGACY_CARD_COLUMNS, type LegacyValue } from './legacy-card-columns.ts';
 
 export interface RowsSink {
   /** Queues a row; resolves at once unless the server is behind. */
@@ -65,7 +65,7 @@ function insertSink(s: RawSession, table: string, columns: string): RowsSink {
     const tuples = batch.map(
       (_, r) => `(${LEGACY_CARD_COLUMNS.map((_, c) => `$${r * width + c + 1}`).join(', ')})`,
     );
-    const params = batch.flat();
+    const params = batch.flat().map(asParameter);
     batch = [];
     await s.query(`insert into ${table} (${columns}) values ${tuples.join(', ')}`, params);
   };
