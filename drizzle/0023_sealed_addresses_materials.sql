@@ -1,0 +1,2 @@
+ALTER TABLE "blobs" ALTER COLUMN "content" DROP NOT NULL;--> statement-breakpoint
+ALTER TABLE "blobs" ADD COLUMN "content_sealed" "bytea";
