@@ -53,7 +53,13 @@ for (const target of dbTargets()) {
     const stored = async () =>
       (
         await p.database.db
-          .select({ id: materials.id, kind: materials.kind, size: materials.size, key: blobs.key, blob: blobs })
+          .select({
+            id: materials.id,
+            kind: materials.kind,
+            size: materials.size,
+            key: blobs.key,
+            blob: blobs,
+          })
           .from(materials)
           .innerJoin(blobs, eq(blobs.key, materials.storageKey))
           .where(eq(materials.applicationId, applicationId))

@@ -56,7 +56,8 @@ export function createPersonalCipher(): PersonalCipher {
     const { field } = need();
     return sealField(field.key, field.id, column, bytes);
   };
-  const open = (column: SealedColumn, sealed: Uint8Array): string => openBytes(column, sealed).toString('utf8');
+  const open = (column: SealedColumn, sealed: Uint8Array): string =>
+    openBytes(column, sealed).toString('utf8');
   return {
     seal: (column, value) => sealBytes(column, Buffer.from(value, 'utf8')),
     open,

@@ -25,7 +25,10 @@ export async function sealPlainMaterials(ctx: Pick<ServiceContext, 'db' | 'perso
       for (const r of rows) {
         await tx
           .update(blobs)
-          .set({ contentSealed: ctx.personal.sealBytes(materialColumn(r.id), r.content!), plainContent: null })
+          .set({
+            contentSealed: ctx.personal.sealBytes(materialColumn(r.id), r.content!),
+            plainContent: null,
+          })
           .where(inArray(blobs.key, [r.key]));
       }
       return rows.length;
