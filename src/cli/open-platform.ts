@@ -16,6 +16,8 @@ import { sealPlainResidents } from '../services/personal-data/seal-plain-residen
 import { indexPlainKeys } from '../services/personal-data/index-plain-keys.ts';
 import { indexLegacyCards } from '../services/personal-data/index-legacy-cards.ts';
 import { sealPlainMaterials } from '../services/personal-data/seal-plain-materials.ts';
+import { sealPlainAddresses } from '../services/personal-data/seal-plain-addresses.ts';
+import { sealPlainNotifications } from '../services/personal-data/seal-plain-notifications.ts';
 import { createChangeBus } from '../services/changes/change-bus.ts';
 import { listenForChanges, notifyChange, type ChannelHandlers } from '../db/change-channel.ts';
 
@@ -69,6 +71,8 @@ export async function openPlatform(
     await indexPlainKeys(ctx);
     await indexLegacyCards(ctx);
     await sealPlainMaterials(ctx);
+    await sealPlainAddresses(ctx);
+    await sealPlainNotifications(ctx);
   };
   if (config.migrateOnStart) await database.migrate(prepareData);
   else {

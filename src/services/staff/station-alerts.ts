@@ -104,14 +104,18 @@ export async function listStationAlerts(
     open: counted?.open ?? 0,
     limit,
     offset,
-    items: rows.map((r) => ({
-      id: r.id,
-      kind: source.kind,
-      text: notificationText(source.kind, r.params, lang),
-      subject: { kind: source.subject, id: r.params[subjectParam] ?? '' },
-      dueOn: r.params[source.dueParam] ?? '',
-      open: r.open,
-      createdAt: r.createdAt.toISOString(),
-    })),
+    // A station's alert keeps its values in clear (ids and dates: outbox.ts, notify).
+    items: rows.map(({ params: clear, ...r }) => {
+      const params = clear ?? {};
+      return {
+        id: r.id,
+        kind: source.kind,
+        text: notificationText(source.kind, params, lang),
+        subject: { kind: source.subject, id: params[subjectParam] ?? '' },
+        dueOn: params[source.dueParam] ?? '',
+        open: r.open,
+        createdAt: r.createdAt.toISOString(),
+      };
+    }),
   };
 }
