@@ -11,4 +11,5 @@ ALTER TABLE "applications" ADD COLUMN "address_detail_sealed" "bytea";--> statem
 ALTER TABLE "blobs" ADD COLUMN "content_sealed" "bytea";--> statement-breakpoint
 ALTER TABLE "notifications" ADD COLUMN "params_sealed" "bytea";--> statement-breakpoint
 ALTER TABLE "notifications" ADD COLUMN "phone_sealed" "bytea";--> statement-breakpoint
+ALTER TABLE "idempotency_keys" ADD COLUMN "body_sealed" "bytea";--> statement-breakpoint
 ALTER TABLE "visits" ADD COLUMN "address_detail_sealed" "bytea";

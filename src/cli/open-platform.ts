@@ -18,6 +18,7 @@ import { indexLegacyCards } from '../services/personal-data/index-legacy-cards.t
 import { sealPlainMaterials } from '../services/personal-data/seal-plain-materials.ts';
 import { sealPlainAddresses } from '../services/personal-data/seal-plain-addresses.ts';
 import { sealPlainNotifications } from '../services/personal-data/seal-plain-notifications.ts';
+import { sealPlainReplays } from '../services/personal-data/seal-plain-replays.ts';
 import { createChangeBus } from '../services/changes/change-bus.ts';
 import { listenForChanges, notifyChange, type ChannelHandlers } from '../db/change-channel.ts';
 
@@ -73,6 +74,7 @@ export async function openPlatform(
     await sealPlainMaterials(ctx);
     await sealPlainAddresses(ctx);
     await sealPlainNotifications(ctx);
+    await sealPlainReplays(ctx);
   };
   if (config.migrateOnStart) await database.migrate(prepareData);
   else {
