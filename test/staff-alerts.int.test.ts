@@ -63,7 +63,14 @@ for (const target of dbTargets()) {
       const mine = page.items.find((a) => a.subject.id === applicationId);
       assert.ok(mine, 'the overdue application is alerted');
       assert.equal(mine.open, true);
-      assert.match(mine.text, /已超过办结期限/);
+      // Named as the queue names it (applicant, kind, day accepted), never by its id.
+      assert.equal(mine.text, '测试的居住登记卡申请（2026年6月1日受理）已超过办结期限（2026年6月11日）。');
+      assert.ok(!page.items.some((a) => a.text.includes(a.subject.id)), 'no alert names an id');
+      const es = (await alerts('officer-110105', '', 'es')).items.find((a) => a.subject.id === applicationId);
+      assert.equal(
+        es?.text,
+        'La solicitud de tarjeta de registro de 测试, aceptada el 1/6/2026, ha superado su plazo (11/6/2026).',
+      );
       const opened = await p.call('GET', `/api/v1/staff/applications/${applicationId}`, {
         token: await p.staffToken('officer-110105'),
       });

@@ -4,6 +4,10 @@ import type { zhCN } from './zh-CN.ts';
 export const en: Catalogue<typeof zhCN> = {
   staff: {
     title: 'Residence permit console',
+    provisional: {
+      mark: 'provisional',
+      hint: "The official holidays of this date's year are not published yet: the date is counted on a provisional calendar (weekends and fixed-date holidays) and recounted when they are.",
+    },
     alerts: {
       heading: 'Overdue alerts',
       intro:

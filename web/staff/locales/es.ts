@@ -4,6 +4,10 @@ import type { zhCN } from './zh-CN.ts';
 export const es: Catalogue<typeof zhCN> = {
   staff: {
     title: 'Consola de permisos',
+    provisional: {
+      mark: 'provisional',
+      hint: 'Los festivos oficiales de ese año aún no se han publicado: el plazo se calcula con un calendario provisional (fines de semana y festivos de fecha fija) y se recalculará cuando se publiquen.',
+    },
     alerts: {
       heading: 'Avisos de retraso',
       intro:
