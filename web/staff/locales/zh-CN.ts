@@ -142,6 +142,10 @@ export const zhCN = {
       handedOverAt: '{{at}} 已交付',
       issuedBy: '开具人',
       actions: '操作',
+      notReprintable: '此确认单开具于系统保存签名凭证之前，无法重新打印。',
+      issueNew: '开具新确认单',
+      issueNewFor:
+        '为确认单 {{serial}} 的持证人 {{name}}（证件 {{card}}）开具新确认单：请核验其出示的证件，录入身份证号后开具。',
       printAgain: '打印',
       handOver: '已交付',
       handedOverDone: '确认单 {{serial}} 已记为交付。',
