@@ -226,7 +226,7 @@ for (const target of dbTargets()) {
         .where(eq(confirmationForms.serial, serial));
       const row = (await list('?limit=10')).items.find((r) => r.serial === serial);
       assert.equal(row?.printable, false);
-      const refused = await p.call('GET', `/api/v1/staff/confirmation-forms/${row!.id}/pdf`, {
+      const refused = await p.call('GET', `/api/v1/staff/confirmation-forms/${row.id}/pdf`, {
         token: clerk,
       });
       assertError(refused, 409, 'FORM_NOT_REPRINTABLE');
@@ -235,7 +235,7 @@ for (const target of dbTargets()) {
         refused.json().error.message,
         `确认单 ${serial} 开具于系统保存签名凭证之前，无法重新打印；请核验持证人证件后开具一份新的确认单`,
       );
-      const inEnglish = await p.call('GET', `/api/v1/staff/confirmation-forms/${row!.id}/pdf`, {
+      const inEnglish = await p.call('GET', `/api/v1/staff/confirmation-forms/${row.id}/pdf`, {
         token: clerk,
         lang: 'en',
       });
