@@ -6,9 +6,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dbTargets } from './support/test-db.ts';
-import { photo, proofOfAddress, startPlatform, type TestPlatform } from './support/test-app.ts';
+import { startPlatform, type TestPlatform } from './support/test-app.ts';
+import { applyAsNewcomer } from './support/apply-as-newcomer.ts';
 import { assertError } from './support/assert-error.ts';
-import { makeTestIdNumber } from '../src/domain/identity/id-number.fixtures.ts';
 import { createJobRunner } from '../src/services/jobs/runner.ts';
 import { platformJobs } from '../src/services/jobs/platform-jobs.ts';
 import type { AlertPage } from '../src/http/schemas/alerts.ts';
@@ -31,21 +31,12 @@ for (const target of dbTargets()) {
 
     before(async () => {
       p = await startPlatform(target, MONDAY);
-      const resident = await p.residentToken('13700000201');
-      await p.call('PUT', '/api/v1/me/identity', {
-        token: resident,
-        body: { name: '测试', idNumber: makeTestIdNumber('110101', '1990-01-01', 61) },
+      const { application } = await applyAsNewcomer(p, {
+        phone: '13700000201',
+        name: '测试',
+        id: ['110101', '1990-01-01', 61],
       });
-      const applied = await p.call('POST', '/api/v1/applications', {
-        token: resident,
-        body: {
-          type: 'registration_card',
-          address: { districtCode: '110105', street: '110105001', detail: '建国路 9 号' },
-          materials: [photo, proofOfAddress],
-        },
-      });
-      assert.equal(applied.statusCode, 201, applied.body);
-      applicationId = applied.json().id;
+      applicationId = application.id;
       // Past the application's 8 working days and the seeded visits' 5: the morning jobs alert.
       p.clock.set(new Date('2026-06-15T08:30:00+08:00'));
       const runner = createJobRunner(p.ctx, platformJobs, { id: 'alerts-test' });

@@ -12,8 +12,7 @@ import {
   watchPage,
   type BrowserPlatform,
 } from '../support/browser.ts';
-import { photo, proofOfAddress } from '../support/test-app.ts';
-import { makeTestIdNumber } from '../../src/domain/identity/id-number.fixtures.ts';
+import { applyAsNewcomer } from '../support/apply-as-newcomer.ts';
 import { desk, screenshotFailures, signInStaff } from '../support/staff-page.ts';
 import { createJobRunner } from '../../src/services/jobs/runner.ts';
 import { platformJobs } from '../../src/services/jobs/platform-jobs.ts';
@@ -26,21 +25,13 @@ let applicationId = '';
 before(async () => {
   // The browser keeps a cookie until its Expires by its own clock: the server's clock starts today.
   p = await startBrowserPlatform({ at: new Date().toISOString() });
-  const resident = await p.residentToken('13700000301');
-  await p.call('PUT', '/api/v1/me/identity', {
-    token: resident,
-    body: { name: '逾期', idNumber: makeTestIdNumber('110101', '1992-02-02', 71) },
+  const { application } = await applyAsNewcomer(p, {
+    phone: '13700000301',
+    name: '逾期',
+    id: ['110101', '1992-02-02', 71],
+    detail: '建国路 7 号',
   });
-  const applied = await p.call('POST', '/api/v1/applications', {
-    token: resident,
-    body: {
-      type: 'registration_card',
-      address: { districtCode: '110105', street: '110105001', detail: '建国路 7 号' },
-      materials: [photo, proofOfAddress],
-    },
-  });
-  assert.equal(applied.statusCode, 201, applied.body);
-  applicationId = applied.json().id;
+  applicationId = application.id;
   // Three weeks on (past any holiday's 8 working days), the morning jobs run.
   p.clock.advance(21 * DAY);
   const runner = createJobRunner(p.ctx, platformJobs, { id: 'browser-alerts' });

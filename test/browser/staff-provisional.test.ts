@@ -13,8 +13,8 @@ import {
   type BrowserPlatform,
 } from '../support/browser.ts';
 import { desk, screenshotFailures, signInStaff } from '../support/staff-page.ts';
-import { photo, proofOfAddress } from '../support/test-app.ts';
-import { makeTestIdNumber } from '../../src/domain/identity/id-number.fixtures.ts';
+import { proofOfAddress } from '../support/test-app.ts';
+import { applyAsNewcomer } from '../support/apply-as-newcomer.ts';
 
 const NEW_ADDRESS = '建国路 66 号 2 号楼 808';
 
@@ -45,70 +45,53 @@ after(() => p?.close());
 
 screenshotFailures();
 
+/** The visits page in each language: its heading, the mark, and words of the reason. */
+const languages = [
+  { pick: null, heading: '核查走访', mark: '暂定', reason: /暂定日历/ },
+  {
+    pick: ['语言', 'en'],
+    heading: 'Verification visits',
+    mark: 'provisional',
+    reason: /provisional calendar/,
+  },
+  {
+    pick: ['Language', 'es'],
+    heading: 'Visitas de verificación',
+    mark: 'provisional',
+    reason: /calendario provisional/,
+  },
+] as const;
+
 test('the visits list marks a provisional due date, with the reason, in three languages', async () => {
   const police = await (await p.newContext(desk)).newPage();
   await police.clock.install({ time: p.clock.now() });
   const watch = watchPage(police, p.origin);
   await signInStaff(police, 'police-110105');
-  await police.getByRole('heading', { name: '核查走访', level: 2 }).waitFor();
-  const row = police.getByRole('row', { name: new RegExp(NEW_ADDRESS) });
-  await row.waitFor();
-  const mark = row.getByText('暂定', { exact: true });
-  await mark.waitFor();
-  await mark.hover();
-  const tip = police.getByRole('tooltip');
-  await tip.getByText('该年度官方节假日安排尚未公布').waitFor();
-  // The same reason for a keyboard or screen reader: the mark's accessible description.
-  const described = await police.evaluate(() => {
-    const tag = document.querySelector('.jz-tag-provisional');
-    const id = tag?.getAttribute('aria-describedby') ?? '';
-    return document.getElementById(id)?.textContent ?? '';
-  });
-  assert.match(described, /暂定日历/);
-  await screenshot(police, 'staff-visits-provisional-zh-CN');
-  await assertAccessible(police, 'visits page with a provisional due date');
-
-  await police.getByLabel('语言').selectOption('en');
-  await police.getByRole('heading', { name: 'Verification visits', level: 2 }).waitFor();
-  const enMark = police
-    .getByRole('row', { name: new RegExp(NEW_ADDRESS) })
-    .getByText('provisional', { exact: true });
-  await enMark.hover();
-  await police
-    .getByRole('tooltip')
-    .getByText(/counted on a provisional calendar/)
-    .waitFor();
-  await screenshot(police, 'staff-visits-provisional-en');
-
-  await police.getByLabel('Language').selectOption('es');
-  await police.getByRole('heading', { name: 'Visitas de verificación', level: 2 }).waitFor();
-  const esMark = police
-    .getByRole('row', { name: new RegExp(NEW_ADDRESS) })
-    .getByText('provisional', { exact: true });
-  await esMark.hover();
-  await police
-    .getByRole('tooltip')
-    .getByText(/calendario provisional/)
-    .waitFor();
-  await screenshot(police, 'staff-visits-provisional-es');
+  for (const { pick, heading, mark, reason } of languages) {
+    if (pick) await police.getByLabel(pick[0]).selectOption(pick[1]);
+    await police.getByRole('heading', { name: heading, level: 2 }).waitFor();
+    const shown = police.getByRole('row', { name: new RegExp(NEW_ADDRESS) }).getByText(mark, { exact: true });
+    await shown.hover();
+    await police.getByRole('tooltip').getByText(reason).waitFor();
+    // The same reason for a keyboard or screen reader: the mark's accessible description.
+    const described = await shown.evaluate((el) => {
+      const id = el.closest('[aria-describedby]')?.getAttribute('aria-describedby') ?? '';
+      return document.getElementById(id)?.textContent ?? '';
+    });
+    assert.match(described, reason);
+    await screenshot(police, `staff-visits-provisional-${pick?.[1] ?? 'zh-CN'}`);
+    if (!pick) await assertAccessible(police, 'visits page with a provisional due date');
+  }
   assert.deepEqual(watch.problems, []);
 });
 
 test("the officer's queue marks an application's provisional due date", async () => {
-  const resident = await p.residentToken('13700000411');
-  await p.call('PUT', '/api/v1/me/identity', {
-    token: resident,
-    body: { name: '岁末', idNumber: makeTestIdNumber('110105', '1990-03-03', 41) },
+  const { application } = await applyAsNewcomer(p, {
+    phone: '13700000411',
+    name: '岁末',
+    id: ['110105', '1990-03-03', 41],
   });
-  const applied = await p.call('POST', '/api/v1/applications', {
-    token: resident,
-    body: {
-      type: 'registration_card',
-      address: { districtCode: '110105', street: '110105001', detail: '建国路 12 号' },
-      materials: [photo, proofOfAddress],
-    },
-  });
-  assert.equal(applied.json().dueByProvisional, true, applied.body);
+  assert.equal(application.dueByProvisional, true, 'due in 2027');
   const officer = await (await p.newContext(desk)).newPage();
   await officer.clock.install({ time: p.clock.now() });
   const watch = watchPage(officer, p.origin);
