@@ -13,7 +13,7 @@ import {
   type BrowserPlatform,
 } from '../support/browser.ts';
 import { desk, screenshotFailures, signInStaff } from '../support/staff-page.ts';
-import { proofOfAddress } from '../support/test-app.ts';
+import { moveLiNa } from '../support/move-li-na.ts';
 import { applyAsNewcomer } from '../support/apply-as-newcomer.ts';
 
 const NEW_ADDRESS = '建国路 66 号 2 号楼 808';
@@ -21,25 +21,8 @@ const NEW_ADDRESS = '建国路 66 号 2 号楼 808';
 let p: BrowserPlatform;
 before(async () => {
   p = await startBrowserPlatform({ at: '2026-12-28T10:00:00+08:00' });
-  const holder = await p.residentToken('13800000002'); // 李娜, a registration card of 朝阳 (110105)
-  const [card] = (await p.call('GET', '/api/v1/me/cards', { token: holder })).json<{ id: string }[]>();
-  assert.ok(card);
-  const applied = await p.call('POST', '/api/v1/applications', {
-    token: holder,
-    body: {
-      type: 'change',
-      cardId: card.id,
-      address: { districtCode: '110105', street: '110105001', detail: NEW_ADDRESS },
-      materials: [proofOfAddress],
-    },
-  });
-  assert.equal(applied.statusCode, 201, applied.body);
-  assert.equal(applied.json().dueByProvisional, true, 'the application is due in 2027');
-  const approved = await p.call('POST', `/api/v1/staff/applications/${applied.json().id}/decision`, {
-    token: await p.staffToken('officer-110105'),
-    body: { decision: 'approve' },
-  });
-  assert.equal(approved.statusCode, 200, approved.body);
+  const { application } = await moveLiNa(p, NEW_ADDRESS);
+  assert.equal(application.dueByProvisional, true, 'the change is due in 2027');
 });
 after(() => p?.close());
 
