@@ -30,12 +30,22 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** PGlite's database, which can also be dumped as an image to start others from. */
+export interface PgliteDatabase extends Database {
+  /** The whole data directory as a tar (uncompressed): `openPglite(undefined, image)` starts from it. */
+  dumpImage(): Promise<Blob>;
+}
+
 export const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
-/** Opens PGlite in `dataDir`, or in memory when dataDir is undefined (tests). */
-export function openPglite(dataDir: string | undefined): Database {
+/**
+ * Opens PGlite in `dataDir`, or in memory when dataDir is undefined (tests); an in-memory one may
+ * start from `image`, a data directory dumped by PGlite (`dumpDataDir`), instead of an empty one.
+ */
+export function openPglite(dataDir: string | undefined, image?: Blob): PgliteDatabase {
   if (dataDir !== undefined) mkdirSync(dataDir, { recursive: true });
-  const client = dataDir === undefined ? new PGlite() : new PGlite(dataDir);
+  const client =
+    dataDir === undefined ? new PGlite(image ? { loadDataDir: image } : {}) : new PGlite(dataDir);
   const db = drizzlePglite({ client, schema });
   return {
     db,
@@ -46,6 +56,7 @@ export function openPglite(dataDir: string | undefined): Database {
       await client.query('select 1');
     },
     close: () => client.close(),
+    dumpImage: () => client.dumpDataDir('none'),
   };
 }
 

@@ -1,9 +1,11 @@
 // The database targets a test file runs on: embedded PGlite always, and the PostgreSQL server
 // named by TEST_DATABASE_URL when set. Each opened database is fresh and migrated: PGlite in
-// memory, PostgreSQL as a throwaway database created for the test file and dropped after it.
+// memory, started from a migrated image (pglite-image.ts); PostgreSQL as a throwaway database
+// created for the test file and dropped after it.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openPglite, openPostgres, type Database } from '../../src/db/client.ts';
+import { migratedPgliteImage } from './pglite-image.ts';
 
 export interface DbTarget {
   name: 'pglite' | 'postgres';
@@ -37,7 +39,8 @@ export function dbTargets(): DbTarget[] {
     {
       name: 'pglite',
       open: async () => {
-        const database = openPglite(undefined);
+        const database = openPglite(undefined, await migratedPgliteImage());
+        // Nothing left to apply: this checks the image is the migrations' (it was made from them).
         await database.migrate();
         return database;
       },

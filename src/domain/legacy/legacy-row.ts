@@ -108,17 +108,44 @@ const MAX_LENGTH: Partial<Record<LegacyColumn, number>> = {
 const CARD_NUMBER = /^[0-9A-Z]{6,32}$/;
 const SEX: Record<string, Sex> = { 男: 'male', 女: 'female' };
 const KINDS: ReadonlySet<string> = new Set(['residence_permit', 'registration_card']);
-// C0/C1 controls other than none at all: a field is one line of printable text.
-// (No `u` flag: every one of them is a single UTF-16 unit, and the plain form is faster.)
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+/** What one pass over a field's characters finds. */
+const PLAIN = 0;
+/** A C0 or C1 control character: a field is one line of printable text. */
+const CONTROL = 1;
+/** A character NFC might change (a combining mark, a compatibility ideograph…). */
+const MAY_DENORMALISE = 2;
+type FieldScan = typeof PLAIN | typeof CONTROL | typeof MAY_DENORMALISE;
 
 /**
- * NFC, skipping the call for text below U+0300 (codes, dates, ASCII), which NFC leaves as it is:
- * most fields of a row, a million rows an import.
+ * One pass over a field: control characters, and whether NFC could change it. Characters NFC
+ * always leaves as they are pass without the call: below U+0300 (codes, dates, ASCII), CJK
+ * punctuation, unified ideographs and full-width forms, which is every character of nearly every
+ * row (a million rows an import). Anything else is left to `normalize`.
  */
-function nfc(s: string): string {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x300) return s.normalize('NFC');
-  return s;
+function scanField(s: string): FieldScan {
+  let scan: FieldScan = PLAIN;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) return CONTROL;
+    if (
+      c >= 0x300 &&
+      !(c >= 0x4e00 && c <= 0x9fff) &&
+      !(c >= 0x3000 && c <= 0x303f) &&
+      !(c >= 0xff01 && c <= 0xff5e)
+    )
+      scan = MAY_DENORMALISE;
+  }
+  return scan;
+}
+
+/** A field as checked: trimmed, in NFC; or null when it holds a control character. */
+function cleanField(raw: string): string | null {
+  const trimmed = raw.trim();
+  const scan = scanField(trimmed);
+  if (scan === PLAIN) return trimmed;
+  if (scan === CONTROL) return null;
+  // Composing never makes a control character; the composed text is what is stored.
+  return trimmed.normalize('NFC').trim();
 }
 
 /**
@@ -214,11 +241,11 @@ export function checkLegacyRow(
   const bad = (field: LegacyColumn | '', reason: LegacyRowReason) => problems.push({ line, field, reason });
   const v = {} as Record<LegacyColumn, string>;
   for (const column of LEGACY_COLUMNS) {
-    const raw = nfc(fields[index[column]] ?? '').trim();
-    v[column] = raw;
-    if (raw === '' && !OPTIONAL.has(column)) bad(column, 'required');
-    else if (CONTROL.test(raw)) bad(column, 'control_characters');
-    else if (raw.length > (MAX_LENGTH[column] ?? 200)) bad(column, 'too_long');
+    const clean = cleanField(fields[index[column]] ?? '');
+    v[column] = clean ?? '';
+    if (clean === null) bad(column, 'control_characters');
+    else if (clean === '' && !OPTIONAL.has(column)) bad(column, 'required');
+    else if (clean.length > (MAX_LENGTH[column] ?? 200)) bad(column, 'too_long');
   }
   const has = (c: LegacyColumn) => v[c] !== '' && !problems.some((p) => p.field === c);
 
