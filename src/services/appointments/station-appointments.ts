@@ -11,6 +11,7 @@ import { recordAudit } from '../../db/repositories/audit.ts';
 import { requireStaff } from '../staff/access.ts';
 import type { Principal, ServiceContext } from '../context.ts';
 import { appointmentView, type AppointmentView } from './appointment-view.ts';
+import { stationSchedule } from './station-schedule.ts';
 import { FieldError } from '../../domain/validation-problem.ts';
 
 function stationOf(principal: Principal | undefined): { staffId: string; stationId: string } {
@@ -29,6 +30,8 @@ export async function stationAppointments(
   if (!isIsoDate(day)) {
     throw new FieldError({ field: 'date', keyword: 'format', format: 'date' });
   }
+  const { cancelCutoffMinutes } = await stationSchedule(ctx.db, stationId);
+  const now = ctx.clock.now();
   const rows = await ctx.db
     .select({ appointment: appointments, name: residents.name, idNumber: residents.idNumber })
     .from(appointments)
@@ -44,7 +47,7 @@ export async function stationAppointments(
   // Masked as the queue at the window may see the screen; the ID card in hand is compared with
   // the number's first and last four characters.
   return rows.map((r) => ({
-    ...appointmentView(r.appointment),
+    ...appointmentView(r.appointment, cancelCutoffMinutes, now),
     residentId: r.appointment.residentId,
     resident: {
       name: r.name ? maskName(r.name) : '',
@@ -89,6 +92,6 @@ export async function closeAppointment(
       stationId,
     });
     if (!closed) throw new AppError('INTERNAL', 'appointment update returned no row');
-    return appointmentView(closed);
+    return appointmentView(closed, (await stationSchedule(tx, stationId)).cancelCutoffMinutes, now);
   });
 }
