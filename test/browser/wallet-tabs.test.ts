@@ -63,6 +63,18 @@ for (const [width, phone] of [
         );
         assert.ok(!box.overflows, `${lang} ${width} px: the words of "${box.name}" fit in their tab`);
       }
+      // The header's controls keep their labels on one line (a control wraps to the next row whole).
+      const tallControls = await page
+        .getByRole('banner')
+        .locator('button, select')
+        .evaluateAll((els) =>
+          els
+            .filter(
+              (el) => el.getBoundingClientRect().height > parseFloat(getComputedStyle(el).minHeight) + 1,
+            )
+            .map((el) => el.textContent),
+        );
+      assert.deepEqual(tallControls, [], `${lang} ${width} px: header controls whose label breaks`);
       const scrolled = await page.locator('.adm-tabs-tab-list').evaluate((el) => el.scrollLeft);
       assert.equal(scrolled, 0, 'the bar is not scrolled: nothing hides to its left');
       await screenshot(page, `wallet-tabs-${width}-${lang}`);
