@@ -97,12 +97,23 @@ for (const target of dbTargets()) {
       const listed = await p.call('GET', '/api/v1/staff/visits?status=open', { token: officer });
       assert.equal(listed.statusCode, 200, listed.body);
       const visit = listed
-        .json<{ items: { id: string; card: { id: string }; dueOn: string; dueOnProvisional: boolean }[] }>()
+        .json<{
+          items: {
+            id: string;
+            card: { id: string };
+            dueOn: string;
+            dueOnProvisional: boolean;
+            workingDaysLeft: number | null;
+          }[];
+        }>()
         .items.find((v) => v.card.id === approved.json().issuedCardId);
       assert.ok(visit, 'the new card has its visit');
       // Issued Thursday 30 September: 1 Oct off (2–3 Oct a weekend); 4, 5, 6, 7, 8 Oct.
       assert.equal(visit.dueOn, '2027-10-08');
       assert.equal(visit.dueOnProvisional, true);
+      // Counted down on the provisional calendar it was set on, like an application's: the days
+      // left are known (not "clock stopped"), 30 September to 8 October.
+      assert.equal(visit.workingDaysLeft, 5);
       visitId = visit.id;
     });
 

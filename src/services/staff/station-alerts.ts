@@ -14,6 +14,7 @@ import type { Language } from '../../i18n/language.ts';
 import type { Principal, ServiceContext, StaffPrincipal } from '../context.ts';
 import { requireStaff } from './access.ts';
 import { applicationScope, visitScope } from './jurisdiction.ts';
+import { overdueApplicationNames, type ApplicationName } from './overdue-application-names.ts';
 
 export interface AlertView {
   id: string;
@@ -65,7 +66,7 @@ function alertSource(member: StaffPrincipal) {
 }
 
 export async function listStationAlerts(
-  ctx: Pick<ServiceContext, 'db'>,
+  ctx: Pick<ServiceContext, 'db' | 'personal'>,
   principal: Principal | undefined,
   query: { limit?: number | undefined; offset?: number | undefined },
   lang: Language,
@@ -99,6 +100,18 @@ export async function listStationAlerts(
     .limit(limit)
     .offset(offset);
   const subjectParam = source.subject === 'application' ? 'applicationId' : 'visitId';
+  const names =
+    source.subject === 'application'
+      ? await overdueApplicationNames(
+          ctx.db,
+          ctx.personal,
+          rows.map((r) => r.params[subjectParam] ?? ''),
+        )
+      : new Map<string, ApplicationName>();
+  const textParams = (params: Record<string, string>): Record<string, string> => {
+    const name = names.get(params[subjectParam] ?? '');
+    return name ? { ...params, ...name, applicant: name.applicant ?? '' } : params;
+  };
   return {
     total: counted?.total ?? 0,
     open: counted?.open ?? 0,
@@ -107,7 +120,7 @@ export async function listStationAlerts(
     items: rows.map((r) => ({
       id: r.id,
       kind: source.kind,
-      text: notificationText(source.kind, r.params, lang),
+      text: notificationText(source.kind, textParams(r.params), lang),
       subject: { kind: source.subject, id: r.params[subjectParam] ?? '' },
       dueOn: r.params[source.dueParam] ?? '',
       open: r.open,
