@@ -134,7 +134,8 @@ calendar
     const { database, ctx } = await (await platform()).openPlatform(loadConfig());
     const { loadCalendarYear } = await import('../services/admin/manage-calendar.ts');
     try {
-      const loaded = await loadCalendarYear(ctx, { principal: undefined, channel: 'cli' }, year);
+      const { systemActor } = await import('../services/actor.ts');
+      const loaded = await loadCalendarYear(ctx, systemActor('cli'), year);
       console.log(
         `calendar ${year.year} loaded: ${year.daysOff.length} days off, ${year.makeUpWorkingDays.length} make-up working days; ${loaded.recomputed} provisional due dates recounted (${loaded.applications} of applications, ${loaded.visits} of visits)`,
       );
