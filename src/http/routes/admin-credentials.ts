@@ -70,7 +70,7 @@ export function adminCredentialRoutes(app: App, ctx: ServiceContext): void {
         },
       },
     },
-    (req) => rotateDisplayCodeKey(ctx, { principal: req.principal, channel: 'online' }, req.body.alg),
+    (req) => rotateDisplayCodeKey(ctx, adminActor(req.principal), req.body.alg),
   );
 
   app.get(

@@ -139,6 +139,6 @@ export function adminStationStaffRoutes(app: App, ctx: ServiceContext): void {
         },
       },
     },
-    async (req) => enrolStaffTotp(ctx, { principal: req.principal, channel: 'api' }, req.params.id),
+    async (req) => enrolStaffTotp(ctx, adminActor(req.principal, 'api'), req.params.id),
   );
 }
