@@ -10,6 +10,7 @@ import { photo, proofOfAddress, startPlatform, type TestPlatform } from './suppo
 import { makeTestIdNumber } from '../src/domain/identity/id-number.fixtures.ts';
 import { and, eq } from 'drizzle-orm';
 import { loadCalendarYear } from '../src/services/admin/manage-calendar.ts';
+import { systemActor } from '../src/services/actor.ts';
 import { auditLog, visits } from '../src/db/schema/index.ts';
 
 // Tuesday 28 September 2027: National Day (1 October, a Friday) lies in the next 8 working days.
@@ -125,11 +126,11 @@ for (const target of dbTargets()) {
         .select({ id: visits.id })
         .from(visits)
         .where(eq(visits.dueOnProvisional, true));
-      const recounted = await loadCalendarYear(
-        p.ctx,
-        { principal: undefined, channel: 'cli' },
-        { year: 2027, daysOff: days, makeUpWorkingDays: ['2027-10-09'] },
-      );
+      const recounted = await loadCalendarYear(p.ctx, systemActor('cli'), {
+        year: 2027,
+        daysOff: days,
+        makeUpWorkingDays: ['2027-10-09'],
+      });
       // The demo's seeded visits (created today) are provisional too: each is recounted.
       assert.equal(recounted.applications, 2);
       assert.equal(recounted.visits, provisionalVisits.length);

@@ -23,6 +23,7 @@ import { cardStatusFromList } from '../../src/verify/index.ts';
 import { dbTargets } from '../support/test-db.ts';
 import { startPlatform, type TestPlatform } from '../support/test-app.ts';
 import { importVerificationKey } from '../../src/services/credentials/manage-signing-keys.ts';
+import { systemActor } from '../../src/services/actor.ts';
 import { cards, residents, verifyChallenges } from '../../src/db/schema/index.ts';
 
 interface Vector {
@@ -130,8 +131,7 @@ for (const target of dbTargets()) {
           new Date(v.now),
           10,
         );
-      for (const key of trustList.keys)
-        await importVerificationKey(p.ctx, { principal: undefined, channel: 'cli' }, key);
+      for (const key of trustList.keys) await importVerificationKey(p.ctx, systemActor('cli'), key);
       // The cards the vectors speak of, each in the state its status-list entry gives.
       const [holder] = await p.database.db.select({ id: residents.id }).from(residents).limit(1);
       const seen = new Set<string>();

@@ -5,14 +5,15 @@ import { dueDate } from '../../domain/calendar/due-date.ts';
 import type { WorkingDayCalendar } from '../../domain/calendar/working-days.ts';
 import { applications } from '../../db/schema/index.ts';
 import type { Db } from '../../db/client.ts';
-import type { Channel, ServiceContext } from '../context.ts';
+import type { ServiceContext } from '../context.ts';
 import { recountDueDates } from './recount-due-dates.ts';
+import type { Actor } from '../actor.ts';
 
 export async function recomputeProvisionalApplicationDueDates(
   ctx: Pick<ServiceContext, 'policy'>,
   tx: Db,
   calendar: WorkingDayCalendar,
-  actor: { staffId: string | null; channel: Channel },
+  actor: Actor,
   now: Date,
 ): Promise<number> {
   const rows = await tx

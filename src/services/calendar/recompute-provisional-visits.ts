@@ -6,15 +6,16 @@ import { beijingDate } from '../../domain/beijing-date.ts';
 import type { WorkingDayCalendar } from '../../domain/calendar/working-days.ts';
 import { visits } from '../../db/schema/index.ts';
 import type { Db } from '../../db/client.ts';
-import type { Channel, ServiceContext } from '../context.ts';
+import type { ServiceContext } from '../context.ts';
 import { visitDueOn } from '../visits/create-visit.ts';
 import { recountDueDates } from './recount-due-dates.ts';
+import type { Actor } from '../actor.ts';
 
 export async function recomputeProvisionalVisitDueDates(
   ctx: Pick<ServiceContext, 'policy'>,
   tx: Db,
   calendar: WorkingDayCalendar,
-  actor: { staffId: string | null; channel: Channel },
+  actor: Actor,
   now: Date,
 ): Promise<number> {
   const rows = await tx

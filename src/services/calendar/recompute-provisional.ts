@@ -4,10 +4,11 @@
 // verification visits' (from the day of issue). A due date that still reaches an unpublished year
 // stays marked provisional; each changed one is audited (recount-due-dates.ts).
 import type { Db } from '../../db/client.ts';
-import type { Channel, ServiceContext } from '../context.ts';
+import type { ServiceContext } from '../context.ts';
 import { readWorkingDayCalendar } from './load-calendar.ts';
 import { recomputeProvisionalApplicationDueDates } from './recompute-provisional-applications.ts';
 import { recomputeProvisionalVisitDueDates } from './recompute-provisional-visits.ts';
+import type { Actor } from '../actor.ts';
 
 export interface Recounted {
   applications: number;
@@ -17,7 +18,7 @@ export interface Recounted {
 export async function recomputeProvisionalDueDates(
   ctx: Pick<ServiceContext, 'policy'>,
   tx: Db,
-  actor: { staffId: string | null; channel: Channel },
+  actor: Actor,
   now: Date,
 ): Promise<Recounted> {
   const calendar = await readWorkingDayCalendar(tx);

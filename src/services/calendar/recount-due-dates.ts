@@ -4,7 +4,7 @@
 // written and audited in the admin's transaction (docs/calendar.md).
 import { recordAudit } from '../../db/repositories/audit.ts';
 import type { Db } from '../../db/client.ts';
-import type { Channel } from '../context.ts';
+import { auditedAs, type Actor } from '../actor.ts';
 
 export interface ProvisionalDue {
   id: string;
@@ -29,7 +29,7 @@ export async function recountDueDates<R extends ProvisionalDue>(
   tx: Db,
   rows: readonly R[],
   of: RecountOf<R>,
-  actor: { staffId: string | null; channel: Channel },
+  actor: Actor,
   now: Date,
 ): Promise<number> {
   let changed = 0;
@@ -39,9 +39,7 @@ export async function recountDueDates<R extends ProvisionalDue>(
     await of.write(row, next);
     await recordAudit(tx, {
       at: now,
-      actorKind: actor.staffId ? 'staff' : 'system',
-      actorId: actor.staffId,
-      channel: actor.channel,
+      ...auditedAs(actor),
       action: `${of.subject}.due_date_recomputed`,
       subjectKind: of.subject,
       subjectId: row.id,
