@@ -91,6 +91,9 @@ for (const target of dbTargets()) {
       const slot = at('2026-10-10T10:00:00');
       const a = await book(li, slot);
       assert.equal(a.statusCode, 201, a.body);
+      // The station's cut-off, from the server: the deadline is shown before anyone tries to cancel.
+      const dayBefore = new Date(at('2026-10-09T10:00:00')).toISOString();
+      assert.deepEqual([a.json().cancellableUntil, a.json().cancellable], [dayBefore, true]);
       assert.equal((await book(await p.residentToken('13800000003'), slot)).statusCode, 201);
       assertError(await book(await p.residentToken('13800000004'), slot), 409, 'SLOT_FULL');
       const listed = (
@@ -100,8 +103,17 @@ for (const target of dbTargets()) {
         listed.map((s: { available: number }) => s.available),
         [2, 0, 2],
       );
+      assert.equal(listed[1].cancellableUntil, dayBefore, 'a slot says its cancellation deadline');
+      const mine = (await p.call('GET', '/api/v1/appointments', { token: li })).json();
+      assert.deepEqual(
+        mine
+          .filter((m: { id: string }) => m.id === a.json().id)
+          .map((m: { cancellableUntil: string }) => m.cancellableUntil),
+        [dayBefore],
+      );
       const cancelled = await p.call('DELETE', `/api/v1/appointments/${a.json().id}`, { token: li });
       assert.equal(cancelled.json().status, 'cancelled');
+      assert.deepEqual([cancelled.json().cancellableUntil, cancelled.json().cancellable], [null, false]);
       assertError(
         await p.call('DELETE', `/api/v1/appointments/${a.json().id}`, { token: li }),
         409,
@@ -117,6 +129,14 @@ for (const target of dbTargets()) {
       const late = await book(li, at('2026-10-08T11:00:00'));
       p.clock.set(new Date(at('2026-10-07T12:00:00')));
       li = await p.residentToken('13800000002'); // the earlier session has run out
+      // Past the deadline the list says so before the resident tries: no longer cancellable.
+      const listedLate = (await p.call('GET', '/api/v1/appointments', { token: li }))
+        .json()
+        .find((m: { id: string }) => m.id === late.json().id);
+      assert.deepEqual(
+        [listedLate.cancellableUntil, listedLate.cancellable],
+        [new Date(at('2026-10-07T11:00:00')).toISOString(), false],
+      );
       assertError(
         await p.call('DELETE', `/api/v1/appointments/${late.json().id}`, { token: li }),
         409,

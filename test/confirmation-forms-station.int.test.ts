@@ -211,5 +211,39 @@ for (const target of dbTargets()) {
         'FORBIDDEN',
       );
     });
+
+    test('a form issued before proofs were kept cannot be printed again: 409, said in words, with its serial', async () => {
+      const holder = await findResidentByPhone(p.ctx.db, p.ctx.personal, '13800000002');
+      const issued = await p.call('POST', '/api/v1/staff/confirmation-forms', {
+        token: clerk,
+        body: { idNumber: holder!.idNumber, evidence: 'id_card' },
+      });
+      assert.equal(issued.statusCode, 201, issued.body);
+      const serial = String(issued.headers['x-form-serial']);
+      // What a form printed before migration 0021 looks like: no proof kept.
+      await p.ctx.db
+        .update(confirmationForms)
+        .set({ proof: null })
+        .where(eq(confirmationForms.serial, serial));
+      const row = (await list('?limit=10')).items.find((r) => r.serial === serial);
+      assert.equal(row?.printable, false);
+      const refused = await p.call('GET', `/api/v1/staff/confirmation-forms/${row.id}/pdf`, {
+        token: clerk,
+      });
+      assertError(refused, 409, 'FORM_NOT_REPRINTABLE');
+      assert.deepEqual(refused.json().error.details, { serial });
+      assert.equal(
+        refused.json().error.message,
+        `确认单 ${serial} 开具于系统保存签名凭证之前，无法重新打印；请核验持证人证件后开具一份新的确认单`,
+      );
+      const inEnglish = await p.call('GET', `/api/v1/staff/confirmation-forms/${row.id}/pdf`, {
+        token: clerk,
+        lang: 'en',
+      });
+      assert.match(
+        inEnglish.json().error.message,
+        new RegExp(`^Confirmation form ${serial} was issued before`),
+      );
+    });
   });
 }

@@ -10,6 +10,7 @@ import { photo, proofOfAddress, startPlatform, type TestPlatform } from './suppo
 import { makeTestIdNumber } from '../src/domain/identity/id-number.fixtures.ts';
 import { and, eq } from 'drizzle-orm';
 import { loadCalendarYear } from '../src/services/admin/manage-calendar.ts';
+import { systemActor } from '../src/services/actor.ts';
 import { auditLog, visits } from '../src/db/schema/index.ts';
 
 // Tuesday 28 September 2027: National Day (1 October, a Friday) lies in the next 8 working days.
@@ -97,12 +98,23 @@ for (const target of dbTargets()) {
       const listed = await p.call('GET', '/api/v1/staff/visits?status=open', { token: officer });
       assert.equal(listed.statusCode, 200, listed.body);
       const visit = listed
-        .json<{ items: { id: string; card: { id: string }; dueOn: string; dueOnProvisional: boolean }[] }>()
+        .json<{
+          items: {
+            id: string;
+            card: { id: string };
+            dueOn: string;
+            dueOnProvisional: boolean;
+            workingDaysLeft: number | null;
+          }[];
+        }>()
         .items.find((v) => v.card.id === approved.json().issuedCardId);
       assert.ok(visit, 'the new card has its visit');
       // Issued Thursday 30 September: 1 Oct off (2–3 Oct a weekend); 4, 5, 6, 7, 8 Oct.
       assert.equal(visit.dueOn, '2027-10-08');
       assert.equal(visit.dueOnProvisional, true);
+      // Counted down on the provisional calendar it was set on, like an application's: the days
+      // left are known (not "clock stopped"), 30 September to 8 October.
+      assert.equal(visit.workingDaysLeft, 5);
       visitId = visit.id;
     });
 
@@ -114,11 +126,11 @@ for (const target of dbTargets()) {
         .select({ id: visits.id })
         .from(visits)
         .where(eq(visits.dueOnProvisional, true));
-      const recounted = await loadCalendarYear(
-        p.ctx,
-        { principal: undefined, channel: 'cli' },
-        { year: 2027, daysOff: days, makeUpWorkingDays: ['2027-10-09'] },
-      );
+      const recounted = await loadCalendarYear(p.ctx, systemActor('cli'), {
+        year: 2027,
+        daysOff: days,
+        makeUpWorkingDays: ['2027-10-09'],
+      });
       // The demo's seeded visits (created today) are provisional too: each is recounted.
       assert.equal(recounted.applications, 2);
       assert.equal(recounted.visits, provisionalVisits.length);

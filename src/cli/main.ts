@@ -7,6 +7,7 @@ import { ConfigError, loadConfig } from '../config/config.ts';
 import { UsageError, type VerifyCommandOptions } from './usage-error.ts';
 import { isAppError } from '../domain/errors.ts';
 import type { VisitsListOptions } from './visits-command.ts';
+import { systemActor } from '../services/actor.ts';
 
 // Commands load what they need when they run: `juzhu verify` starts without the server's modules.
 const platform = () => import('./open-platform.ts');
@@ -42,7 +43,7 @@ keys
     const { ensureSigningKeys, rotateDisplayCodeKey } = await signingKeys();
     try {
       await ensureSigningKeys(ctx);
-      const r = await rotateDisplayCodeKey(ctx, { principal: undefined, channel: 'cli' }, opts.alg);
+      const r = await rotateDisplayCodeKey(ctx, systemActor('cli'), opts.alg);
       console.log(
         `new key ${r.kid}; retired ${r.retired.join(', ') || 'none'} (still verifying during the grace period)`,
       );
@@ -134,7 +135,7 @@ calendar
     const { database, ctx } = await (await platform()).openPlatform(loadConfig());
     const { loadCalendarYear } = await import('../services/admin/manage-calendar.ts');
     try {
-      const loaded = await loadCalendarYear(ctx, { principal: undefined, channel: 'cli' }, year);
+      const loaded = await loadCalendarYear(ctx, systemActor('cli'), year);
       console.log(
         `calendar ${year.year} loaded: ${year.daysOff.length} days off, ${year.makeUpWorkingDays.length} make-up working days; ${loaded.recomputed} provisional due dates recounted (${loaded.applications} of applications, ${loaded.visits} of visits)`,
       );
@@ -155,7 +156,7 @@ program
     try {
       const member = await findStaffMember(ctx.db, { username });
       if (!member) throw new UsageError(`no staff account named ${username}`);
-      const { secret, uri } = await enrolStaffTotp(ctx, { principal: undefined, channel: 'cli' }, member.id);
+      const { secret, uri } = await enrolStaffTotp(ctx, systemActor('cli'), member.id);
       console.log(`secret: ${secret}\nuri:    ${uri}\n(shown once: enter it in the authenticator app now)`);
     } finally {
       await database.close();

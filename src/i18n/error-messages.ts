@@ -184,6 +184,11 @@ const messages: Record<ErrorCode, Messages> = {
     en: 'It is less than {hours} hours before the appointment; it can no longer be cancelled online',
     es: 'Faltan menos de {hours} horas para la cita; ya no se puede cancelar en línea',
   },
+  FORM_NOT_REPRINTABLE: {
+    'zh-CN': '确认单 {serial} 开具于系统保存签名凭证之前，无法重新打印；请核验持证人证件后开具一份新的确认单',
+    en: 'Confirmation form {serial} was issued before the platform kept its signed proof, so it cannot be printed again; check the holder’s document and issue a new form',
+    es: 'La hoja de confirmación {serial} se emitió antes de que la plataforma guardara su prueba firmada y no se puede volver a imprimir; compruebe el documento del titular y emita una nueva',
+  },
   IDEMPOTENCY_KEY_REUSED: {
     'zh-CN': '该请求编号（Idempotency-Key）已用于另一项内容不同的请求，请换用新的编号',
     en: 'This Idempotency-Key was already used for a different request; use a new key',

@@ -95,12 +95,15 @@ const texts: Record<NotificationKind, Record<Language, Template>> = {
     es: (p) =>
       `Recordatorio: su cita es mañana, ${p.when ?? ''}, en ${p.station ?? ''} (${p.address ?? ''}).`,
   },
+  // Named as the console names an application (applicant, kind, day accepted; see
+  // services/staff/overdue-application-names.ts); the id only if those could not be read.
   review_overdue: {
-    'zh-CN': (p, l) => `申请${p.applicationId ?? ''}已超过办结期限（${localDate(p.dueBy ?? '', l)}）。`,
+    'zh-CN': (p, l) =>
+      `${p.type ? `${p.applicant || '一位申请人'}的${typeName(p, l)}申请（${localDate(p.acceptedOn ?? '', l)}受理）` : `申请${p.applicationId ?? ''}`}已超过办结期限（${localDate(p.dueBy ?? '', l)}）。`,
     en: (p, l) =>
-      `Application ${p.applicationId ?? ''} is past its due date (${localDate(p.dueBy ?? '', l)}).`,
+      `${p.type ? `The ${typeName(p, l)} application of ${p.applicant || 'an applicant'}, accepted on ${localDate(p.acceptedOn ?? '', l)},` : `Application ${p.applicationId ?? ''}`} is past its due date (${localDate(p.dueBy ?? '', l)}).`,
     es: (p, l) =>
-      `La solicitud ${p.applicationId ?? ''} ha superado su plazo (${localDate(p.dueBy ?? '', l)}).`,
+      `${p.type ? `La solicitud de ${typeName(p, l)} de ${p.applicant || 'un solicitante'}, aceptada el ${localDate(p.acceptedOn ?? '', l)},` : `La solicitud ${p.applicationId ?? ''}`} ha superado su plazo (${localDate(p.dueBy ?? '', l)}).`,
   },
   visit_overdue: {
     'zh-CN': (p, l) => `${p.street ?? ''}的入户核查已超过核查期限（${localDate(p.dueOn ?? '', l)}）。`,

@@ -6,6 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import {
   assertAccessible,
@@ -18,6 +19,7 @@ import { desk, screenshotFailures, signInStaff } from '../support/staff-page.ts'
 import { pdfText } from '../support/pdf-tools.ts';
 import { makeTestIdNumber } from '../../src/domain/identity/id-number.fixtures.ts';
 import { findResidentByPhone } from '../../src/db/repositories/residents.ts';
+import { confirmationForms } from '../../src/db/schema/index.ts';
 
 const NO_PHONE = { name: '韩桂芝', idNumber: makeTestIdNumber('130102', '1951-04-02', 31) };
 
@@ -120,4 +122,59 @@ test('a clerk issues a form on an ID card and sees the PDF; the form issued afte
   await clerk.getByText(`确认单 ${toPrintSerial} 已记为交付。`).waitFor();
   await clerk.getByText('没有待打印的确认单。').waitFor();
   assert.deepEqual(watchClerk.problems, []);
+});
+
+test('a form issued before proofs were kept says why it cannot be printed again, and a new one is issued instead', async () => {
+  const li = await findResidentByPhone(p.ctx.db, p.ctx.personal, '13800000002');
+  const issued = await p.call('POST', '/api/v1/staff/confirmation-forms', {
+    token: await p.staffToken('clerk-110108'),
+    body: { idNumber: li!.idNumber, evidence: 'household_register' },
+  });
+  assert.equal(issued.statusCode, 201, issued.body);
+  const old = String(issued.headers['x-form-serial']);
+  // What a form printed before migration 0021 looks like: its proof was not kept.
+  await p.ctx.db.update(confirmationForms).set({ proof: null }).where(eq(confirmationForms.serial, old));
+
+  const clerk = await signIn('clerk-110108');
+  const watch = watchPage(clerk, p.origin);
+  await clerk.getByRole('navigation').getByText('确认单').click();
+  await clerk.getByRole('tab', { name: '本站已开具' }).click();
+  const row = clerk.getByRole('row', { name: new RegExp(old) });
+  await row.getByText('此确认单开具于系统保存签名凭证之前，无法重新打印。').waitFor();
+  assert.equal(
+    await row.getByRole('button', { name: '打印' }).count(),
+    0,
+    'no button the server would refuse',
+  );
+  await screenshot(clerk, 'staff-form-not-reprintable-zh-CN');
+  await assertAccessible(clerk, 'a form that cannot be printed again');
+
+  await row.getByRole('button', { name: '开具新确认单' }).click();
+  await clerk
+    .getByRole('status')
+    .getByText(new RegExp(`为确认单 ${old} 的持证人 李\\*（证件`))
+    .waitFor();
+  const idField = clerk.getByLabel('持证人公民身份号码');
+  assert.equal(await idField.evaluate((el) => el === document.activeElement), true, 'the ID field has focus');
+  await idField.fill(li!.idNumber!);
+  await clerk.getByLabel('居民身份证').check();
+  await clerk.getByRole('button', { name: '开具并预览' }).click();
+  const fresh = clerk.getByText(/^确认单 \d{4}-\d{8} 已开具$/);
+  await fresh.waitFor();
+  const serial = /(\d{4}-\d{8})/.exec((await fresh.textContent()) ?? '')![1]!;
+  assert.notEqual(serial, old);
+  assert.ok(pdfText(await shownPdf(clerk, serial)).includes('李娜'), 'the new form names the holder');
+  await screenshot(clerk, 'staff-form-issued-instead-zh-CN');
+
+  // In English the row says the same.
+  await clerk.getByLabel('语言').selectOption('en');
+  await clerk
+    .getByRole('row', { name: new RegExp(old) })
+    .getByText('Issued before the platform kept its signed proof: it cannot be printed again.')
+    .waitFor();
+  await clerk
+    .getByRole('row', { name: new RegExp(old) })
+    .getByRole('button', { name: 'Issue a new form' })
+    .waitFor();
+  assert.deepEqual(watch.problems, []);
 });

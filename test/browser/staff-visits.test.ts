@@ -13,7 +13,7 @@ import {
   type BrowserPlatform,
 } from '../support/browser.ts';
 import { desk, screenshotFailures, signInStaff } from '../support/staff-page.ts';
-import { proofOfAddress } from '../support/test-app.ts';
+import { moveLiNa } from '../support/move-li-na.ts';
 
 const NEW_ADDRESS = '建国路 88 号 3 号楼 1201';
 
@@ -24,25 +24,7 @@ let cardId = '';
 before(async () => {
   // The browser keeps a cookie until its Expires by its own clock: the server's clock must be today.
   p = await startBrowserPlatform({ at: new Date().toISOString() });
-  holder = await p.residentToken('13800000002'); // 李娜, a registration card of 朝阳 (110105)
-  const [card] = (await p.call('GET', '/api/v1/me/cards', { token: holder })).json<{ id: string }[]>();
-  assert.ok(card);
-  const applied = await p.call('POST', '/api/v1/applications', {
-    token: holder,
-    body: {
-      type: 'change',
-      cardId: card.id,
-      address: { districtCode: '110105', street: '110105001', detail: NEW_ADDRESS },
-      materials: [proofOfAddress],
-    },
-  });
-  assert.equal(applied.statusCode, 201, applied.body);
-  const approved = await p.call('POST', `/api/v1/staff/applications/${applied.json().id}/decision`, {
-    token: await p.staffToken('officer-110105'),
-    body: { decision: 'approve' },
-  });
-  assert.equal(approved.statusCode, 200, approved.body);
-  cardId = approved.json().issuedCardId;
+  ({ token: holder, cardId } = await moveLiNa(p, NEW_ADDRESS));
   const shown = await p.call('POST', `/api/v1/cards/${cardId}/display-codes`, { token: holder, body: {} });
   assert.equal(shown.statusCode, 201, shown.body);
   code = shown.json().code;

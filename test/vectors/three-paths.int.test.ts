@@ -24,6 +24,7 @@ import { dbTargets } from '../support/test-db.ts';
 import { startPlatform, type TestPlatform } from '../support/test-app.ts';
 import { importVerificationKey } from '../../src/services/credentials/manage-signing-keys.ts';
 import { sealAddress } from '../../src/db/repositories/addresses.ts';
+import { systemActor } from '../../src/services/actor.ts';
 import { cards, residents, verifyChallenges } from '../../src/db/schema/index.ts';
 
 interface Vector {
@@ -131,8 +132,7 @@ for (const target of dbTargets()) {
           new Date(v.now),
           10,
         );
-      for (const key of trustList.keys)
-        await importVerificationKey(p.ctx, { principal: undefined, channel: 'cli' }, key);
+      for (const key of trustList.keys) await importVerificationKey(p.ctx, systemActor('cli'), key);
       // The cards the vectors speak of, each in the state its status-list entry gives.
       const [holder] = await p.database.db.select({ id: residents.id }).from(residents).limit(1);
       const seen = new Set<string>();

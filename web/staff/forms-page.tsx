@@ -4,11 +4,11 @@
 // first; the server's refusal shows next to the field it concerns. The issued PDF shows in the page
 // with Print and download. Below, the station's forms: those issued after review for applicants
 // without a phone, to print and hand over, and every form issued here (paged by the server).
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, Card, Input, Radio, Typography } from 'antd';
-import type { FormRequest, PaperEvidence } from '../../src/http/schemas/forms.ts';
+import { Alert, Button, Card, Input, Radio, Typography, type InputRef } from 'antd';
+import type { FormRequest, FormRow, PaperEvidence } from '../../src/http/schemas/forms.ts';
 import { ApiError, apiDocument } from '../shared/api.ts';
 import { Field } from '../shared/field.tsx';
 import { FormPdf } from './form-pdf.tsx';
@@ -32,6 +32,17 @@ export function FormsPage() {
   const [error, setError] = useState<{ field: 'idNumber' | 'code' | null; text: string } | null>(null);
   const [shown, setShown] = useState<ShownPdf | null>(null);
   const [issued, setIssued] = useState(0);
+  // The form that could not be printed again, for which the clerk now issues a new one.
+  const [replacing, setReplacing] = useState<FormRow | null>(null);
+  const idInput = useRef<InputRef>(null);
+  const issueNew = (row: FormRow) => {
+    setReplacing(row);
+    setError(null);
+    setShown(null);
+    setIdNumber('');
+    idInput.current?.focus({ preventScroll: true });
+    document.getElementById('jz-forms-heading')?.scrollIntoView({ block: 'start' });
+  };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -46,6 +57,7 @@ export function FormsPage() {
       const { blob, headers } = await apiDocument('POST', '/staff/confirmation-forms', body);
       setShown({ pdf: blob, serial: headers.get('x-form-serial') ?? '' });
       setIssued((n) => n + 1);
+      setReplacing(null);
     } catch (err) {
       setError(refusal(err, t));
     } finally {
@@ -60,6 +72,19 @@ export function FormsPage() {
       </Typography.Title>
       <Card title={t('staff.forms.issueTitle')} className="jz-form-issue">
         <form onSubmit={(e) => void submit(e)} noValidate>
+          {replacing && (
+            <Alert
+              type="info"
+              showIcon
+              role="status"
+              title={t('staff.forms.issueNewFor', {
+                serial: replacing.serial,
+                name: replacing.holder.name,
+                card: replacing.card.number,
+              })}
+              style={{ marginBottom: 12 }}
+            />
+          )}
           {error && error.field === null && (
             <Alert type="error" showIcon role="alert" title={error.text} style={{ marginBottom: 12 }} />
           )}
@@ -70,6 +95,7 @@ export function FormsPage() {
             error={error?.field === 'idNumber' ? error.text : undefined}
           >
             <Input
+              ref={idInput}
               value={idNumber}
               maxLength={18}
               autoComplete="off"
@@ -119,7 +145,7 @@ export function FormsPage() {
           <FormPdf pdf={shown.pdf} serial={shown.serial} />
         </Card>
       )}
-      <StationForms reload={issued} />
+      <StationForms reload={issued} onIssueNew={issueNew} />
     </section>
   );
 }

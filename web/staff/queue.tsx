@@ -10,6 +10,7 @@ import type { QueuePage, QueueQuery, QueueRow } from '../../src/http/schemas/sta
 import { ApiError, get } from '../shared/api.ts';
 import { formatDate } from '../shared/format.ts';
 import { go, rememberQueue, typing } from './route.ts';
+import { ProvisionalMark } from './provisional-mark.tsx';
 
 type Sort = NonNullable<QueueQuery['sort']>;
 const channels = ['online', 'window'] as const;
@@ -123,7 +124,12 @@ export function Queue() {
       title: t('staff.queue.dueBy'),
       sorter: true,
       sortOrder: sortOrder('dueBy'),
-      render: (_, r) => formatDate(r.dueBy),
+      render: (_, r) => (
+        <Space orientation="vertical" size={0}>
+          <span>{formatDate(r.dueBy)}</span>
+          {r.dueByProvisional && <ProvisionalMark />}
+        </Space>
+      ),
     },
     { key: 'daysLeft', title: t('staff.queue.daysLeft'), render: (_, r) => <DaysLeft row={r} /> },
   ];

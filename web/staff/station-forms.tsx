@@ -1,6 +1,7 @@
 // The confirmation forms of the clerk's station, paged by the server: "to print" (issued with the
 // approval of a window application whose applicant has no phone: print, give, mark handed over)
-// and every form issued here. A form is printed again from the proof signed at issue.
+// and every form issued here. A form is printed again from the proof signed at issue; one issued
+// before proofs were kept says so in words and offers to issue a new one instead.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Card, Space, Table, Tabs, Tag } from 'antd';
@@ -11,10 +12,17 @@ import { formatDateTime } from '../shared/format.ts';
 import { Notice, type Said } from './notice.tsx';
 import { FormPdf } from './form-pdf.tsx';
 import type { ShownPdf } from './forms-page.tsx';
+import { NotReprintable } from './not-reprintable.tsx';
 
 type Tab = 'toPrint' | 'all';
 
-export function StationForms({ reload }: { reload: number }) {
+interface Props {
+  reload: number;
+  /** A form that cannot be printed again: the clerk is taken to issue a new one for its holder. */
+  onIssueNew: (row: FormRow) => void;
+}
+
+export function StationForms({ reload, onIssueNew }: Props) {
   const { t } = useTranslation();
   const [tab, setTab] = useState<Tab>('toPrint');
   const [query, setQuery] = useState<Required<Pick<FormQuery, 'limit' | 'offset'>>>({ limit: 10, offset: 0 });
@@ -101,10 +109,12 @@ export function StationForms({ reload }: { reload: number }) {
       title: t('staff.forms.actions'),
       render: (_, r) => (
         <Space wrap>
-          {r.printable && (
+          {r.printable ? (
             <Button size="small" onClick={() => void print(r)}>
               {t('staff.forms.printAgain')}
             </Button>
+          ) : (
+            <NotReprintable row={r} onIssueNew={onIssueNew} />
           )}
           {r.origin === 'after_review' && !r.handedOverAt && (
             <Button size="small" type="primary" onClick={() => void handOver(r)}>

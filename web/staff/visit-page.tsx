@@ -7,6 +7,7 @@ import { Alert, Button, Card, Descriptions, Space, Tag, Typography } from 'antd'
 import type { VisitDetail } from '../../src/http/schemas/visits.ts';
 import { ApiError, get } from '../shared/api.ts';
 import { formatDate } from '../shared/format.ts';
+import { ProvisionalMark } from './provisional-mark.tsx';
 import { HistoryTimeline } from './history-timeline.tsx';
 import { OutcomeDialog } from './visits-page.tsx';
 import { alertsChanged } from './alert-count.ts';
@@ -55,7 +56,7 @@ export function VisitPage({ id, role }: { id: string; role: string }) {
                 {t(`staff.visits.reasons.${visit.reason}`)}
               </Descriptions.Item>
               <Descriptions.Item label={t('staff.visits.dueOn')}>
-                {formatDate(visit.dueOn)}{' '}
+                {formatDate(visit.dueOn)} {visit.dueOnProvisional && <ProvisionalMark />}
                 {visit.overdue && <Tag color="red">{t('staff.alerts.overdue')}</Tag>}
               </Descriptions.Item>
               <Descriptions.Item label={t('staff.visits.status')}>

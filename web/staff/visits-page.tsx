@@ -26,6 +26,7 @@ import { ApiError, get, post } from '../shared/api.ts';
 import { formatDate } from '../shared/format.ts';
 import { DaysLeft } from './queue.tsx';
 import { alertsChanged } from './alert-count.ts';
+import { ProvisionalMark } from './provisional-mark.tsx';
 
 type Dialog =
   | { kind: 'outcome'; visit: VisitView }
@@ -135,6 +136,7 @@ export function VisitsPage({ role }: { role: string }) {
       render: (_, v) => (
         <Space orientation="vertical" size={0}>
           <span>{formatDate(v.dueOn)}</span>
+          {v.dueOnProvisional && <ProvisionalMark />}
           {v.status === 'open' && <DaysLeft row={v} />}
         </Space>
       ),

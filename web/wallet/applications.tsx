@@ -2,13 +2,14 @@
 // a way to send them, and withdrawal of one not yet decided.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Dialog, Tag } from 'antd-mobile';
+import { Button, Dialog } from 'antd-mobile';
 import type { Static } from 'typebox';
 import type { ApplicationView } from '../../src/http/schemas/applications.ts';
 import { ApiError, get, post } from '../shared/api.ts';
 import { formatDate } from '../shared/format.ts';
 import type { FormRequest } from './apply-form.tsx';
 import { MaterialInput, type ChosenFile } from './material-input.tsx';
+import { RecordHead, RecordList } from './record-list.tsx';
 
 type Application = Static<typeof ApplicationView>;
 const open = new Set(['submitted', 'needs_materials', 'resubmitted']);
@@ -101,75 +102,67 @@ export function Applications({
   };
 
   return (
-    <section aria-label={t('wallet.tabs.applications')}>
-      {notice && (
-        <p className="jz-surface" role="status">
-          {notice}
-        </p>
-      )}
-      <div className="jz-actions">
-        <Button block color="primary" onClick={() => onApply({ type: 'registration_card' })}>
-          {t('wallet.applications.new')}
-        </Button>
-        <Button block color="primary" fill="outline" onClick={() => onApply({ type: 'residence_permit' })}>
-          {t('wallet.form.newPermit')}
-        </Button>
-      </div>
-      {error && (
-        <div className="jz-surface" role="alert">
-          <p>{error}</p>
-          <Button onClick={load}>{t('common.retry')}</Button>
-        </div>
-      )}
-      {list?.length === 0 && <p>{t('wallet.applications.empty')}</p>}
-      <ul className="jz-card-list">
-        {list?.map((a) => (
-          <li key={a.id} className="jz-surface">
-            <div className="jz-card-head">
-              <h3 className="jz-card-kind">{t(`wallet.applications.type.${a.type as string}`)}</h3>
-              <Tag
-                color={
-                  a.status === 'needs_materials' ? 'warning' : a.status === 'rejected' ? 'danger' : 'primary'
-                }
-              >
-                {t(`wallet.applications.status.${a.status as string}`)}
-              </Tag>
-            </div>
-            <dl className="jz-facts">
-              <dt>{t('wallet.applications.acceptedOn')}</dt>
-              <dd>{formatDate(a.acceptedOn)}</dd>
-              {open.has(a.status) && (
-                <>
-                  <dt>{t('wallet.applications.dueBy')}</dt>
-                  <dd>
-                    {formatDate(a.dueBy)}
-                    {a.dueByProvisional && t('wallet.applications.dueByProvisional')}
-                  </dd>
-                </>
-              )}
-              {a.reason && (
-                <>
-                  <dt>{t('wallet.applications.reason')}</dt>
-                  <dd>{a.reason}</dd>
-                </>
-              )}
-            </dl>
-            {a.status === 'needs_materials' && a.missing.length > 0 && (
-              <Resubmit application={a} onSent={replace} />
-            )}
-            {a.status === 'issued' && onCardIssued && (
-              <Button block onClick={onCardIssued}>
-                {t('wallet.tabs.cards')}
-              </Button>
-            )}
+    <RecordList
+      label={t('wallet.tabs.applications')}
+      notice={notice}
+      actions={
+        <>
+          <Button block color="primary" onClick={() => onApply({ type: 'registration_card' })}>
+            {t('wallet.applications.new')}
+          </Button>
+          <Button block color="primary" fill="outline" onClick={() => onApply({ type: 'residence_permit' })}>
+            {t('wallet.form.newPermit')}
+          </Button>
+        </>
+      }
+      error={error}
+      onRetry={load}
+      emptyText={t('wallet.applications.empty')}
+      items={list}
+    >
+      {(a) => (
+        <>
+          <RecordHead
+            title={t(`wallet.applications.type.${a.type as string}`)}
+            status={t(`wallet.applications.status.${a.status as string}`)}
+            color={
+              a.status === 'needs_materials' ? 'warning' : a.status === 'rejected' ? 'danger' : 'primary'
+            }
+          />
+          <dl className="jz-facts">
+            <dt>{t('wallet.applications.acceptedOn')}</dt>
+            <dd>{formatDate(a.acceptedOn)}</dd>
             {open.has(a.status) && (
-              <Button block color="danger" fill="outline" onClick={() => void withdraw(a)}>
-                {t('wallet.applications.withdraw')}
-              </Button>
+              <>
+                <dt>{t('wallet.applications.dueBy')}</dt>
+                <dd>
+                  {formatDate(a.dueBy)}
+                  {a.dueByProvisional && t('wallet.applications.dueByProvisional')}
+                </dd>
+              </>
             )}
-          </li>
-        ))}
-      </ul>
-    </section>
+            {a.reason && (
+              <>
+                <dt>{t('wallet.applications.reason')}</dt>
+                <dd>{a.reason}</dd>
+              </>
+            )}
+          </dl>
+          {a.status === 'needs_materials' && a.missing.length > 0 && (
+            <Resubmit application={a} onSent={replace} />
+          )}
+          {a.status === 'issued' && onCardIssued && (
+            <Button block onClick={onCardIssued}>
+              {t('wallet.tabs.cards')}
+            </Button>
+          )}
+          {open.has(a.status) && (
+            <Button block color="danger" fill="outline" onClick={() => void withdraw(a)}>
+              {t('wallet.applications.withdraw')}
+            </Button>
+          )}
+        </>
+      )}
+    </RecordList>
   );
 }

@@ -1,13 +1,15 @@
 // My appointments at a station's window (R3): where, when, what for, and their status; a booked
-// one can be cancelled until the station's cut-off before it (the server decides and, past it,
-// says so in plain words beside that appointment). Booking opens the form above the list.
+// one says until when it can be cancelled online (the station's cut-off, worked out by the
+// server) and, past that, says so instead of offering a button the server would refuse. Booking
+// opens the form above the list.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Dialog, Tag } from 'antd-mobile';
+import { Button, Dialog } from 'antd-mobile';
 import type { Appointment, Station } from '../../src/http/schemas/appointments.ts';
 import { del, get, errorMessage } from '../shared/api.ts';
-import { formatDate, formatTime } from '../shared/format.ts';
+import { formatDate, formatDateTime, formatTime } from '../shared/format.ts';
 import { BookAppointment, bookingLeftOpen } from './book-appointment.tsx';
+import { RecordHead, RecordList } from './record-list.tsx';
 
 export function Appointments({ owner }: { owner: string }) {
   const { t } = useTranslation();
@@ -66,54 +68,62 @@ export function Appointments({ owner }: { owner: string }) {
   }
 
   return (
-    <section aria-label={t('wallet.tabs.appointments')}>
-      {notice && (
-        <p className="jz-surface" role="status">
-          {notice}
-        </p>
-      )}
-      <div className="jz-actions">
+    <RecordList
+      label={t('wallet.tabs.appointments')}
+      notice={notice}
+      actions={
         <Button block color="primary" onClick={() => setBooking(true)}>
           {t('wallet.appointments.new')}
         </Button>
-      </div>
-      {error && (
-        <div className="jz-surface" role="alert">
-          <p>{error}</p>
-          <Button onClick={load}>{t('common.retry')}</Button>
-        </div>
-      )}
-      {list?.length === 0 && <p>{t('wallet.appointments.empty')}</p>}
-      <ul className="jz-card-list">
-        {list?.map((a) => (
-          <li key={a.id} className="jz-surface">
-            <div className="jz-card-head">
-              <h3 className="jz-card-kind">{t(`wallet.appointments.purposes.${a.purpose}`)}</h3>
-              <Tag color={a.status === 'booked' ? 'primary' : 'default'}>
-                {t(`wallet.appointments.statuses.${a.status}`)}
-              </Tag>
-            </div>
-            <dl className="jz-facts">
-              <dt>{t('wallet.appointments.station')}</dt>
-              <dd>{stationName(a.stationId)}</dd>
-              <dt>{t('wallet.appointments.when')}</dt>
-              <dd>
-                {formatDate(a.start)} {formatTime(a.start)}
-              </dd>
-            </dl>
-            {refused[a.id] && (
-              <p className="jz-field-error" role="alert">
-                {refused[a.id]}
+      }
+      error={error}
+      onRetry={load}
+      emptyText={t('wallet.appointments.empty')}
+      items={list}
+    >
+      {(a) => (
+        <>
+          <RecordHead
+            title={t(`wallet.appointments.purposes.${a.purpose}`)}
+            status={t(`wallet.appointments.statuses.${a.status}`)}
+            color={a.status === 'booked' ? 'primary' : 'default'}
+          />
+          <dl className="jz-facts">
+            <dt>{t('wallet.appointments.station')}</dt>
+            <dd>{stationName(a.stationId)}</dd>
+            <dt>{t('wallet.appointments.when')}</dt>
+            <dd>
+              {formatDate(a.start)} {formatTime(a.start)}
+            </dd>
+          </dl>
+          {refused[a.id] && (
+            <p className="jz-field-error" role="alert">
+              {refused[a.id]}
+            </p>
+          )}
+          {a.cancellableUntil && a.cancellable && (
+            <>
+              <p className="jz-hint" id={`cancel-until-${a.id}`}>
+                {t('wallet.appointments.cancelUntil', { deadline: formatDateTime(a.cancellableUntil) })}
               </p>
-            )}
-            {a.status === 'booked' && (
-              <Button block color="danger" fill="outline" onClick={() => void cancel(a)}>
+              <Button
+                block
+                color="danger"
+                fill="outline"
+                aria-describedby={`cancel-until-${a.id}`}
+                onClick={() => void cancel(a)}
+              >
                 {t('wallet.appointments.cancel')}
               </Button>
-            )}
-          </li>
-        ))}
-      </ul>
-    </section>
+            </>
+          )}
+          {a.cancellableUntil && !a.cancellable && (
+            <p className="jz-hint">
+              {t('wallet.appointments.cancelClosed', { deadline: formatDateTime(a.cancellableUntil) })}
+            </p>
+          )}
+        </>
+      )}
+    </RecordList>
   );
 }

@@ -9,7 +9,7 @@ import type { Appointment, Purpose, Slot, Station } from '../../src/http/schemas
 import { beijingDate } from '../../src/domain/beijing-date.ts';
 import { ApiError, get, post, errorMessage } from '../shared/api.ts';
 import { Field } from '../shared/field.tsx';
-import { formatDate, formatTime } from '../shared/format.ts';
+import { formatDate, formatDateTime, formatTime } from '../shared/format.ts';
 import { DRAFT_PREFIX, readOwned, saveOwned } from './draft-storage.ts';
 
 interface Draft {
@@ -65,6 +65,8 @@ export function BookAppointment({ owner, stations, onBooked, onCancel }: Props) 
   // The days that have a slot (working days), and the free slots of the chosen day.
   const days = [...new Set((slots ?? []).map((s) => beijingDate(new Date(s.start))))];
   const ofDay = (slots ?? []).filter((s) => beijingDate(new Date(s.start)) === draft.day);
+  // The chosen slot's cancellation deadline (the station's cut-off, from the server), said before booking.
+  const chosen = ofDay.find((s) => s.start === draft.start);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -172,6 +174,18 @@ export function BookAppointment({ owner, stations, onBooked, onCancel }: Props) 
               </small>
             </label>
           ))}
+          {chosen && (
+            <p
+              className={Date.parse(chosen.cancellableUntil) > Date.now() ? 'jz-hint' : 'jz-warning'}
+              aria-live="polite"
+            >
+              {Date.parse(chosen.cancellableUntil) > Date.now()
+                ? t('wallet.appointments.cancelUntil', { deadline: formatDateTime(chosen.cancellableUntil) })
+                : t('wallet.appointments.slotNoCancel', {
+                    deadline: formatDateTime(chosen.cancellableUntil),
+                  })}
+            </p>
+          )}
           {errors.slot && (
             <p id="book-slot-error" className="jz-field-error" role="alert">
               {errors.slot}

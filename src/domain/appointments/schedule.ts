@@ -30,6 +30,10 @@ export interface Slot {
   end: Date;
 }
 
+/** The last instant a booking of a slot starting at `start` may be cancelled online. */
+export const cancellationDeadline = (start: Date, cancelCutoffMinutes: number): Date =>
+  new Date(start.getTime() - cancelCutoffMinutes * 60_000);
+
 const PERIOD = /^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-3]):([0-5]\d)$/;
 
 /** Minutes after midnight of each period, or the problem that makes the schedule unusable. */

@@ -10,6 +10,7 @@ import {
 import { calendarYears } from '../../domain/calendar/calendar-year.ts';
 import { CalendarDate, CalendarMonth, errors, IsoDateString } from '../schemas/common.ts';
 import type { App } from '../types.ts';
+import { adminActor } from '../../services/staff/access.ts';
 
 const DayKind = Type.Union([Type.Literal('working_day'), Type.Literal('day_off')]);
 const DateParams = Type.Object({ date: CalendarDate });
@@ -58,7 +59,13 @@ export function adminCalendarRoutes(app: App, ctx: ServiceContext): void {
       },
     },
     async (req, reply) => {
-      await setCalendarOverride(ctx, req.principal, req.params.date, req.body.kind, req.body.note);
+      await setCalendarOverride(
+        ctx,
+        adminActor(req.principal),
+        req.params.date,
+        req.body.kind,
+        req.body.note,
+      );
       return reply.status(204).send(null);
     },
   );
@@ -75,7 +82,7 @@ export function adminCalendarRoutes(app: App, ctx: ServiceContext): void {
       },
     },
     async (req, reply) => {
-      await removeCalendarOverride(ctx, req.principal, req.params.date);
+      await removeCalendarOverride(ctx, adminActor(req.principal), req.params.date);
       return reply.status(204).send(null);
     },
   );
@@ -102,11 +109,7 @@ export function adminCalendarRoutes(app: App, ctx: ServiceContext): void {
       },
     },
     async (req, reply) => {
-      await loadCalendarYear(
-        ctx,
-        { principal: req.principal, channel: 'online' },
-        { year: req.params.year, ...req.body },
-      );
+      await loadCalendarYear(ctx, adminActor(req.principal), { year: req.params.year, ...req.body });
       return reply.status(204).send(null);
     },
   );

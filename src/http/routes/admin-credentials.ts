@@ -12,6 +12,7 @@ import { listSigningKeys, listVerifierKeys } from '../../services/admin/read-adm
 import { SigningKey, VerifierKey } from '../schemas/admin.ts';
 import { errors, IdParams, Uuid } from '../schemas/common.ts';
 import type { App } from '../types.ts';
+import { adminActor } from '../../services/staff/access.ts';
 
 const Org = Type.Object({
   id: Type.String(),
@@ -69,7 +70,7 @@ export function adminCredentialRoutes(app: App, ctx: ServiceContext): void {
         },
       },
     },
-    (req) => rotateDisplayCodeKey(ctx, { principal: req.principal, channel: 'online' }, req.body.alg),
+    (req) => rotateDisplayCodeKey(ctx, adminActor(req.principal), req.body.alg),
   );
 
   app.get(
@@ -103,7 +104,8 @@ export function adminCredentialRoutes(app: App, ctx: ServiceContext): void {
         response: { 201: Org, ...errors(400, 401, 403) },
       },
     },
-    async (req, reply) => reply.status(201).send(await createVerifierOrg(ctx, req.principal, req.body)),
+    async (req, reply) =>
+      reply.status(201).send(await createVerifierOrg(ctx, adminActor(req.principal), req.body)),
   );
 
   app.post(
@@ -120,7 +122,8 @@ export function adminCredentialRoutes(app: App, ctx: ServiceContext): void {
         },
       },
     },
-    async (req, reply) => reply.status(201).send(await issueVerifierKey(ctx, req.principal, req.params.id)),
+    async (req, reply) =>
+      reply.status(201).send(await issueVerifierKey(ctx, adminActor(req.principal), req.params.id)),
   );
 
   app.delete(
@@ -135,7 +138,7 @@ export function adminCredentialRoutes(app: App, ctx: ServiceContext): void {
       },
     },
     async (req, reply) => {
-      await revokeVerifierKey(ctx, req.principal, req.params.id);
+      await revokeVerifierKey(ctx, adminActor(req.principal), req.params.id);
       return reply.status(204).send(null);
     },
   );

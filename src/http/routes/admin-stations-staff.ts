@@ -13,6 +13,7 @@ import { resetStaffPassword } from '../../services/admin/reset-staff-password.ts
 import { Role, Staff, Station, StationKind, TotpEnrolment } from '../schemas/admin.ts';
 import { DistrictCode, errors, IdParams } from '../schemas/common.ts';
 import type { App } from '../types.ts';
+import { adminActor } from '../../services/staff/access.ts';
 
 export function adminStationStaffRoutes(app: App, ctx: ServiceContext): void {
   app.get(
@@ -49,7 +50,8 @@ export function adminStationStaffRoutes(app: App, ctx: ServiceContext): void {
         response: { 201: Station, ...errors(400, 401, 403, 409, 422) },
       },
     },
-    async (req, reply) => reply.status(201).send(await createStation(ctx, req.principal, req.body)),
+    async (req, reply) =>
+      reply.status(201).send(await createStation(ctx, adminActor(req.principal), req.body)),
   );
 
   app.get(
@@ -86,7 +88,7 @@ export function adminStationStaffRoutes(app: App, ctx: ServiceContext): void {
         response: { 201: Staff, ...errors(400, 401, 403, 404, 409) },
       },
     },
-    async (req, reply) => reply.status(201).send(await createStaff(ctx, req.principal, req.body)),
+    async (req, reply) => reply.status(201).send(await createStaff(ctx, adminActor(req.principal), req.body)),
   );
 
   app.post(
@@ -100,7 +102,7 @@ export function adminStationStaffRoutes(app: App, ctx: ServiceContext): void {
         response: { 200: Staff, ...errors(400, 401, 403, 404) },
       },
     },
-    (req) => deactivateStaff(ctx, req.principal, req.params.id),
+    (req) => deactivateStaff(ctx, adminActor(req.principal), req.params.id),
   );
 
   app.post(
@@ -117,7 +119,7 @@ export function adminStationStaffRoutes(app: App, ctx: ServiceContext): void {
       },
     },
     async (req, reply) => {
-      await resetStaffPassword(ctx, req.principal, req.params.id, req.body.password);
+      await resetStaffPassword(ctx, adminActor(req.principal), req.params.id, req.body.password);
       return reply.status(204).send(null);
     },
   );
@@ -137,6 +139,6 @@ export function adminStationStaffRoutes(app: App, ctx: ServiceContext): void {
         },
       },
     },
-    async (req) => enrolStaffTotp(ctx, { principal: req.principal, channel: 'api' }, req.params.id),
+    async (req) => enrolStaffTotp(ctx, adminActor(req.principal, 'api'), req.params.id),
   );
 }

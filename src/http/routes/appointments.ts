@@ -12,6 +12,7 @@ import { readStationSchedule, setStationSchedule } from '../../services/appointm
 import { errors, IdParams, IsoDateString } from '../schemas/common.ts';
 import { Appointment, BookingRequest, Slot, SlotQuery, StationAppointment } from '../schemas/appointments.ts';
 import type { App } from '../types.ts';
+import { adminActor } from '../../services/staff/access.ts';
 
 const Schedule = Type.Object(
   {
@@ -149,6 +150,6 @@ export function appointmentRoutes(app: App, ctx: ServiceContext): void {
         response: { 200: Schedule, ...errors(400, 401, 403, 404) },
       },
     },
-    (req) => setStationSchedule(ctx, req.principal, req.params.id, req.body),
+    (req) => setStationSchedule(ctx, adminActor(req.principal, 'api'), req.params.id, req.body),
   );
 }

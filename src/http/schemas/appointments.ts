@@ -20,6 +20,13 @@ export const Appointment = Type.Object({
   start: Type.String({ format: 'date-time' }),
   purpose: Purpose,
   status: AppointmentStatus,
+  cancellableUntil: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
+    description:
+      "a booked appointment's online cancellation deadline: its start minus the station's cut-off; null once it is no longer booked",
+  }),
+  cancellable: Type.Boolean({
+    description: 'booked and the deadline not passed: DELETE /appointments/{id} would succeed now',
+  }),
   createdAt: Type.String({ format: 'date-time' }),
 });
 export type Appointment = Static<typeof Appointment>;
@@ -40,6 +47,10 @@ export const Slot = Type.Object({
   end: Type.String({ format: 'date-time' }),
   capacity: Type.Integer(),
   available: Type.Integer(),
+  cancellableUntil: Type.String({
+    format: 'date-time',
+    description: "a booking of this slot may be cancelled online until then (the station's cut-off)",
+  }),
 });
 export type Slot = Static<typeof Slot>;
 

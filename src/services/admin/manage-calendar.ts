@@ -14,10 +14,11 @@ import {
 } from '../../domain/calendar/calendar-year.ts';
 import { calendarOverrides, calendarYears } from '../../db/schema/index.ts';
 import { recordAudit } from '../../db/repositories/audit.ts';
-import type { Channel, Principal, ServiceContext } from '../context.ts';
+import type { Principal, ServiceContext } from '../context.ts';
 import { recomputeProvisionalDueDates, type Recounted } from '../calendar/recompute-provisional.ts';
 import { requireStaff } from '../staff/access.ts';
 import { writeAndAnnounce } from '../changes/write-and-announce.ts';
+import { auditedAs, type Actor } from '../actor.ts';
 
 /** The routes' schemas check this too; other callers (the CLI, jobs) meet it here. */
 function refuseOutsideCalendar(date: string, field: 'date' | 'month'): void {
@@ -26,12 +27,11 @@ function refuseOutsideCalendar(date: string, field: 'date' | 'month'): void {
 
 export async function setCalendarOverride(
   ctx: ServiceContext,
-  principal: Principal | undefined,
+  actor: Actor,
   date: IsoDate,
   kind: DayKind,
   note: string | undefined,
 ): Promise<void> {
-  const admin = requireStaff(principal, ['admin']);
   refuseOutsideCalendar(date, 'date');
   checkOverrides([{ date, kind }]);
   const now = ctx.clock.now();
@@ -43,24 +43,21 @@ export async function setCalendarOverride(
       .onConflictDoUpdate({ target: calendarOverrides.date, set: { kind, note: note ?? null } });
     await recordAudit(tx, {
       at: now,
-      actorKind: 'staff',
-      actorId: admin.staffId,
-      channel: 'online',
+      ...auditedAs(actor),
       action: 'calendar.override_set',
       subjectKind: 'calendar_day',
       subjectId: date,
       details: { kind },
     });
-    await recomputeProvisionalDueDates(ctx, tx, { staffId: admin.staffId, channel: 'online' }, now);
+    await recomputeProvisionalDueDates(ctx, tx, actor, now);
   });
 }
 
 export async function removeCalendarOverride(
   ctx: ServiceContext,
-  principal: Principal | undefined,
+  actor: Actor,
   date: IsoDate,
 ): Promise<void> {
-  const admin = requireStaff(principal, ['admin']);
   refuseOutsideCalendar(date, 'date');
   const now = ctx.clock.now();
   await writeAndAnnounce(ctx, async (tx, announce) => {
@@ -69,27 +66,25 @@ export async function removeCalendarOverride(
     if (removed.length === 0) throw new AppError('NOT_FOUND');
     await recordAudit(tx, {
       at: now,
-      actorKind: 'staff',
-      actorId: admin.staffId,
-      channel: 'online',
+      ...auditedAs(actor),
       action: 'calendar.override_removed',
       subjectKind: 'calendar_day',
       subjectId: date,
     });
-    await recomputeProvisionalDueDates(ctx, tx, { staffId: admin.staffId, channel: 'online' }, now);
+    await recomputeProvisionalDueDates(ctx, tx, actor, now);
   });
 }
 
 /**
  * Loads (or replaces) a year and recounts the provisional due dates on it (applications' and
- * visits'); returns how many changed. From the command line (`juzhu calendar load`) no one is signed in: the operator is.
+ * visits'); returns how many changed. From the command line (`juzhu calendar load`) the actor is the
+ * system: no one is signed in, the operator on the server is.
  */
 export async function loadCalendarYear(
   ctx: ServiceContext,
-  actor: { principal: Principal | undefined; channel: Channel },
+  actor: Actor,
   year: CalendarYear,
 ): Promise<{ recomputed: number } & Recounted> {
-  const admin = actor.channel === 'cli' ? undefined : requireStaff(actor.principal, ['admin']);
   checkCalendarYear(year);
   const now = ctx.clock.now();
   return writeAndAnnounce(ctx, async (tx, announce) => {
@@ -104,20 +99,13 @@ export async function loadCalendarYear(
       .onConflictDoUpdate({ target: calendarYears.year, set: values });
     await recordAudit(tx, {
       at: now,
-      actorKind: admin ? 'staff' : 'system',
-      actorId: admin?.staffId ?? null,
-      channel: actor.channel,
+      ...auditedAs(actor),
       action: 'calendar.year_loaded',
       subjectKind: 'calendar_year',
       subjectId: String(year.year),
       details: { daysOff: values.daysOff.length, makeUpWorkingDays: values.makeUpWorkingDays.length },
     });
-    const recounted = await recomputeProvisionalDueDates(
-      ctx,
-      tx,
-      { staffId: admin?.staffId ?? null, channel: actor.channel },
-      now,
-    );
+    const recounted = await recomputeProvisionalDueDates(ctx, tx, actor, now);
     return { recomputed: recounted.applications + recounted.visits, ...recounted };
   });
 }

@@ -13,6 +13,7 @@ import type { Principal, ServiceContext, StaffRole } from '../context.ts';
 import { requireStaff } from '../staff/access.ts';
 import { writeAndAnnounce } from '../changes/write-and-announce.ts';
 import { FieldError } from '../../domain/validation-problem.ts';
+import { auditedAs, type Actor } from '../actor.ts';
 
 export const MIN_PASSWORD_LENGTH = 12;
 
@@ -88,12 +89,7 @@ export async function listStationsForAdmin(ctx: ServiceContext, principal: Princ
   return ctx.db.select().from(stations).orderBy(asc(stations.districtCode), asc(stations.id));
 }
 
-export async function createStation(
-  ctx: ServiceContext,
-  principal: Principal | undefined,
-  input: StationInput,
-) {
-  const admin = requireStaff(principal, ['admin']);
+export async function createStation(ctx: ServiceContext, actor: Actor, input: StationInput) {
   if (!findDistrict(input.districtCode))
     throw new AppError('ADDRESS_UNKNOWN', undefined, {}, { field: 'districtCode' });
   const streets = new Set(listStreets(input.districtCode).map((s) => s.code));
@@ -110,9 +106,7 @@ export async function createStation(
       if (!row) throw new Error('station insert returned no row');
       await recordAudit(tx, {
         at: now,
-        actorKind: 'staff',
-        actorId: admin.staffId,
-        channel: 'online',
+        ...auditedAs(actor),
         action: 'station.created',
         subjectKind: 'station',
         subjectId: row.id,
@@ -128,12 +122,7 @@ export async function listStaff(ctx: ServiceContext, principal: Principal | unde
   return (await ctx.db.select().from(staff).orderBy(asc(staff.username))).map(staffView);
 }
 
-export async function createStaff(
-  ctx: ServiceContext,
-  principal: Principal | undefined,
-  input: StaffInput,
-): Promise<StaffView> {
-  const admin = requireStaff(principal, ['admin']);
+export async function createStaff(ctx: ServiceContext, actor: Actor, input: StaffInput): Promise<StaffView> {
   if ((input.role === 'admin') !== (input.stationId === null)) {
     throw new FieldError({
       field: 'stationId',
@@ -160,9 +149,7 @@ export async function createStaff(
       if (!row) throw new Error('staff insert returned no row');
       await recordAudit(tx, {
         at: now,
-        actorKind: 'staff',
-        actorId: admin.staffId,
-        channel: 'online',
+        ...auditedAs(actor),
         action: 'staff.created',
         subjectKind: 'staff',
         subjectId: row.id,
@@ -174,13 +161,8 @@ export async function createStaff(
     .catch(translateDbError);
 }
 
-export async function deactivateStaff(
-  ctx: ServiceContext,
-  principal: Principal | undefined,
-  id: string,
-): Promise<StaffView> {
-  const admin = requireStaff(principal, ['admin']);
-  if (id === admin.staffId) {
+export async function deactivateStaff(ctx: ServiceContext, actor: Actor, id: string): Promise<StaffView> {
+  if (id === actor.id) {
     throw new FieldError({ field: 'id', keyword: 'rule', rule: 'own_account' });
   }
   const now = ctx.clock.now();
@@ -192,9 +174,7 @@ export async function deactivateStaff(
     announce({ kind: 'sessions_of', subjectId: id });
     await recordAudit(tx, {
       at: now,
-      actorKind: 'staff',
-      actorId: admin.staffId,
-      channel: 'online',
+      ...auditedAs(actor),
       action: 'staff.deactivated',
       subjectKind: 'staff',
       subjectId: id,

@@ -8,6 +8,7 @@ import { recordAudit } from '../../db/repositories/audit.ts';
 import { sha256Hex } from '../auth/tokens.ts';
 import type { Principal, ServiceContext } from '../context.ts';
 import { requireStaff } from '../staff/access.ts';
+import { auditedAs, type Actor } from '../actor.ts';
 
 export type VerifierKind = (typeof verifierOrgs.$inferSelect)['kind'];
 
@@ -37,10 +38,9 @@ export async function listVerifierOrgs(
 
 export async function createVerifierOrg(
   ctx: ServiceContext,
-  principal: Principal | undefined,
+  actor: Actor,
   input: { name: string; kind: VerifierKind; fullRecord: boolean },
 ): Promise<VerifierOrgView> {
-  const admin = requireStaff(principal, ['admin']);
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
@@ -50,9 +50,7 @@ export async function createVerifierOrg(
     if (!row) throw new Error('verifier org insert returned no row');
     await recordAudit(tx, {
       at: now,
-      actorKind: 'staff',
-      actorId: admin.staffId,
-      channel: 'online',
+      ...auditedAs(actor),
       action: 'verifier_org.created',
       subjectKind: 'verifier_org',
       subjectId: row.id,
@@ -64,10 +62,9 @@ export async function createVerifierOrg(
 
 export async function issueVerifierKey(
   ctx: ServiceContext,
-  principal: Principal | undefined,
+  actor: Actor,
   orgId: string,
 ): Promise<{ id: string; key: string; prefix: string }> {
-  const admin = requireStaff(principal, ['admin']);
   const now = ctx.clock.now();
   const key = `jzv_${randomBytes(24).toString('base64url')}`;
   return ctx.db.transaction(async (tx) => {
@@ -83,9 +80,7 @@ export async function issueVerifierKey(
     if (!row) throw new Error('verifier key insert returned no row');
     await recordAudit(tx, {
       at: now,
-      actorKind: 'staff',
-      actorId: admin.staffId,
-      channel: 'online',
+      ...auditedAs(actor),
       action: 'verifier_key.issued',
       subjectKind: 'verifier_org',
       subjectId: orgId,
@@ -95,12 +90,7 @@ export async function issueVerifierKey(
   });
 }
 
-export async function revokeVerifierKey(
-  ctx: ServiceContext,
-  principal: Principal | undefined,
-  keyId: string,
-): Promise<void> {
-  const admin = requireStaff(principal, ['admin']);
+export async function revokeVerifierKey(ctx: ServiceContext, actor: Actor, keyId: string): Promise<void> {
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     const [row] = await tx
@@ -111,9 +101,7 @@ export async function revokeVerifierKey(
     if (!row) throw new AppError('NOT_FOUND');
     await recordAudit(tx, {
       at: now,
-      actorKind: 'staff',
-      actorId: admin.staffId,
-      channel: 'online',
+      ...auditedAs(actor),
       action: 'verifier_key.revoked',
       subjectKind: 'verifier_org',
       subjectId: row.orgId,

@@ -6,18 +6,17 @@ import { eq } from 'drizzle-orm';
 import { AppError } from '../../domain/errors.ts';
 import { staff } from '../../db/schema/index.ts';
 import { recordAudit } from '../../db/repositories/audit.ts';
-import type { Principal, ServiceContext } from '../context.ts';
-import { requireStaff } from '../staff/access.ts';
+import type { ServiceContext } from '../context.ts';
 import { checkPassword, endStaffSessions } from './manage-stations-staff.ts';
 import { writeAndAnnounce } from '../changes/write-and-announce.ts';
+import { auditedAs, type Actor } from '../actor.ts';
 
 export async function resetStaffPassword(
   ctx: ServiceContext,
-  principal: Principal | undefined,
+  actor: Actor,
   id: string,
   password: string,
 ): Promise<void> {
-  const admin = requireStaff(principal, ['admin']);
   const [member] = await ctx.db.select({ username: staff.username }).from(staff).where(eq(staff.id, id));
   if (!member) throw new AppError('NOT_FOUND');
   checkPassword(member.username, password);
@@ -31,9 +30,7 @@ export async function resetStaffPassword(
     announce({ kind: 'sessions_of', subjectId: id });
     await recordAudit(tx, {
       at: now,
-      actorKind: 'staff',
-      actorId: admin.staffId,
-      channel: 'online',
+      ...auditedAs(actor),
       action: 'staff.password_reset',
       subjectKind: 'staff',
       subjectId: id,

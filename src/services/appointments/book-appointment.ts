@@ -114,5 +114,5 @@ export async function bookAppointment(
     return { row, notificationId };
   });
   await sendRightAway(ctx, [booked.notificationId]);
-  return appointmentView(booked.row);
+  return appointmentView(booked.row, schedule.cancelCutoffMinutes, now);
 }

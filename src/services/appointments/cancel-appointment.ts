@@ -24,8 +24,8 @@ export async function cancelAppointment(
       .for('update');
     if (!row) throw new AppError('NOT_FOUND');
     const { cancelCutoffMinutes } = await stationSchedule(tx, row.stationId);
-    const hours = Math.ceil(cancelCutoffMinutes / 60);
-    if (row.status !== 'booked' || now.getTime() > row.startsAt.getTime() - cancelCutoffMinutes * 60_000) {
+    if (!appointmentView(row, cancelCutoffMinutes, now).cancellable) {
+      const hours = Math.ceil(cancelCutoffMinutes / 60);
       throw new AppError('CANCELLATION_CLOSED', row.status, { hours }, { status: row.status });
     }
     const [cancelled] = await tx
@@ -48,6 +48,6 @@ export async function cancelAppointment(
       stationId: row.stationId,
     });
     if (!cancelled) throw new AppError('INTERNAL', 'appointment update returned no row');
-    return appointmentView(cancelled);
+    return appointmentView(cancelled, cancelCutoffMinutes, now);
   });
 }

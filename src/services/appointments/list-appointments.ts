@@ -1,6 +1,8 @@
-// GET /appointments: the resident's own bookings, newest first.
+// GET /appointments: the resident's own bookings, newest first, each with its station's
+// cancellation cut-off (the admin's schedule, or the default).
 import { desc, eq } from 'drizzle-orm';
-import { appointments } from '../../db/schema/index.ts';
+import { defaultSchedule } from '../../domain/appointments/schedule.ts';
+import { appointmentSchedules, appointments } from '../../db/schema/index.ts';
 import { requireResident } from '../staff/access.ts';
 import type { Principal, ServiceContext } from '../context.ts';
 import { appointmentView, type AppointmentView } from './appointment-view.ts';
@@ -10,11 +12,15 @@ export async function listMyAppointments(
   principal: Principal | undefined,
 ): Promise<AppointmentView[]> {
   const residentId = requireResident(principal);
+  const now = ctx.clock.now();
   const rows = await ctx.db
-    .select()
+    .select({ appointment: appointments, cutoff: appointmentSchedules.cancelCutoffMinutes })
     .from(appointments)
+    .leftJoin(appointmentSchedules, eq(appointmentSchedules.stationId, appointments.stationId))
     .where(eq(appointments.residentId, residentId))
     .orderBy(desc(appointments.startsAt))
     .limit(100);
-  return rows.map(appointmentView);
+  return rows.map((r) =>
+    appointmentView(r.appointment, r.cutoff ?? defaultSchedule.cancelCutoffMinutes, now),
+  );
 }

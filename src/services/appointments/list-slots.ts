@@ -8,7 +8,7 @@ import {
   startOfBeijingDate,
   type IsoDate,
 } from '../../domain/beijing-date.ts';
-import { slotsOfDate } from '../../domain/appointments/schedule.ts';
+import { cancellationDeadline, slotsOfDate } from '../../domain/appointments/schedule.ts';
 import { AppError } from '../../domain/errors.ts';
 import { appointmentSlots } from '../../db/schema/index.ts';
 import type { ServiceContext } from '../context.ts';
@@ -19,6 +19,8 @@ export interface SlotView {
   end: string;
   capacity: number;
   available: number;
+  /** A booking of this slot may be cancelled online until then (the station's cut-off). */
+  cancellableUntil: string;
 }
 
 /** A month at most per request: a slot list is read by a person choosing a day. */
@@ -74,6 +76,7 @@ export async function listSlots(
         end: s.end.toISOString(),
         capacity,
         available: Math.max(0, capacity - (row?.booked ?? 0)),
+        cancellableUntil: cancellationDeadline(s.start, schedule.cancelCutoffMinutes).toISOString(),
       });
     }
   }

@@ -7,14 +7,14 @@ import { recordAudit } from '../../db/repositories/audit.ts';
 import { requireStaff } from '../staff/access.ts';
 import type { Principal, ServiceContext } from '../context.ts';
 import { stationSchedule } from './station-schedule.ts';
+import { auditedAs, type Actor } from '../actor.ts';
 
 export async function setStationSchedule(
   ctx: ServiceContext,
-  principal: Principal | undefined,
+  actor: Actor,
   stationId: string,
   schedule: AppointmentSchedule,
 ): Promise<AppointmentSchedule> {
-  const admin = requireStaff(principal, ['admin']);
   parsePeriods(schedule.periods);
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
@@ -26,9 +26,7 @@ export async function setStationSchedule(
       .onConflictDoUpdate({ target: appointmentSchedules.stationId, set: values });
     await recordAudit(tx, {
       at: now,
-      actorKind: 'staff',
-      actorId: admin.staffId,
-      channel: 'api',
+      ...auditedAs(actor),
       action: 'station.appointment_schedule_set',
       subjectKind: 'station',
       subjectId: stationId,

@@ -12,6 +12,7 @@ import { openIdNumber, openName } from '../../db/repositories/residents.ts';
 import { requireStaff } from '../staff/access.ts';
 import type { Principal, ServiceContext } from '../context.ts';
 import { appointmentView, type AppointmentView } from './appointment-view.ts';
+import { stationSchedule } from './station-schedule.ts';
 import { FieldError } from '../../domain/validation-problem.ts';
 
 function stationOf(principal: Principal | undefined): { staffId: string; stationId: string } {
@@ -30,6 +31,8 @@ export async function stationAppointments(
   if (!isIsoDate(day)) {
     throw new FieldError({ field: 'date', keyword: 'format', format: 'date' });
   }
+  const { cancelCutoffMinutes } = await stationSchedule(ctx.db, stationId);
+  const now = ctx.clock.now();
   const rows = await ctx.db
     .select({ appointment: appointments, name: residents.nameSealed, idNumber: residents.idNumberSealed })
     .from(appointments)
@@ -48,7 +51,7 @@ export async function stationAppointments(
     const name = openName(ctx.personal, r.name);
     const idNumber = openIdNumber(ctx.personal, r.idNumber);
     return {
-      ...appointmentView(r.appointment),
+      ...appointmentView(r.appointment, cancelCutoffMinutes, now),
       residentId: r.appointment.residentId,
       resident: { name: name ? maskName(name) : '', idNumber: idNumber ? maskIdNumber(idNumber) : '' },
     };
@@ -91,6 +94,6 @@ export async function closeAppointment(
       stationId,
     });
     if (!closed) throw new AppError('INTERNAL', 'appointment update returned no row');
-    return appointmentView(closed);
+    return appointmentView(closed, (await stationSchedule(tx, stationId)).cancelCutoffMinutes, now);
   });
 }

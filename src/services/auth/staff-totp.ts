@@ -10,8 +10,8 @@ import { openPrivateKey, sealPrivateKey } from '../../credentials/seal-private-k
 import { AppError } from '../../domain/errors.ts';
 import { staff } from '../../db/schema/index.ts';
 import { recordAudit } from '../../db/repositories/audit.ts';
-import type { Principal, ServiceContext, StaffRole } from '../context.ts';
-import { requireStaff } from '../staff/access.ts';
+import type { ServiceContext, StaffRole } from '../context.ts';
+import { auditedAs, type Actor } from '../actor.ts';
 
 const ISSUER = 'juzhu 居住证';
 const aadOf = (staffId: string) => `staff-totp:${staffId}`;
@@ -29,10 +29,9 @@ export interface TotpEnrolment {
 /** Gives `staffId` a new TOTP secret (replacing any), shown this once. Admins only, or the CLI. */
 export async function enrolStaffTotp(
   ctx: ServiceContext,
-  actor: { principal: Principal | undefined; channel: 'api' | 'cli' },
+  actor: Actor,
   staffId: string,
 ): Promise<TotpEnrolment> {
-  const admin = actor.channel === 'cli' ? undefined : requireStaff(actor.principal, ['admin']);
   const now = ctx.clock.now();
   const secret = generateSecret();
   const sealed = sealPrivateKey(new TextEncoder().encode(secret), ctx.credentials.kek, aadOf(staffId));
@@ -45,9 +44,7 @@ export async function enrolStaffTotp(
     if (!member) throw new AppError('NOT_FOUND');
     await recordAudit(tx, {
       at: now,
-      actorKind: admin ? 'staff' : 'system',
-      actorId: admin?.staffId ?? null,
-      channel: actor.channel,
+      ...auditedAs(actor),
       action: 'staff.totp_enrolled',
       subjectKind: 'staff',
       subjectId: staffId,

@@ -14,11 +14,11 @@ import { AppError } from '../../domain/errors.ts';
 import type { Db } from '../../db/client.ts';
 import { signingKeys } from '../../db/schema/index.ts';
 import { recordAudit } from '../../db/repositories/audit.ts';
-import type { Channel, Principal, ServiceContext } from '../context.ts';
-import { requireStaff } from '../staff/access.ts';
+import type { ServiceContext } from '../context.ts';
 import { toStoredKey, type KeyPurpose } from './key-ring.ts';
 import { lockForTransaction } from '../../db/advisory-lock.ts';
 import { writeAndAnnounce } from '../changes/write-and-announce.ts';
+import { auditedAs, type Actor } from '../actor.ts';
 
 async function insertKey(
   tx: Db,
@@ -119,10 +119,9 @@ export function verifyGraceSeconds(ctx: ServiceContext): number {
 
 export async function rotateDisplayCodeKey(
   ctx: ServiceContext,
-  actor: { principal: Principal | undefined; channel: Channel },
+  actor: Actor,
   alg: SigningAlg = ctx.credentials.signingAlg,
 ): Promise<{ kid: string; retired: string[] }> {
-  const admin = actor.channel === 'cli' ? undefined : requireStaff(actor.principal, ['admin']);
   const now = ctx.clock.now();
   return writeAndAnnounce(ctx, async (tx, announce) => {
     // One rotation at a time across processes: a second waits and then retires the first's key.
@@ -148,9 +147,7 @@ export async function rotateDisplayCodeKey(
     const kid = await insertKey(tx, 'display_code', alg, ctx.credentials.kek, now);
     await recordAudit(tx, {
       at: now,
-      actorKind: admin ? 'staff' : 'system',
-      actorId: admin?.staffId ?? null,
-      channel: actor.channel,
+      ...auditedAs(actor),
       action: 'signing_key.rotated',
       subjectKind: 'signing_key',
       subjectId: kid,
@@ -166,10 +163,9 @@ export async function rotateDisplayCodeKey(
  */
 export async function importVerificationKey(
   ctx: ServiceContext,
-  actor: { principal: Principal | undefined; channel: Channel },
+  actor: Actor,
   key: TrustedKey,
 ): Promise<void> {
-  const admin = actor.channel === 'cli' ? undefined : requireStaff(actor.principal, ['admin']);
   if (kidOf(key.publicJwk) !== key.kid)
     throw new AppError('VALIDATION_FAILED', "kid is not the key's thumbprint", { detail: 'kid' });
   const now = ctx.clock.now();
@@ -192,9 +188,7 @@ export async function importVerificationKey(
       .onConflictDoNothing();
     await recordAudit(tx, {
       at: now,
-      actorKind: admin ? 'staff' : 'system',
-      actorId: admin?.staffId ?? null,
-      channel: actor.channel,
+      ...auditedAs(actor),
       action: 'signing_key.imported',
       subjectKind: 'signing_key',
       subjectId: key.kid,

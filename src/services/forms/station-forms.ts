@@ -116,8 +116,10 @@ export async function reprintStationForm(
     .where(and(eq(confirmationForms.id, id), eq(confirmationForms.stationId, stationId)));
   if (!form) throw new AppError('NOT_FOUND');
   if (form.proof === null) {
-    // Forms printed before proofs were kept cannot be drawn again: a new one is issued instead.
-    throw new AppError('INVALID_TRANSITION', 'no proof kept', { state: 'printed' }, { state: 'printed' });
+    // Forms printed before proofs were kept (migration 0021) cannot be drawn again exactly as
+    // printed: a new one is issued instead, on the document the holder presents.
+    const serial = form.serial;
+    throw new AppError('FORM_NOT_REPRINTABLE', 'no proof kept', { serial }, { serial });
   }
   // Read back through the verifier's own checks: what is printed is what the proof signs.
   const keys = (await ctx.keys.all())

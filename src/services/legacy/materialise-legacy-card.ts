@@ -36,21 +36,19 @@ export async function materialiseLegacyCard(ctx: Ctx, tx: Db, row: LegacyCardRow
   const now = ctx.clock.now();
   // Sex and birth date are the ID number's: the import checked the row's against them.
   const id = parseIdNumber(row.idNumber, beijingDate(now));
-  const holder = {
-    id: await ensureHeldResident(tx, ctx.personal, {
-      idNumber: id.idNumber,
-      name: row.name,
-      sex: id.sex,
-      birthDate: id.birthDate,
-      createdAt: now,
-    }),
-  };
+  const holderId = await ensureHeldResident(tx, ctx.personal, {
+    idNumber: id.idNumber,
+    name: row.name,
+    sex: id.sex,
+    birthDate: id.birthDate,
+    createdAt: now,
+  });
   const [electronic] = await tx
     .select({ id: cards.id })
     .from(cards)
     .where(
       and(
-        eq(cards.holderId, holder.id),
+        eq(cards.holderId, holderId),
         eq(cards.kind, row.kind),
         eq(cards.source, 'electronic'),
         eq(cards.storedStatus, 'active'),
@@ -60,7 +58,7 @@ export async function materialiseLegacyCard(ctx: Ctx, tx: Db, row: LegacyCardRow
     .limit(1);
   const dates = legacyCardDates(row.kind, row.issuedOn, row.validUntil, row.lastEndorsedOn, ctx.policy);
   const card = await insertCardWithStatusEntry(tx, {
-    holderId: holder.id,
+    holderId,
     kind: row.kind,
     source: 'legacy',
     number: row.cardNumber,

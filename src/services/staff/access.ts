@@ -4,13 +4,22 @@ import { and, eq } from 'drizzle-orm';
 import { AppError, NotSignedIn } from '../../domain/errors.ts';
 import type { Db } from '../../db/client.ts';
 import { applications, cards } from '../../db/schema/index.ts';
-import type { Principal, StaffPrincipal, StaffRole } from '../context.ts';
+import type { Channel, Principal, StaffPrincipal, StaffRole } from '../context.ts';
+import { staffActor, type Actor } from '../actor.ts';
 import { applicationScope, cardScope } from './jurisdiction.ts';
 
 export function requireStaff(principal: Principal | undefined, roles: readonly StaffRole[]): StaffPrincipal {
   if (!principal) throw new NotSignedIn();
   if (principal.kind !== 'staff' || !roles.includes(principal.role)) throw new AppError('FORBIDDEN');
   return principal;
+}
+
+/**
+ * An administrator as the actor of an administration use case: the one check the thin layer
+ * around such a use case (a route) makes before calling it.
+ */
+export function adminActor(principal: Principal | undefined, channel: Channel = 'online'): Actor {
+  return staffActor(requireStaff(principal, ['admin']), channel);
 }
 
 export function requireResident(principal: Principal | undefined): string {

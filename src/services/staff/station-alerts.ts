@@ -14,6 +14,7 @@ import type { Language } from '../../i18n/language.ts';
 import type { Principal, ServiceContext, StaffPrincipal } from '../context.ts';
 import { requireStaff } from './access.ts';
 import { applicationScope, visitScope } from './jurisdiction.ts';
+import { overdueApplicationNames, type ApplicationName } from './overdue-application-names.ts';
 
 export interface AlertView {
   id: string;
@@ -65,7 +66,7 @@ function alertSource(member: StaffPrincipal) {
 }
 
 export async function listStationAlerts(
-  ctx: Pick<ServiceContext, 'db'>,
+  ctx: Pick<ServiceContext, 'db' | 'personal'>,
   principal: Principal | undefined,
   query: { limit?: number | undefined; offset?: number | undefined },
   lang: Language,
@@ -85,37 +86,48 @@ export async function listStationAlerts(
     .from(notifications)
     .innerJoin(source.table, source.join)
     .where(where);
-  const rows = await ctx.db
-    .select({
-      id: notifications.id,
-      params: notifications.params,
-      createdAt: notifications.createdAt,
-      open: sql<boolean>`coalesce(${source.open}, false)`,
-    })
-    .from(notifications)
-    .innerJoin(source.table, source.join)
-    .where(where)
-    .orderBy(desc(notifications.createdAt), desc(notifications.id))
-    .limit(limit)
-    .offset(offset);
+  // A station's alert keeps its values in clear (ids and dates: outbox.ts, notify).
+  const rows = (
+    await ctx.db
+      .select({
+        id: notifications.id,
+        params: notifications.params,
+        createdAt: notifications.createdAt,
+        open: sql<boolean>`coalesce(${source.open}, false)`,
+      })
+      .from(notifications)
+      .innerJoin(source.table, source.join)
+      .where(where)
+      .orderBy(desc(notifications.createdAt), desc(notifications.id))
+      .limit(limit)
+      .offset(offset)
+  ).map((r) => ({ ...r, params: r.params ?? {} }));
   const subjectParam = source.subject === 'application' ? 'applicationId' : 'visitId';
+  const names =
+    source.subject === 'application'
+      ? await overdueApplicationNames(
+          ctx.db,
+          ctx.personal,
+          rows.map((r) => r.params[subjectParam] ?? ''),
+        )
+      : new Map<string, ApplicationName>();
+  const textParams = (params: Record<string, string>): Record<string, string> => {
+    const name = names.get(params[subjectParam] ?? '');
+    return name ? { ...params, ...name, applicant: name.applicant ?? '' } : params;
+  };
   return {
     total: counted?.total ?? 0,
     open: counted?.open ?? 0,
     limit,
     offset,
-    // A station's alert keeps its values in clear (ids and dates: outbox.ts, notify).
-    items: rows.map(({ params: clear, ...r }) => {
-      const params = clear ?? {};
-      return {
-        id: r.id,
-        kind: source.kind,
-        text: notificationText(source.kind, params, lang),
-        subject: { kind: source.subject, id: params[subjectParam] ?? '' },
-        dueOn: params[source.dueParam] ?? '',
-        open: r.open,
-        createdAt: r.createdAt.toISOString(),
-      };
-    }),
+    items: rows.map((r) => ({
+      id: r.id,
+      kind: source.kind,
+      text: notificationText(source.kind, textParams(r.params), lang),
+      subject: { kind: source.subject, id: r.params[subjectParam] ?? '' },
+      dueOn: r.params[source.dueParam] ?? '',
+      open: r.open,
+      createdAt: r.createdAt.toISOString(),
+    })),
   };
 }

@@ -94,7 +94,10 @@ export function toVisitView(
     },
     dueOn: v.dueOn,
     dueOnProvisional: v.dueOnProvisional,
-    workingDaysLeft: open ? daysLeft(calendar, v.dueOn, today) : null,
+    // A provisional due date is counted down on the same provisional calendar it was set on.
+    workingDaysLeft: open
+      ? daysLeft(v.dueOnProvisional ? calendar.provisional : calendar, v.dueOn, today)
+      : null,
     overdue: open && today > v.dueOn,
     assignedTo: person(v.assignedTo, r.assigneeName),
     assignedAt: iso(v.assignedAt),

@@ -4,6 +4,10 @@ import type { zhCN } from './zh-CN.ts';
 export const en: Catalogue<typeof zhCN> = {
   staff: {
     title: 'Residence permit console',
+    provisional: {
+      mark: 'provisional',
+      hint: "The official holidays of this date's year are not published yet: the date is counted on a provisional calendar (weekends and fixed-date holidays) and recounted when they are.",
+    },
     alerts: {
       heading: 'Overdue alerts',
       intro:
@@ -149,6 +153,10 @@ export const en: Catalogue<typeof zhCN> = {
       handedOverAt: 'Handed over {{at}}',
       issuedBy: 'Issued by',
       actions: 'Actions',
+      notReprintable: 'Issued before the platform kept its signed proof: it cannot be printed again.',
+      issueNew: 'Issue a new form',
+      issueNewFor:
+        'A new form for the holder of form {{serial}}, {{name}} (card {{card}}): check the document they present, type their ID number and issue.',
       printAgain: 'Print',
       handOver: 'Handed over',
       handedOverDone: 'Confirmation form {{serial}} recorded as handed over.',

@@ -4,6 +4,10 @@ import type { zhCN } from './zh-CN.ts';
 export const es: Catalogue<typeof zhCN> = {
   staff: {
     title: 'Consola de permisos',
+    provisional: {
+      mark: 'provisional',
+      hint: 'Los festivos oficiales de ese año aún no se han publicado: el plazo se calcula con un calendario provisional (fines de semana y festivos de fecha fija) y se recalculará cuando se publiquen.',
+    },
     alerts: {
       heading: 'Avisos de retraso',
       intro:
@@ -150,6 +154,11 @@ export const es: Catalogue<typeof zhCN> = {
       handedOverAt: 'Entregado {{at}}',
       issuedBy: 'Emitido por',
       actions: 'Acciones',
+      notReprintable:
+        'Emitida antes de que la plataforma guardara su prueba firmada: no se puede volver a imprimir.',
+      issueNew: 'Emitir una hoja nueva',
+      issueNewFor:
+        'Una hoja nueva para el titular de la hoja {{serial}}, {{name}} (tarjeta {{card}}): compruebe el documento que presenta, escriba su número de identidad y emítala.',
       printAgain: 'Imprimir',
       handOver: 'Entregado',
       handedOverDone: 'Formulario de confirmación {{serial}} registrado como entregado.',

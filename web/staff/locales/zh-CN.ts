@@ -1,6 +1,10 @@
 export const zhCN = {
   staff: {
     title: '居住证工作台',
+    provisional: {
+      mark: '暂定',
+      hint: '该年度官方节假日安排尚未公布，此期限按暂定日历（周末和固定节日）计算；安排公布后将重新计算。',
+    },
     alerts: {
       heading: '逾期提醒',
       intro: '每天早上，系统将超过办结时限的申请（审核民警）和超过期限的入户核查（社区民警）提醒给本所。',
@@ -138,6 +142,10 @@ export const zhCN = {
       handedOverAt: '{{at}} 已交付',
       issuedBy: '开具人',
       actions: '操作',
+      notReprintable: '此确认单开具于系统保存签名凭证之前，无法重新打印。',
+      issueNew: '开具新确认单',
+      issueNewFor:
+        '为确认单 {{serial}} 的持证人 {{name}}（证件 {{card}}）开具新确认单：请核验其出示的证件，录入身份证号后开具。',
       printAgain: '打印',
       handOver: '已交付',
       handedOverDone: '确认单 {{serial}} 已记为交付。',

@@ -114,6 +114,11 @@ export const en: Catalogue<typeof zhCN> = {
       cancel: 'Cancel appointment',
       cancelConfirm: 'Cancel this appointment?',
       cancelled: 'The appointment is cancelled.',
+      cancelUntil: 'Can be cancelled until {{deadline}}',
+      cancelClosed:
+        'The cancellation deadline ({{deadline}}) has passed: it can no longer be cancelled online. If you cannot come, please contact the station.',
+      slotNoCancel:
+        'Once booked, this slot cannot be cancelled online: its cancellation deadline ({{deadline}}) has passed.',
     },
     applications: {
       empty: 'No applications yet',

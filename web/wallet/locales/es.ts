@@ -120,6 +120,11 @@ export const es: Catalogue<typeof zhCN> = {
       cancel: 'Cancelar la cita',
       cancelConfirm: '¿Cancelar esta cita?',
       cancelled: 'La cita está cancelada.',
+      cancelUntil: 'Se puede cancelar hasta el {{deadline}}',
+      cancelClosed:
+        'El plazo de cancelación ({{deadline}}) ha pasado: ya no se puede cancelar en línea. Si no puede acudir, contacte con la comisaría o el centro.',
+      slotNoCancel:
+        'Una vez reservada, esta franja no se podrá cancelar en línea: su plazo de cancelación ({{deadline}}) ya ha pasado.',
     },
     applications: {
       empty: 'Aún no hay solicitudes',

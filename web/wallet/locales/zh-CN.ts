@@ -109,6 +109,9 @@ export const zhCN = {
       cancel: '取消预约',
       cancelConfirm: '确定取消这个预约吗？',
       cancelled: '预约已取消。',
+      cancelUntil: '可在 {{deadline}} 前取消',
+      cancelClosed: '已过取消截止时间（{{deadline}}），不能在线取消。如不能前来，请联系该派出所或服务站。',
+      slotNoCancel: '此时段预约后不能在线取消：取消截止时间（{{deadline}}）已过。',
     },
     applications: {
       empty: '暂无申请',
