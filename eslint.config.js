@@ -51,6 +51,13 @@ export default tseslint.config(
     ),
   },
   {
+    files: ['src/crypto/**/*.ts'],
+    rules: banned(
+      [...outer, '**/domain/**', '**/credentials/**', 'fastify', 'drizzle-orm', 'drizzle-orm/*', 'pg'],
+      'the personal-data cipher is pure crypto: no HTTP, SQL or services',
+    ),
+  },
+  {
     files: ['src/services/**/*.ts'],
     rules: banned(
       ['**/http/**', '**/cli/**', 'fastify'],

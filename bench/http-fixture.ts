@@ -14,6 +14,7 @@ import { createServiceContext } from '../src/services/create-context.ts';
 import type { ServiceContext } from '../src/services/context.ts';
 import { ensureSigningKeys } from '../src/services/credentials/manage-signing-keys.ts';
 import { seedDemo } from '../src/services/demo/seed-demo.ts';
+import { loadDataKeys } from '../src/services/personal-data/load-data-keys.ts';
 
 export const DEFAULT_BENCH_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/test';
 /** 王小明 in the demo data: one valid residence permit. */
@@ -60,6 +61,7 @@ async function prepare(database: Database): Promise<{ kek: Uint8Array; token: st
   await database.migrate();
   const kek = new Uint8Array(randomBytes(32));
   const ctx = benchContext(database, kek);
+  await loadDataKeys(ctx);
   await ensureSigningKeys(ctx);
   await seedDemo(ctx);
   await requestOtp(ctx, RESIDENT_PHONE, '127.0.0.1');

@@ -17,6 +17,7 @@ import { encodeCbor } from '../src/verify/cbor.ts';
 import { DISPLAY_CODE_PREFIX } from '../src/verify/decode-display-code.ts';
 import { claimsToCbor } from '../src/verify/display-claims.ts';
 import { BARE_ROUTE, serverModes, type ServerMode } from './server-process.ts';
+import { loadDataKeys } from '../src/services/personal-data/load-data-keys.ts';
 
 const [mode, workersArg, databaseUrl] = process.argv.slice(2) as [ServerMode, string, string];
 const workers = Number(workersArg);
@@ -55,7 +56,9 @@ async function build(m: ServerMode): Promise<FastifyInstance> {
     // sets one (to try sizes against the same load).
     const poolSize = Number(process.env.BENCH_POOL_SIZE);
     const database = poolSize > 0 ? openPostgres(databaseUrl, poolSize) : openPostgres(databaseUrl);
-    return buildApp({ ctx: benchContext(database, kek, m === 'app-uncached' ? 0 : undefined), database });
+    const ctx = benchContext(database, kek, m === 'app-uncached' ? 0 : undefined);
+    await loadDataKeys(ctx);
+    return buildApp({ ctx, database });
   }
   const app = Fastify({ logger: false });
   if (m === 'constant') {

@@ -1,5 +1,6 @@
 // `node bench/legacy-rows-cpu.ts [rows]`: Node's per-row work of the legacy import alone (reading
-// the CSV, checking each row, writing its COPY text), no database: microseconds a row. With
+// the CSV, checking each row, its blind indexes, writing its COPY text), no database: microseconds
+// a row. With
 // PROFILE=<file>, the timed runs (not the generation of the rows) are profiled into <file>
 // (.cpuprofile, for Chrome's DevTools).
 import { writeFileSync } from 'node:fs';
@@ -7,7 +8,9 @@ import { Session } from 'node:inspector/promises';
 import { LEGACY_HEADER, legacyCsvLine, legacyRow } from '../test/support/legacy-csv.ts';
 import { CsvRecords } from '../src/services/legacy/csv-records.ts';
 import { checkLegacyRow, mapLegacyHeader, type LegacyColumn } from '../src/domain/legacy/legacy-row.ts';
-import { legacyCardValues, copyTextLine } from '../src/services/legacy/legacy-card-columns.ts';
+import { randomBytes } from 'node:crypto';
+import { legacyCardEncoder, copyTextLine } from '../src/services/legacy/legacy-card-columns.ts';
+import { createPersonalCipher } from '../src/crypto/personal-cipher.ts';
 import { defaultPolicy } from '../src/domain/policy.ts';
 
 const rows = Number(process.argv[2] ?? 200_000);
@@ -16,6 +19,8 @@ for (let i = 0; i < rows; i++) lines.push(legacyCsvLine(legacyRow(i)));
 const bytes = Buffer.from(lines.join(''));
 const CHUNK = 1 << 16;
 const profile = process.env.PROFILE;
+const cipher = createPersonalCipher();
+cipher.use({ field: { id: 1, key: randomBytes(32) }, index: randomBytes(32) });
 const session = new Session();
 if (profile) {
   session.connect();
@@ -26,6 +31,7 @@ for (let run = 0; run < 3; run++) {
   let index: Record<LegacyColumn, number> | null = null;
   let out = 0;
   let bad = 0;
+  const valuesOf = legacyCardEncoder(cipher);
   const started = performance.now();
   const cpu = process.cpuUsage();
   const records = new CsvRecords((fields, line) => {
@@ -40,7 +46,7 @@ for (let run = 0; run < 3; run++) {
       bad++;
       return;
     }
-    out += copyTextLine(legacyCardValues(c.card, { part: 1, importId: 'x', line })).length;
+    out += copyTextLine(valuesOf(c.card, { part: 1, importId: 'x', line })).length;
   });
   for (let o = 0; o < bytes.length; o += CHUNK) records.write(bytes.subarray(o, o + CHUNK));
   records.end();

@@ -8,6 +8,7 @@ import { appointmentSlots, appointments, residents } from '../src/db/schema/inde
 import { createSession } from '../src/services/auth/create-session.ts';
 import { startPlatform, type TestPlatform } from './support/test-app.ts';
 import { dbTargets } from './support/test-db.ts';
+import { sealResidentFields } from '../src/db/repositories/residents.ts';
 
 const STATION = 'ps-110105-jg';
 const SLOT = new Date('2026-10-08T09:00:00+08:00').toISOString();
@@ -33,7 +34,11 @@ for (const target of dbTargets().filter((t) => t.name === 'postgres')) {
       // 200 residents in one insert, each with a session: no OTP round trips.
       const people = await p.ctx.db
         .insert(residents)
-        .values(Array.from({ length: 200 }, (_, i) => ({ phone: `139${String(i).padStart(8, '0')}` })))
+        .values(
+          Array.from({ length: 200 }, (_, i) =>
+            sealResidentFields(p.ctx.personal, { phone: `139${String(i).padStart(8, '0')}` }),
+          ),
+        )
         .returning({ id: residents.id });
       const now = p.clock.now();
       tokens = await Promise.all(

@@ -13,6 +13,7 @@ import { openPglite } from '../src/db/client.ts';
 import { auditLog } from '../src/db/schema/index.ts';
 import { fixedClock } from '../src/domain/clock.ts';
 import { createServiceContext } from '../src/services/create-context.ts';
+import { loadDataKeys } from '../src/services/personal-data/load-data-keys.ts';
 import { seedDemo } from '../src/services/demo/seed-demo.ts';
 import { testCredentials } from './support/test-app.ts';
 
@@ -29,6 +30,7 @@ test("visits list shows a station's tasks; cards revoke revokes through the one 
     mode: 'demo',
     credentials: testCredentials,
   });
+  await loadDataKeys(seedCtx);
   await seedDemo(seedCtx);
   await seeding.close();
 
@@ -36,6 +38,8 @@ test("visits list shows a station's tasks; cards revoke revokes through the one 
   const env = {
     ...process.env,
     JUZHU_DATA_DIR: dir,
+    // The seeding's key-encryption key: it wrapped the personal-data keys.
+    JUZHU_KEK: Buffer.from(testCredentials.kek).toString('base64'),
     LOG_LEVEL: 'silent',
     JUZHU_CLOCK: '2025-10-20T09:00:00+08:00',
   };

@@ -3,13 +3,14 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
-import { auditLog, residents } from '../src/db/schema/index.ts';
+import { auditLog } from '../src/db/schema/index.ts';
 import { decodeBase45, encodeBase45, FORM_CODE_PREFIX } from '../src/verify/index.ts';
 import { decodeCbor, encodeCbor, type CborValue } from '../src/verify/cbor.ts';
 import { assertError } from './support/assert-error.ts';
 import { pdfPages, pdfText, rasterise, readQr } from './support/pdf-tools.ts';
 import { startPlatform, type TestPlatform } from './support/test-app.ts';
 import { dbTargets } from './support/test-db.ts';
+import { findResidentByPhone } from '../src/db/repositories/residents.ts';
 
 /** The code with its signed payload changed by `edit` and the envelope re-encoded (signature kept). */
 function alter(code: string, edit: (own: Map<number, CborValue>) => void): string {
@@ -25,7 +26,7 @@ for (const target of dbTargets()) {
     let p: TestPlatform;
     let clerk: string;
     const idOf = async (phone: string) =>
-      (await p.ctx.db.select().from(residents).where(eq(residents.phone, phone)))[0]!.idNumber!;
+      (await findResidentByPhone(p.ctx.db, p.ctx.personal, phone))!.idNumber!;
     const issue = (body: unknown, token = clerk) =>
       p.call('POST', '/api/v1/staff/confirmation-forms', { token, body });
     const verify = (code: string) => p.call('POST', '/api/v1/verify', { body: { code } });

@@ -7,12 +7,13 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, eq } from 'drizzle-orm';
 import { makeTestIdNumber } from '../src/domain/identity/id-number.fixtures.ts';
-import { auditLog, confirmationForms, residents, staff } from '../src/db/schema/index.ts';
+import { auditLog, confirmationForms, staff } from '../src/db/schema/index.ts';
 import { accessLog } from '../src/services/cards/access-log.ts';
 import { assertError } from './support/assert-error.ts';
 import { pdfText } from './support/pdf-tools.ts';
 import { startPlatform, type TestPlatform } from './support/test-app.ts';
 import { dbTargets } from './support/test-db.ts';
+import { findResidentByPhone } from '../src/db/repositories/residents.ts';
 
 const haidian = { districtCode: '110108', street: '110108015', detail: '中关村南大街 7 号 1 号楼 101' };
 const NO_PHONE = { name: '韩桂芝', idNumber: makeTestIdNumber('130102', '1951-04-02', 31) };
@@ -67,7 +68,7 @@ for (const target of dbTargets()) {
     after(() => p.close());
 
     test('a form issued at the window is listed at that station only, masked; reading the list is audited', async () => {
-      const [holder] = await p.ctx.db.select().from(residents).where(eq(residents.phone, '13800000001'));
+      const holder = await findResidentByPhone(p.ctx.db, p.ctx.personal, '13800000001');
       const issued = await p.call('POST', '/api/v1/staff/confirmation-forms', {
         token: clerk,
         body: { idNumber: holder!.idNumber, evidence: 'household_register' },
@@ -212,7 +213,7 @@ for (const target of dbTargets()) {
     });
 
     test('a form issued before proofs were kept cannot be printed again: 409, said in words, with its serial', async () => {
-      const [holder] = await p.ctx.db.select().from(residents).where(eq(residents.phone, '13800000002'));
+      const holder = await findResidentByPhone(p.ctx.db, p.ctx.personal, '13800000002');
       const issued = await p.call('POST', '/api/v1/staff/confirmation-forms', {
         token: clerk,
         body: { idNumber: holder!.idNumber, evidence: 'id_card' },

@@ -3,10 +3,9 @@
 // the city's configuration: none of them prints a form, and a resident never prints their own.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { eq } from 'drizzle-orm';
-import { residents } from '../src/db/schema/index.ts';
 import { startPlatform, type TestPlatform } from './support/test-app.ts';
 import { dbTargets } from './support/test-db.ts';
+import { findResidentByPhone } from '../src/db/repositories/residents.ts';
 
 for (const target of dbTargets()) {
   describe(`POST /api/v1/staff/confirmation-forms authorization on ${target.name}`, () => {
@@ -14,8 +13,7 @@ for (const target of dbTargets()) {
     let idNumber: string;
     before(async () => {
       p = await startPlatform(target, '2026-11-20T10:00:00+08:00');
-      idNumber = (await p.ctx.db.select().from(residents).where(eq(residents.phone, '13800000002')))[0]!
-        .idNumber!;
+      idNumber = (await findResidentByPhone(p.ctx.db, p.ctx.personal, '13800000002'))!.idNumber!;
     });
     after(() => p.close());
     const issue = (token?: string) =>

@@ -7,13 +7,14 @@ import { residents } from '../src/db/schema/index.ts';
 import { listMyCards } from '../src/services/cards/list-my-cards.ts';
 import { startPlatform } from './support/test-app.ts';
 import { dbTargets } from './support/test-db.ts';
+import { openResident } from '../src/db/repositories/residents.ts';
 
 const pglite = dbTargets()[0]!;
 
 async function holdings(at: string): Promise<Record<string, string[]>> {
   const p = await startPlatform(pglite, at);
   try {
-    const people = await p.ctx.db.select({ id: residents.id, phone: residents.phone }).from(residents);
+    const people = (await p.ctx.db.select().from(residents)).map((r) => openResident(p.ctx.personal, r));
     const out: Record<string, string[]> = {};
     for (const r of people) {
       const cards = await listMyCards(p.ctx, r.id, { includeInactive: true });

@@ -9,8 +9,9 @@ import { dbTargets } from './support/test-db.ts';
 import { startPlatform, type TestPlatform } from './support/test-app.ts';
 import { assertError } from './support/assert-error.ts';
 import { makeTestIdNumber } from '../src/domain/identity/id-number.fixtures.ts';
-import { auditLog, guardianships, identityBindingCodes, residents } from '../src/db/schema/index.ts';
+import { auditLog, guardianships, identityBindingCodes } from '../src/db/schema/index.ts';
 import type { RealNameVerifier } from '../src/ports/real-name-verifier.ts';
+import { findResidentByIdNumber } from '../src/db/repositories/residents.ts';
 
 // Monday 2025-09-15, 10:00 in Beijing: an ordinary working day.
 const MONDAY = '2025-09-15T10:00:00+08:00';
@@ -41,7 +42,7 @@ for (const target of dbTargets()) {
     };
     const bind = (token: string, body: object) => p.call('PUT', '/api/v1/me/identity', { token, body });
     const stored = async (idNumber: string) =>
-      (await p.database.db.select().from(residents).where(eq(residents.idNumber, idNumber)))[0];
+      await findResidentByIdNumber(p.database.db, p.ctx.personal, idNumber);
     const refusals = async (subjectId: string) =>
       p.database.db
         .select()

@@ -9,20 +9,13 @@ import { eq, inArray, like } from 'drizzle-orm';
 import { dbTargets } from './support/test-db.ts';
 import { photo, proofOfAddress, startPlatform, type TestPlatform } from './support/test-app.ts';
 import { makeTestIdNumber } from '../src/domain/identity/id-number.fixtures.ts';
-import {
-  applications,
-  cards,
-  devOutbox,
-  jobRuns,
-  notifications,
-  residents,
-  visits,
-} from '../src/db/schema/index.ts';
+import { applications, cards, devOutbox, jobRuns, notifications, visits } from '../src/db/schema/index.ts';
 import { createJobRunner, type JobRun } from '../src/services/jobs/runner.ts';
 import { platformJobs } from '../src/services/jobs/platform-jobs.ts';
 import { notify, sendPendingSms } from '../src/services/notifications/outbox.ts';
 import type { ServiceContext } from '../src/services/context.ts';
 import { buildApp } from '../src/http/app.ts';
+import { findResidentByPhone } from '../src/db/repositories/residents.ts';
 
 // Tuesday 16 June 2026, 10:30 in Beijing; tomorrow is a working day.
 const TODAY = '2026-06-16T10:30:00+08:00';
@@ -40,7 +33,7 @@ for (const target of dbTargets()) {
     before(async () => {
       p = await startPlatform(target, TODAY);
       token = await p.residentToken(PHONE);
-      const [me] = await p.database.db.select().from(residents).where(eq(residents.phone, PHONE));
+      const me = await findResidentByPhone(p.database.db, p.ctx.personal, PHONE);
       residentId = me!.id;
       const card = (number: string, fields: Partial<typeof cards.$inferInsert>) => ({
         holderId: residentId,
@@ -311,11 +304,12 @@ for (const target of dbTargets()) {
     test('three senders draining 60 messages send each once', async () => {
       const phone = '13900000004';
       await p.residentToken(phone);
-      const [who] = await p.database.db.select().from(residents).where(eq(residents.phone, phone));
+      const who = await findResidentByPhone(p.database.db, p.ctx.personal, phone);
       const at = p.clock.now();
       for (let i = 0; i < 60; i++)
         await notify(
           p.database.db,
+          p.ctx.personal,
           {
             key: `card_expired:batch-${i}`,
             kind: 'card_expired',
@@ -345,7 +339,7 @@ for (const target of dbTargets()) {
         lang: 'en-GB,en;q=0.9',
       });
       assert.equal(res.statusCode, 200, res.body);
-      const [who] = await p.database.db.select().from(residents).where(eq(residents.phone, phone));
+      const who = await findResidentByPhone(p.database.db, p.ctx.personal, phone);
       assert.equal(who?.language, 'en');
     });
 

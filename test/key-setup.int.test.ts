@@ -1,5 +1,5 @@
 // What several processes do at start-up, run at once on one database: create the signing keys and
-// seed the demo data once; and the trust anchor verifiers are told to pin is the key that signs the
+// the personal-data keys and seed the demo data once; and the trust anchor verifiers are told to pin is the key that signs the
 // trust list. On PostgreSQL the set-ups really overlap (a pool of connections); on PGlite they
 // take turns.
 import { describe, test } from 'node:test';
@@ -7,12 +7,13 @@ import assert from 'node:assert/strict';
 import { isNull, sql } from 'drizzle-orm';
 import { fixedClock } from '../src/domain/clock.ts';
 import { generateSigningKey } from '../src/credentials/index.ts';
-import { signingKeys, stations } from '../src/db/schema/index.ts';
+import { dataKeys, signingKeys, stations } from '../src/db/schema/index.ts';
 import { isUniqueViolation } from '../src/db/errors.ts';
 import { createServiceContext } from '../src/services/create-context.ts';
 import { ensureSigningKeys } from '../src/services/credentials/manage-signing-keys.ts';
 import { signedTrustList, trustAnchor } from '../src/services/credentials/published-keys.ts';
 import { seedDemo } from '../src/services/demo/seed-demo.ts';
+import { loadDataKeys } from '../src/services/personal-data/load-data-keys.ts';
 import type { Database } from '../src/db/client.ts';
 import { verifyTrustList } from '../src/verify/index.ts';
 import { dbTargets } from './support/test-db.ts';
@@ -49,6 +50,13 @@ for (const target of dbTargets()) {
       try {
         const processes = [processOn(database), processOn(database), processOn(database)];
         await Promise.all(processes.map((ctx) => ensureSigningKeys(ctx)));
+        // The personal-data keys too: one pair, the same in every process.
+        await Promise.all(processes.map((ctx) => loadDataKeys(ctx)));
+        assert.equal((await database.db.select().from(dataKeys)).length, 2);
+        const indexes = processes.map((ctx) =>
+          Buffer.from(ctx.personal.index('phone', '13800000001')).toString('hex'),
+        );
+        assert.equal(new Set(indexes).size, 1, 'every process finds the same resident');
         const seeded = await Promise.all(processes.slice(0, 2).map((ctx) => seedDemo(ctx)));
         assert.deepEqual(seeded.map((s) => s.seeded).sort(), [false, true]);
         const current = await database.db

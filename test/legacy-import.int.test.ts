@@ -14,6 +14,7 @@ import { auditLog, cards, legacyCards, residents, statusLists } from '../src/db/
 import { demoDistricts } from '../src/services/demo/demo-data.ts';
 import { importLegacyCards, type LegacyImportReport } from '../src/services/legacy/import-legacy-cards.ts';
 import { AppError } from '../src/domain/errors.ts';
+import { findResidentByPhone } from '../src/db/repositories/residents.ts';
 
 // Monday 2026-06-01, 10:00 in Beijing.
 const NOW = '2026-06-01T10:00:00+08:00';
@@ -178,7 +179,7 @@ for (const target of dbTargets()) {
         '3:name:id_number_other_name',
       ]);
       // The demo's 王小明 holds an electronic permit: the number on it is taken, his ID under his name.
-      const [wang] = await p.database.db.select().from(residents).where(eq(residents.phone, '13800000001'));
+      const wang = await findResidentByPhone(p.database.db, p.ctx.personal, '13800000001');
       const [his] = await p.database.db.select().from(cards).where(eq(cards.holderId, wang!.id));
       const asWang = {
         id_number: wang!.idNumber!,
@@ -194,7 +195,7 @@ for (const target of dbTargets()) {
     });
 
     test('a holder with an electronic card of the kind keeps it; the legacy one is kept as superseded', async () => {
-      const [wang] = await p.database.db.select().from(residents).where(eq(residents.phone, '13800000001'));
+      const wang = await findResidentByPhone(p.database.db, p.ctx.personal, '13800000001');
       const token = await p.residentToken('13800000001');
       const walletBefore = (await p.call('GET', '/api/v1/me/cards', { token })).json<{ id: string }[]>();
       const legacy = current(601, {

@@ -13,6 +13,7 @@ import { makeTestIdNumber } from '../src/domain/identity/id-number.fixtures.ts';
 import { listStreets } from '../src/domain/address/beijing-divisions.ts';
 import { cards, legacyCards, residents } from '../src/db/schema/index.ts';
 import { importLegacyCards } from '../src/services/legacy/import-legacy-cards.ts';
+import { residentWithIdNumber } from '../src/db/repositories/residents.ts';
 
 // Monday 2026-06-01, 10:00 in Beijing.
 const NOW = '2026-06-01T10:00:00+08:00';
@@ -151,7 +152,10 @@ for (const target of dbTargets()) {
           .where(eq(legacyCards.cardNumber, r.card_number));
         assert.equal(stored?.cardId, made[0]!.id);
       }
-      const holders = await p.database.db.select().from(residents).where(eq(residents.idNumber, idNumber));
+      const holders = await p.database.db
+        .select()
+        .from(residents)
+        .where(residentWithIdNumber(p.ctx.personal, idNumber));
       assert.equal(holders.length, 1);
     });
   });

@@ -1,5 +1,5 @@
 // Cards for staff (issue 7): find a card of the jurisdiction by number, holder's ID number or
-// name; open it to see the holder, every version and its history; a revocation shows there.
+// full name; open it to see the holder, every version and its history; a revocation shows there.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dbTargets } from './support/test-db.ts';
@@ -36,9 +36,11 @@ for (const target of dbTargets()) {
         [card.id],
       );
       assert.deepEqual(
-        (await find('赵')).items.map((c: { id: string }) => c.id),
+        (await find('赵敏')).items.map((c: { id: string }) => c.id),
         [card.id],
       );
+      // Names are sealed at rest and found by a keyed hash of the whole name: no prefix search.
+      assert.equal((await find('赵')).total, 0);
       const all = (await p.call('GET', '/api/v1/staff/cards', { token: officer })).json();
       assert.ok(all.total >= 2, 'without q: every current card of the district');
       assert.ok(all.items.every((c: { districtCode: string }) => c.districtCode === '110101'));

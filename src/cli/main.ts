@@ -24,9 +24,9 @@ program
   .command('migrate')
   .description('apply the database migrations and exit')
   .action(async () => {
-    const { openDatabase } = await import('../db/client.ts');
-    const database = openDatabase(loadConfig());
-    await database.migrate();
+    // The platform opened with migration on: the migrations, then the start-up data steps
+    // (personal-data keys, rows of older releases sealed).
+    const { database } = await (await platform()).openPlatform({ ...loadConfig(), migrateOnStart: true });
     await database.close();
     console.log('migrations applied');
   });

@@ -11,6 +11,10 @@ import { httpSmsGateway } from '../adapters/http-sms-gateway.ts';
 import { createServiceContext } from '../services/create-context.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { loadOrCreateDemoKek } from './demo-kek.ts';
+import { loadDataKeys } from '../services/personal-data/load-data-keys.ts';
+import { sealPlainResidents } from '../services/personal-data/seal-plain-residents.ts';
+import { indexPlainKeys } from '../services/personal-data/index-plain-keys.ts';
+import { indexLegacyCards } from '../services/personal-data/index-legacy-cards.ts';
 import { createChangeBus } from '../services/changes/change-bus.ts';
 import { listenForChanges, notifyChange, type ChannelHandlers } from '../db/change-channel.ts';
 
@@ -19,8 +23,6 @@ export async function openPlatform(
   opts: { listen?: boolean } = {},
 ): Promise<{ database: Database; ctx: ServiceContext }> {
   const database = openDatabase(config);
-  if (config.migrateOnStart) await database.migrate();
-  else await database.assertMigrated();
   const url = config.databaseUrl;
   const changes =
     url === undefined
@@ -58,5 +60,18 @@ export async function openPlatform(
       publicUrl: config.publicUrl ?? `http://${config.host}:${config.port}`,
     },
   });
+  // The personal-data keys, then any row still in clear from an older release sealed: under the
+  // migration lock, so no process serves before the data are in the form this release reads.
+  const prepareData = async () => {
+    await loadDataKeys(ctx);
+    await sealPlainResidents(ctx);
+    await indexPlainKeys(ctx);
+    await indexLegacyCards(ctx);
+  };
+  if (config.migrateOnStart) await database.migrate(prepareData);
+  else {
+    await database.assertMigrated();
+    await prepareData();
+  }
   return { database, ctx };
 }

@@ -9,6 +9,8 @@ export type LockName =
   | 'juzhu.migrate'
   | 'juzhu.demo_seed'
   | 'juzhu.signing_keys'
+  /** The personal-data keys (data_keys), created by the first process to start. */
+  | 'juzhu.data_keys'
   /** One resident's uploads, while their quota is checked and the files stored. */
   | `juzhu.materials_quota:${string}`;
 

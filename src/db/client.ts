@@ -22,7 +22,11 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
-  migrate(): Promise<void>;
+  /**
+   * Applies the migrations, then runs `afterwards` (start-up data steps that must follow them)
+   * while still holding the migration lock, so a second process starting at once waits for both.
+   */
+  migrate(afterwards?: () => Promise<void>): Promise<void>;
   /** Throws SchemaBehindError unless every migration in drizzle/ has been applied (changes nothing). */
   assertMigrated(): Promise<void>;
   /** A cheap round trip, for /readyz. */
@@ -50,7 +54,10 @@ export function openPglite(dataDir: string | undefined, image?: Blob): PgliteDat
   return {
     db,
     kind: 'pglite',
-    migrate: () => migratePglite(db, { migrationsFolder }),
+    migrate: async (afterwards) => {
+      await migratePglite(db, { migrationsFolder });
+      await afterwards?.();
+    },
     assertMigrated: () => assertMigrated(db),
     ping: async () => {
       await client.query('select 1');
@@ -78,7 +85,11 @@ export function openPostgres(url: string, poolSize = 10): Database {
     db,
     kind: 'postgres',
     // Several processes may start at once: one migrates, the others wait and find nothing to do.
-    migrate: () => withSessionLock(pool, 'juzhu.migrate', () => migratePg(db, { migrationsFolder })),
+    migrate: (afterwards) =>
+      withSessionLock(pool, 'juzhu.migrate', async () => {
+        await migratePg(db, { migrationsFolder });
+        await afterwards?.();
+      }),
     assertMigrated: () => assertMigrated(db),
     // /readyz answers within a bound even when the database does not.
     ping: () => withTimeout(pool.query('select 1'), PING_TIMEOUT_MS),

@@ -12,6 +12,7 @@ import type { TtlCache } from './cache/ttl-cache.ts';
 import type { ChangeBus } from './changes/change-bus.ts';
 import type { cards } from '../db/schema/index.ts';
 import type { statusListCache } from './credentials/status-list-tokens.ts';
+import type { PersonalCipher } from '../crypto/personal-cipher.ts';
 
 export interface CredentialSettings {
   kek: Uint8Array;
@@ -52,6 +53,8 @@ export interface ServiceContext {
    */
   staffSecondFactor: 'required' | 'optional';
   credentials: CredentialSettings;
+  /** Seals, opens and indexes personal data (src/crypto); its keys are loaded by loadDataKeys. */
+  personal: PersonalCipher;
   keys: KeyRing;
   statusListCache: ReturnType<typeof statusListCache>;
   /** Seconds-long caches of the hottest reads; see src/services/cache/ttl-cache.ts. */

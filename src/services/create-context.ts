@@ -16,6 +16,7 @@ import { createKeyRing } from './credentials/key-ring.ts';
 import { statusListCache } from './credentials/status-list-tokens.ts';
 import { createTtlCache } from './cache/ttl-cache.ts';
 import { createChangeBus, type ChangeBus } from './changes/change-bus.ts';
+import { createPersonalCipher } from '../crypto/personal-cipher.ts';
 
 export interface ContextOptions {
   database: Database;
@@ -92,6 +93,7 @@ export function createServiceContext(opts: ContextOptions): ServiceContext {
       trustListValiditySeconds: 7 * 24 * 3600,
       ...opts.credentials,
     },
+    personal: createPersonalCipher(),
     keys: createKeyRing(opts.database.db, opts.credentials.kek, changes, hotCacheMs),
     statusListCache: statusListCache(60_000, changes),
     limits: {

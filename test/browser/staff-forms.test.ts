@@ -18,7 +18,8 @@ import {
 import { desk, screenshotFailures, signInStaff } from '../support/staff-page.ts';
 import { pdfText } from '../support/pdf-tools.ts';
 import { makeTestIdNumber } from '../../src/domain/identity/id-number.fixtures.ts';
-import { confirmationForms, residents } from '../../src/db/schema/index.ts';
+import { findResidentByPhone } from '../../src/db/repositories/residents.ts';
+import { confirmationForms } from '../../src/db/schema/index.ts';
 
 const NO_PHONE = { name: '韩桂芝', idNumber: makeTestIdNumber('130102', '1951-04-02', 31) };
 
@@ -67,7 +68,7 @@ async function shownPdf(page: Page, serial: string): Promise<Buffer> {
 }
 
 test('a clerk issues a form on an ID card and sees the PDF; the form issued after review is printed and handed over', async () => {
-  const [wang] = await p.ctx.db.select().from(residents).where(eq(residents.phone, '13800000001'));
+  const wang = await findResidentByPhone(p.ctx.db, p.ctx.personal, '13800000001');
   const clerk = await signIn('clerk-110108');
   const watchClerk = watchPage(clerk, p.origin);
   await clerk.getByRole('navigation').getByText('确认单').click();
@@ -124,7 +125,7 @@ test('a clerk issues a form on an ID card and sees the PDF; the form issued afte
 });
 
 test('a form issued before proofs were kept says why it cannot be printed again, and a new one is issued instead', async () => {
-  const [li] = await p.ctx.db.select().from(residents).where(eq(residents.phone, '13800000002'));
+  const li = await findResidentByPhone(p.ctx.db, p.ctx.personal, '13800000002');
   const issued = await p.call('POST', '/api/v1/staff/confirmation-forms', {
     token: await p.staffToken('clerk-110108'),
     body: { idNumber: li!.idNumber, evidence: 'household_register' },

@@ -6,9 +6,7 @@
 // worker from our server). One server for the file.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
-import { residents } from '../../src/db/schema/index.ts';
 import {
   assertAccessible,
   screenshot,
@@ -17,6 +15,7 @@ import {
   type BrowserPlatform,
 } from '../support/browser.ts';
 import { letterPdf, signIn } from '../support/wallet-page.ts';
+import { findResidentByPhone } from '../../src/db/repositories/residents.ts';
 
 let p: BrowserPlatform;
 before(async () => {
@@ -113,7 +112,7 @@ test("an organisation's key shows the full record and the holder sees the look-u
 });
 
 test("a confirmation form's PDF is rendered in the page and its QR verifies", async () => {
-  const [holder] = await p.ctx.db.select().from(residents).where(eq(residents.phone, '13800000001'));
+  const holder = await findResidentByPhone(p.ctx.db, p.ctx.personal, '13800000001');
   const form = await p.call('POST', '/api/v1/staff/confirmation-forms', {
     token: await p.staffToken('clerk-110101'),
     body: { idNumber: holder!.idNumber, evidence: 'id_card' },

@@ -7,8 +7,7 @@ import { makeTestIdNumber } from '../../src/domain/identity/id-number.fixtures.t
 import { photo, proofOfAddress } from '../support/test-app.ts';
 import { screenshot, startBrowserPlatform, watchPage, type BrowserPlatform } from '../support/browser.ts';
 import { signIn } from '../support/wallet-page.ts';
-import { eq } from 'drizzle-orm';
-import { residents } from '../../src/db/schema/index.ts';
+import { findResidentByPhone } from '../../src/db/repositories/residents.ts';
 
 const PHONE = '13912340022';
 let p: BrowserPlatform;
@@ -47,7 +46,7 @@ test('the wallet marks a due date counted on the provisional calendar', async ()
   await page.getByLabel('语言').selectOption('en');
   await told;
   await page.getByText("provisional: recounted when that year's official holidays are published").waitFor();
-  const [me] = await p.database.db.select().from(residents).where(eq(residents.phone, PHONE));
+  const me = await findResidentByPhone(p.database.db, p.ctx.personal, PHONE);
   assert.equal(me?.language, 'en');
   await screenshot(page, 'wallet-provisional-due-en');
   assert.deepEqual(watch.problems, []);

@@ -11,6 +11,7 @@ import type { ServiceContext } from '../../src/services/context.ts';
 import type { RealNameVerifier } from '../../src/ports/real-name-verifier.ts';
 import { seedDemo } from '../../src/services/demo/seed-demo.ts';
 import { ensureSigningKeys } from '../../src/services/credentials/manage-signing-keys.ts';
+import { loadDataKeys } from '../../src/services/personal-data/load-data-keys.ts';
 
 /** A key-encryption key for tests only. */
 export const testKek = new Uint8Array(32).fill(42);
@@ -82,6 +83,7 @@ export async function startPlatform(
     ...(options.staffSecondFactor ? { staffSecondFactor: options.staffSecondFactor } : {}),
     credentials: testCredentials,
   });
+  await loadDataKeys(ctx);
   await ensureSigningKeys(ctx);
   await seedDemo(ctx);
   const app = await buildApp({ ctx, database });

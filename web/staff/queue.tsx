@@ -96,8 +96,7 @@ export function Queue() {
     {
       key: 'applicantName',
       title: t('staff.queue.applicant'),
-      sorter: true,
-      sortOrder: sortOrder('applicantName'),
+      // No sorter: names are sealed at rest, and a ciphertext has no order.
       render: (_, r) => (
         <Space orientation="vertical" size={0}>
           <a href={`#/applications/${r.id}`}>{r.applicantName ?? '—'}</a>

@@ -16,7 +16,11 @@ export const identityBindingCodes = pgTable(
   'identity_binding_codes',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    idNumber: text('id_number').notNull(),
+    /**
+     * The ID number's blind index (HMAC, hex; src/crypto/blind-index.ts), never the number: a code is
+     * only looked up by equality. Start-up replaces the numbers rows of older releases held.
+     */
+    idNumberIndex: text('id_number').notNull(),
     /** SHA-256 of the ID number and the code together. */
     codeHash: text('code_hash').notNull(),
     evidence: text('evidence', { enum: bindingEvidence }).notNull(),
@@ -34,5 +38,5 @@ export const identityBindingCodes = pgTable(
     /** Wrong codes typed for this ID number while this code was live; 5 burn it. */
     failedAttempts: integer('failed_attempts').notNull().default(0),
   },
-  (t) => [index('identity_binding_codes_id_number_idx').on(t.idNumber, t.issuedAt)],
+  (t) => [index('identity_binding_codes_id_number_idx').on(t.idNumberIndex, t.issuedAt)],
 );

@@ -20,3 +20,4 @@ export * from './notifications.ts';
 export * from './idempotency-keys.ts';
 export * from './legacy-cards.ts';
 export * from './visits.ts';
+export * from './data-keys.ts';

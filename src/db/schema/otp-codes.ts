@@ -5,12 +5,17 @@ export const otpCodes = pgTable(
   'otp_codes',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    phone: text('phone').notNull(),
+    /**
+     * The phone's blind index (HMAC, hex; src/crypto/blind-index.ts), never the phone: the rows only
+     * need equality (this phone's codes and its rate limit). Rows of older releases held the phone
+     * itself; start-up replaces it (src/services/personal-data/index-plain-keys.ts).
+     */
+    phoneIndex: text('phone').notNull(),
     codeHash: text('code_hash').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }),
     failedAttempts: integer('failed_attempts').notNull().default(0),
   },
-  (t) => [index('otp_codes_phone_idx').on(t.phone, t.createdAt)],
+  (t) => [index('otp_codes_phone_idx').on(t.phoneIndex, t.createdAt)],
 );

@@ -1,11 +1,9 @@
-import { eq } from 'drizzle-orm';
 import { Type } from 'typebox';
-import { residents } from '../../db/schema/index.ts';
-import { AppError } from '../../domain/errors.ts';
 import { maskName } from '../../domain/identity/person-name.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { requireResident } from '../../services/staff/access.ts';
 import { bindIdentity } from '../../services/identity/bind-identity.ts';
+import { myProfile } from '../../services/identity/my-profile.ts';
 import { listMyCards } from '../../services/cards/list-my-cards.ts';
 import { accessLog } from '../../services/cards/access-log.ts';
 import { errors } from '../schemas/common.ts';
@@ -23,17 +21,7 @@ export function meRoutes(app: App, ctx: ServiceContext): void {
         response: { 200: Profile, ...errors(401, 403) },
       },
     },
-    async (req) => {
-      const id = requireResident(req.principal);
-      const [me] = await ctx.db.select().from(residents).where(eq(residents.id, id));
-      if (!me) throw new AppError('NOT_FOUND');
-      return {
-        identityBound: me.idNumber !== null,
-        maskedName: me.name === null ? null : maskName(me.name),
-        idNumberTail: me.idNumber?.slice(-4) ?? null,
-        phoneTail: me.phone?.slice(-4) ?? null,
-      };
-    },
+    async (req) => myProfile(ctx, requireResident(req.principal)),
   );
 
   app.put(

@@ -28,7 +28,6 @@ export const QueueSort = Type.Union([
   Type.Literal('dueBy'),
   Type.Literal('acceptedOn'),
   Type.Literal('createdAt'),
-  Type.Literal('applicantName'),
 ]);
 
 export const QueueQuery = Type.Object({

@@ -120,6 +120,7 @@ export async function decideApplication(
           : 'materials_requested';
     notificationId = await notify(
       tx,
+      ctx.personal,
       {
         key: `${kind}:${row.id}:${now.toISOString()}`,
         kind,

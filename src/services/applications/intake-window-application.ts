@@ -2,7 +2,6 @@
 // applicant in person or for a ward through a guardian or close relative (R13). The clerk records
 // which paper documents were checked; the address must lie in the clerk's district (people apply
 // where they live).
-import { eq } from 'drizzle-orm';
 import { AppError } from '../../domain/errors.ts';
 import { beijingDate, type IsoDate } from '../../domain/beijing-date.ts';
 import { dueDate } from '../../domain/calendar/due-date.ts';
@@ -18,6 +17,7 @@ import { parseIdNumber } from '../../domain/identity/id-number.ts';
 import { normalisePersonName } from '../../domain/identity/person-name.ts';
 import type { Db } from '../../db/client.ts';
 import { guardianships, residents } from '../../db/schema/index.ts';
+import { findResidentByIdNumber, sealResidentFields } from '../../db/repositories/residents.ts';
 import { recordAudit } from '../../db/repositories/audit.ts';
 import { translateDbError } from '../../db/errors.ts';
 import type { Principal, ServiceContext } from '../context.ts';
@@ -53,7 +53,7 @@ async function findOrCreatePerson(
   const name = normalisePersonName(person.name);
   // A holder of imported legacy cards: their record and cards are made first, and checked below.
   await materialiseLegacyCardsOf(ctx, tx, { idNumbers: [id.idNumber] });
-  const [existing] = await tx.select().from(residents).where(eq(residents.idNumber, id.idNumber));
+  const existing = await findResidentByIdNumber(tx, ctx.personal, id.idNumber);
   if (existing) {
     // The name on the ID card must match the record; a mismatch is a typo or a different person.
     if (existing.name !== null && existing.name !== name) throw new AppError('IDENTITY_REJECTED');
@@ -62,7 +62,12 @@ async function findOrCreatePerson(
   if (!(await ctx.realName.matches({ name, idNumber: id.idNumber }))) throw new AppError('IDENTITY_REJECTED');
   const [created] = await tx
     .insert(residents)
-    .values({ idNumber: id.idNumber, name, sex: id.sex, birthDate: id.birthDate, identityBoundAt: at })
+    .values({
+      ...sealResidentFields(ctx.personal, { idNumber: id.idNumber, name }),
+      sex: id.sex,
+      birthDate: id.birthDate,
+      identityBoundAt: at,
+    })
     .returning({ id: residents.id });
   if (!created) throw new Error('resident insert returned no row');
   return created.id;

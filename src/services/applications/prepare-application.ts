@@ -10,7 +10,8 @@ import { isOpen, type ApplicationType, type Basis } from '../../domain/applicati
 import { checkPermitEligibility } from '../../domain/applications/eligibility.ts';
 import { effectiveStatus, endorsementWindow, isDisplayable } from '../../domain/cards/index.ts';
 import type { Db } from '../../db/client.ts';
-import { applications, cards, residents } from '../../db/schema/index.ts';
+import { applications, cards } from '../../db/schema/index.ts';
+import { findResident } from '../../db/repositories/residents.ts';
 import { findCard, toDomainCard, type CardRow } from '../../db/repositories/cards.ts';
 import { deciderStationFor } from '../../db/repositories/stations.ts';
 import type { ServiceContext } from '../context.ts';
@@ -46,7 +47,7 @@ export async function prepareApplication(
   input: ApplicationInput,
   today: IsoDate,
 ): Promise<PreparedApplication> {
-  const [applicant] = await tx.select().from(residents).where(eq(residents.id, applicantId));
+  const applicant = await findResident(tx, ctx.personal, applicantId);
   if (!applicant) throw new AppError('NOT_FOUND');
   if (applicant.idNumber === null) throw new AppError('IDENTITY_REQUIRED');
 

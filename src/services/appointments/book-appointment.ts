@@ -97,6 +97,7 @@ export async function bookAppointment(
       .where(eq(stations.id, input.stationId));
     const notificationId = await notify(
       tx,
+      ctx.personal,
       {
         key: `appointment_booked:${row.id}`,
         kind: 'appointment_booked',

@@ -8,6 +8,7 @@ import { maskIdNumber } from '../../domain/identity/mask-id-number.ts';
 import { maskName } from '../../domain/identity/person-name.ts';
 import { appointments, residents } from '../../db/schema/index.ts';
 import { recordAudit } from '../../db/repositories/audit.ts';
+import { openIdNumber, openName } from '../../db/repositories/residents.ts';
 import { requireStaff } from '../staff/access.ts';
 import type { Principal, ServiceContext } from '../context.ts';
 import { appointmentView, type AppointmentView } from './appointment-view.ts';
@@ -33,7 +34,7 @@ export async function stationAppointments(
   const { cancelCutoffMinutes } = await stationSchedule(ctx.db, stationId);
   const now = ctx.clock.now();
   const rows = await ctx.db
-    .select({ appointment: appointments, name: residents.name, idNumber: residents.idNumber })
+    .select({ appointment: appointments, name: residents.nameSealed, idNumber: residents.idNumberSealed })
     .from(appointments)
     .innerJoin(residents, eq(residents.id, appointments.residentId))
     .where(
@@ -46,14 +47,15 @@ export async function stationAppointments(
     .orderBy(asc(appointments.startsAt));
   // Masked as the queue at the window may see the screen; the ID card in hand is compared with
   // the number's first and last four characters.
-  return rows.map((r) => ({
-    ...appointmentView(r.appointment, cancelCutoffMinutes, now),
-    residentId: r.appointment.residentId,
-    resident: {
-      name: r.name ? maskName(r.name) : '',
-      idNumber: r.idNumber ? maskIdNumber(r.idNumber) : '',
-    },
-  }));
+  return rows.map((r) => {
+    const name = openName(ctx.personal, r.name);
+    const idNumber = openIdNumber(ctx.personal, r.idNumber);
+    return {
+      ...appointmentView(r.appointment, cancelCutoffMinutes, now),
+      residentId: r.appointment.residentId,
+      resident: { name: name ? maskName(name) : '', idNumber: idNumber ? maskIdNumber(idNumber) : '' },
+    };
+  });
 }
 
 /** Check-in on the day of the appointment; no-show only once its slot has begun. */

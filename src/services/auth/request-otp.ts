@@ -37,11 +37,14 @@ export async function requestOtp(ctx: ServiceContext, phone: string, clientAddre
     const hourAgo = new Date(now.getTime() - 3600_000);
     // Spent codes older than the hour they count for serve nothing: this phone's go now; the
     // rest go with purgeExpiredOtpCodes.
-    await tx.delete(otpCodes).where(and(eq(otpCodes.phone, phone), lt(otpCodes.createdAt, hourAgo)));
+    const phoneIndex = ctx.personal.indexHex('phone', phone);
+    await tx
+      .delete(otpCodes)
+      .where(and(eq(otpCodes.phoneIndex, phoneIndex), lt(otpCodes.createdAt, hourAgo)));
     const recent = await tx
       .select({ createdAt: otpCodes.createdAt })
       .from(otpCodes)
-      .where(and(eq(otpCodes.phone, phone), gt(otpCodes.createdAt, hourAgo)));
+      .where(and(eq(otpCodes.phoneIndex, phoneIndex), gt(otpCodes.createdAt, hourAgo)));
     const newest = Math.max(0, ...recent.map((r) => r.createdAt.getTime()));
     const wait = Math.ceil((newest + MIN_SECONDS_BETWEEN_CODES * 1000 - now.getTime()) / 1000);
     if (wait > 0) throw new AppError('OTP_RATE_LIMITED', undefined, { retryAfter: wait });
@@ -53,7 +56,7 @@ export async function requestOtp(ctx: ServiceContext, phone: string, clientAddre
     }
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
     await tx.insert(otpCodes).values({
-      phone,
+      phoneIndex,
       codeHash: otpHash(phone, code),
       createdAt: now,
       expiresAt: new Date(now.getTime() + ctx.otpTtlSeconds * 1000),
@@ -100,7 +103,10 @@ export async function countRecentCodes(ctx: ServiceContext, phone: string): Prom
     .select({ n: count() })
     .from(otpCodes)
     .where(
-      and(eq(otpCodes.phone, phone), gt(otpCodes.createdAt, new Date(ctx.clock.now().getTime() - 3600_000))),
+      and(
+        eq(otpCodes.phoneIndex, ctx.personal.indexHex('phone', phone)),
+        gt(otpCodes.createdAt, new Date(ctx.clock.now().getTime() - 3600_000)),
+      ),
     );
   return row?.n ?? 0;
 }

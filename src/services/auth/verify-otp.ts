@@ -4,6 +4,7 @@ import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import { AppError } from '../../domain/errors.ts';
 import { otpCodes, residents } from '../../db/schema/index.ts';
 import { recordAudit } from '../../db/repositories/audit.ts';
+import { residentWithPhone, sealResidentFields } from '../../db/repositories/residents.ts';
 import { enforceRateLimit } from '../../db/repositories/rate-limits.ts';
 import type { ServiceContext } from '../context.ts';
 import { createSession } from './create-session.ts';
@@ -30,7 +31,13 @@ export async function verifyOtp(
     const [current] = await tx
       .select()
       .from(otpCodes)
-      .where(and(eq(otpCodes.phone, phone), isNull(otpCodes.usedAt), gt(otpCodes.expiresAt, now)))
+      .where(
+        and(
+          eq(otpCodes.phoneIndex, ctx.personal.indexHex('phone', phone)),
+          isNull(otpCodes.usedAt),
+          gt(otpCodes.expiresAt, now),
+        ),
+      )
       .orderBy(desc(otpCodes.createdAt))
       .limit(1)
       .for('update');
@@ -56,14 +63,14 @@ export async function verifyOtp(
     let [resident] = await tx
       .select({ id: residents.id, language: residents.language })
       .from(residents)
-      .where(eq(residents.phone, phone));
+      .where(residentWithPhone(ctx.personal, phone));
     if (resident && language && resident.language !== language) {
       await tx.update(residents).set({ language }).where(eq(residents.id, resident.id));
     }
     if (!resident) {
       [resident] = await tx
         .insert(residents)
-        .values({ phone, language: language ?? null })
+        .values({ ...sealResidentFields(ctx.personal, { phone }), language: language ?? null })
         .returning({ id: residents.id, language: residents.language });
       if (!resident) throw new Error('insert returned no row');
       await recordAudit(tx, {

@@ -11,6 +11,7 @@ import {
   type CardStatus,
 } from '../../domain/cards/index.ts';
 import { guardianships, residents } from '../../db/schema/index.ts';
+import { openIdNumber, openName } from '../../db/repositories/residents.ts';
 import { cardsOfHolders, toDomainCard } from '../../db/repositories/cards.ts';
 import { maskName } from '../../domain/identity/person-name.ts';
 import type { ServiceContext } from '../context.ts';
@@ -18,10 +19,10 @@ import { materialisePendingLegacyCards } from '../legacy/materialise-legacy-card
 
 async function idNumbersOf(ctx: ServiceContext, ids: string[]): Promise<(string | null)[]> {
   const rows = await ctx.db
-    .select({ idNumber: residents.idNumber })
+    .select({ idNumber: residents.idNumberSealed })
     .from(residents)
     .where(inArray(residents.id, ids));
-  return rows.map((r) => r.idNumber);
+  return rows.map((r) => openIdNumber(ctx.personal, r.idNumber));
 }
 
 export interface WalletCard {
@@ -51,18 +52,15 @@ export async function listMyCards(
 ): Promise<WalletCard[]> {
   const today = beijingDate(ctx.clock.now());
   const wards = await ctx.db
-    .select({ wardId: guardianships.wardId, relation: guardianships.relation, name: residents.name })
+    .select({ wardId: guardianships.wardId, relation: guardianships.relation, name: residents.nameSealed })
     .from(guardianships)
     .innerJoin(residents, eq(residents.id, guardianships.wardId))
     .where(eq(guardianships.agentId, residentId));
   const wardById = new Map(wards.map((w) => [w.wardId, w]));
   // Legacy cards imported after the identity was bound (or a ward's) enter the register now.
-  const [me] = await ctx.db
-    .select({ idNumber: residents.idNumber })
-    .from(residents)
-    .where(eq(residents.id, residentId));
+  const [me] = await idNumbersOf(ctx, [residentId]);
   const held = wards.length > 0 ? await idNumbersOf(ctx, [...wardById.keys()]) : [];
-  const idNumbers = [me?.idNumber, ...held].filter((n): n is string => typeof n === 'string');
+  const idNumbers = [me, ...held].filter((n): n is string => typeof n === 'string');
   await materialisePendingLegacyCards(ctx, { idNumbers });
   const rows = await cardsOfHolders(ctx.db, [residentId, ...wardById.keys()]);
   return rows
@@ -82,7 +80,9 @@ export async function listMyCards(
         endorsementOpen: window !== null && window.opensOn <= today && today <= window.closesOn,
         source: row.source,
         districtCode: row.districtCode,
-        ward: ward ? { name: maskName(ward.name ?? ''), relation: ward.relation } : null,
+        ward: ward
+          ? { name: maskName(openName(ctx.personal, ward.name) ?? ''), relation: ward.relation }
+          : null,
         revokedReason: row.revokedReason,
       };
     })

@@ -10,6 +10,7 @@ import { newDisplayClaims, signDisplayCode } from '../../credentials/index.ts';
 import type { Db } from '../../db/client.ts';
 import { cards, guardianships, residents } from '../../db/schema/index.ts';
 import { toDomainCard } from '../../db/repositories/cards.ts';
+import { openName } from '../../db/repositories/residents.ts';
 import type { Principal, ServiceContext } from '../context.ts';
 import { requireResident } from '../staff/access.ts';
 
@@ -40,7 +41,7 @@ const prepareCardRead = (db: Db) =>
         statusList: cards.statusList,
         statusIndex: cards.statusIndex,
       },
-      holderName: residents.name,
+      holderName: residents.nameSealed,
     })
     .from(cards)
     .innerJoin(residents, eq(residents.id, cards.holderId))
@@ -64,8 +65,10 @@ export async function issueDisplayCode(
   const now = ctx.clock.now();
   let row = ctx.hot.cards.get(cardId);
   if (!row) {
-    [row] = await cardRead(ctx.db).execute({ cardId });
-    if (!row) throw new AppError('NOT_FOUND');
+    const [read] = await cardRead(ctx.db).execute({ cardId });
+    if (!read) throw new AppError('NOT_FOUND');
+    // Opened once per cache fill: the cache holds what the code is made from.
+    row = { card: read.card, holderName: openName(ctx.personal, read.holderName) };
     ctx.hot.cards.set(cardId, row);
   }
   if (row.card.holderId !== residentId) {

@@ -23,6 +23,7 @@ import {
   verifierKeys,
   verifierOrgs,
 } from '../../db/schema/index.ts';
+import { openIdNumber, openName } from '../../db/repositories/residents.ts';
 import { toDomainCard } from '../../db/repositories/cards.ts';
 import { recordAudit } from '../../db/repositories/audit.ts';
 import { sha256Hex } from '../auth/tokens.ts';
@@ -184,8 +185,8 @@ export async function verifyCode(
   if (showFull && row) {
     response.card = {
       ...publicView,
-      name: row.holder.name ?? '',
-      idNumber: row.holder.idNumber ?? '',
+      name: openName(ctx.personal, row.holder.nameSealed) ?? '',
+      idNumber: openIdNumber(ctx.personal, row.holder.idNumberSealed) ?? '',
       sex: row.holder.sex,
       birthDate: row.holder.birthDate,
       number: row.card.number,

@@ -8,6 +8,7 @@ import { formatCardNumber, importLegacyCard, issueCard, type CardKind } from '..
 import { idNumberCheckDigit, parseIdNumber } from '../../domain/identity/id-number.ts';
 import { listStreets } from '../../domain/address/beijing-divisions.ts';
 import { cards, residents, staff, stations } from '../../db/schema/index.ts';
+import { sealResidentFields } from '../../db/repositories/residents.ts';
 import { nextSerial } from '../../db/repositories/cards.ts';
 import { insertCardWithStatusEntry } from '../credentials/status-entries.ts';
 import { recordAudit } from '../../db/repositories/audit.ts';
@@ -76,9 +77,7 @@ export async function seedDemo(ctx: ServiceContext): Promise<{ seeded: boolean; 
       const [row] = await tx
         .insert(residents)
         .values({
-          phone: r.phone,
-          name: r.name,
-          idNumber: id.idNumber,
+          ...sealResidentFields(ctx.personal, { phone: r.phone, name: r.name, idNumber: id.idNumber }),
           birthDate: id.birthDate,
           sex: id.sex,
           identityBoundAt: now,

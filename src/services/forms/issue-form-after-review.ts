@@ -10,6 +10,7 @@ import type { Signer } from '../../credentials/index.ts';
 import type { Db } from '../../db/client.ts';
 import { cards, guardianships, residents, type applications } from '../../db/schema/index.ts';
 import { toDomainCard } from '../../db/repositories/cards.ts';
+import { findResident } from '../../db/repositories/residents.ts';
 import type { Actor } from '../actor.ts';
 import type { ServiceContext } from '../context.ts';
 import { recordConfirmationForm } from './record-confirmation-form.ts';
@@ -19,14 +20,17 @@ type ApplicationRow = typeof applications.$inferSelect;
 /** Whether the approval of this application is to issue a form; read inside the transaction. */
 export async function needsFormAfterReview(tx: Db, app: ApplicationRow): Promise<boolean> {
   if (app.channel !== 'window') return false;
-  const [applicant] = await tx.select().from(residents).where(eq(residents.id, app.applicantId));
+  const [applicant] = await tx
+    .select({ phone: residents.phoneIndex })
+    .from(residents)
+    .where(eq(residents.id, app.applicantId));
   if (!applicant || applicant.phone !== null) return false;
   // A guardian or agent who signs in to the wallet sees the ward's card there (R13).
   const [agentWithPhone] = await tx
     .select({ id: residents.id })
     .from(guardianships)
     .innerJoin(residents, eq(residents.id, guardianships.agentId))
-    .where(and(eq(guardianships.wardId, app.applicantId), isNotNull(residents.phone)))
+    .where(and(eq(guardianships.wardId, app.applicantId), isNotNull(residents.phoneIndex)))
     .limit(1);
   return !agentWithPhone;
 }
@@ -42,7 +46,7 @@ export async function issueFormAfterReview(
   now: Date,
 ): Promise<string> {
   const [card] = await tx.select().from(cards).where(eq(cards.id, cardId));
-  const [holder] = await tx.select().from(residents).where(eq(residents.id, app.applicantId));
+  const holder = await findResident(tx, ctx.personal, app.applicantId);
   if (!card || !holder) throw new Error('approved card or applicant missing');
   const form = await recordConfirmationForm(
     ctx,

@@ -9,13 +9,14 @@ import { AppError } from '../../domain/errors.ts';
 import { parseIdNumber } from '../../domain/identity/id-number.ts';
 import { nodeSignatureCheck } from '../../credentials/index.ts';
 import { applyCardStatus, checkSignedCode } from '../../verify/index.ts';
-import { cards, residents } from '../../db/schema/index.ts';
+import { cards } from '../../db/schema/index.ts';
+import { findResidentByIdNumber, type Resident } from '../../db/repositories/residents.ts';
 import { toDomainCard, type CardRow } from '../../db/repositories/cards.ts';
 import type { ServiceContext } from '../context.ts';
 import { materialisePendingLegacyCards } from '../legacy/materialise-legacy-card.ts';
 
 export type FormEvidenceInput = 'id_card' | 'household_register' | 'origin_certificate' | { code: string };
-export type HolderRow = typeof residents.$inferSelect;
+export type HolderRow = Resident;
 
 export interface FormSubject {
   holder: HolderRow;
@@ -41,7 +42,7 @@ export async function resolveFormCard(
   const { idNumber } = parseIdNumber(idNumberInput, today);
   // A holder known only from the legacy import: their cards are made now, then certified alike.
   await materialisePendingLegacyCards(ctx, { idNumbers: [idNumber] });
-  const [holder] = await ctx.db.select().from(residents).where(eq(residents.idNumber, idNumber));
+  const holder = await findResidentByIdNumber(ctx.db, ctx.personal, idNumber);
   if (!holder) throw new AppError('HOLDER_NOT_FOUND');
   const statusOf = (c: CardRow) => effectiveStatus(toDomainCard(c), today, ctx.policy);
 

@@ -15,6 +15,8 @@ import { auditedAs, staffActor, type Actor } from '../actor.ts';
 import { requireStaff } from '../staff/access.ts';
 import type { Principal, ServiceContext } from '../context.ts';
 import { renderConfirmationForm } from './render-confirmation-form.ts';
+import { openIdNumber, openName } from '../../db/repositories/residents.ts';
+import type { PersonalCipher } from '../../crypto/personal-cipher.ts';
 
 export interface FormListQuery {
   toPrint?: boolean | undefined;
@@ -58,7 +60,12 @@ export async function listStationForms(
   return ctx.db.transaction(async (tx) => {
     const [total] = await tx.select({ n: count() }).from(confirmationForms).where(where);
     const rows = await tx
-      .select({ form: confirmationForms, holder: residents, card: cards, by: staff.displayName })
+      .select({
+        form: confirmationForms,
+        holder: { name: residents.nameSealed, idNumber: residents.idNumberSealed },
+        card: cards,
+        by: staff.displayName,
+      })
       .from(confirmationForms)
       .innerJoin(residents, eq(residents.id, confirmationForms.holderId))
       .innerJoin(cards, eq(cards.id, confirmationForms.cardId))
@@ -82,10 +89,7 @@ export async function listStationForms(
         issuedAt: form.issuedAt.toISOString(),
         origin: form.origin,
         evidence: form.evidence,
-        holder: {
-          name: maskName(holder.name ?? ''),
-          idNumber: holder.idNumber ? maskIdNumber(holder.idNumber) : '',
-        },
+        holder: maskedHolder(ctx.personal, holder),
         card: { number: card.number, kind: card.kind },
         issuedBy: by,
         printable: form.proof !== null,
@@ -174,4 +178,16 @@ export async function handOverForm(
     });
     return { id, handedOverAt: now.toISOString() };
   });
+}
+
+/** The holder as the list shows them: masked, opened only to be masked. */
+function maskedHolder(
+  cipher: PersonalCipher,
+  sealed: { name: Uint8Array | null; idNumber: Uint8Array | null },
+): { name: string; idNumber: string } {
+  const idNumber = openIdNumber(cipher, sealed.idNumber);
+  return {
+    name: maskName(openName(cipher, sealed.name) ?? ''),
+    idNumber: idNumber ? maskIdNumber(idNumber) : '',
+  };
 }

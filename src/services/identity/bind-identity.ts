@@ -16,6 +16,7 @@ import { parseIdNumber } from '../../domain/identity/id-number.ts';
 import { normalisePersonName } from '../../domain/identity/person-name.ts';
 import type { Db } from '../../db/client.ts';
 import { residents } from '../../db/schema/index.ts';
+import { findResident, findResidentByIdNumber, sealResidentFields } from '../../db/repositories/residents.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { recordAudit } from '../../db/repositories/audit.ts';
 import { enforceRateLimit } from '../../db/repositories/rate-limits.ts';
@@ -70,7 +71,7 @@ export async function bindIdentity(
   const id = parseIdNumber(input.idNumber, beijingDate(now));
   const name = normalisePersonName(input.name);
   const bound: BoundIdentity = { name, idNumber: id.idNumber, birthDate: id.birthDate, sex: id.sex };
-  const [me] = await ctx.db.select().from(residents).where(eq(residents.id, residentId));
+  const me = await findResident(ctx.db, ctx.personal, residentId);
   if (!me) throw new AppError('NOT_FOUND');
   if (me.idNumber !== null) throw new AppError('IDENTITY_ALREADY_BOUND');
   await enforceRateLimit(ctx.db, `identity-bind:${residentId}`, now, 3600, ATTEMPTS_PER_HOUR);
@@ -78,7 +79,7 @@ export async function bindIdentity(
   // A holder of imported legacy cards is held from here on like any other (their cards made now),
   // so binding that identity needs the same proof of possession.
   await materialisePendingLegacyCards(ctx, { idNumbers: [id.idNumber] });
-  const [held] = await ctx.db.select().from(residents).where(eq(residents.idNumber, id.idNumber));
+  const held = await findResidentByIdNumber(ctx.db, ctx.personal, id.idNumber);
   if (!held) {
     if (!(await ctx.realName.matches({ name, idNumber: id.idNumber })))
       throw new AppError('IDENTITY_REJECTED');
@@ -104,18 +105,24 @@ export async function bindIdentity(
       return refuse('proof_required');
   }
   const outcome = await writeAndAnnounce(ctx, async (tx, announce) => {
-    const [still] = await tx.select().from(residents).where(eq(residents.id, held.id)).for('update');
+    const still = await findResident(tx, ctx.personal, held.id, { forUpdate: true });
     if (!still || still.phone !== null) return 'already_bound' as const;
     let codeId: string | null = null;
     if (typed !== undefined) {
-      codeId = await redeemBindingCode(tx, { idNumber: id.idNumber, typed, residentId: held.id, now });
+      codeId = await redeemBindingCode(tx, {
+        idNumber: id.idNumber,
+        idNumberIndex: ctx.personal.indexHex('id_number', id.idNumber),
+        typed,
+        residentId: held.id,
+        now,
+      });
       if (codeId === null) {
         // The failure count and its audit row commit; nothing else happened.
         await auditBinding(tx, now, attempt, { reason: 'binding_code_invalid' });
         return 'binding_code_invalid' as const;
       }
     }
-    await takeOverHeldRecord(tx, { me, held: still, name, now });
+    await takeOverHeldRecord(tx, ctx.personal, { me, held: still, name, now });
     // Cached sessions still name the deleted account: every process forgets them.
     announce({ kind: 'sessions_of', subjectId: residentId });
     await auditBinding(
@@ -137,12 +144,17 @@ export async function bindIdentity(
 async function bindNew(ctx: ServiceContext, residentId: string, b: BoundIdentity, now: Date): Promise<void> {
   try {
     await ctx.db.transaction(async (tx) => {
-      const [me] = await tx.select().from(residents).where(eq(residents.id, residentId)).for('update');
+      const me = await findResident(tx, ctx.personal, residentId, { forUpdate: true });
       if (!me) throw new AppError('NOT_FOUND');
       if (me.idNumber !== null) throw new AppError('IDENTITY_ALREADY_BOUND');
       await tx
         .update(residents)
-        .set({ idNumber: b.idNumber, name: b.name, sex: b.sex, birthDate: b.birthDate, identityBoundAt: now })
+        .set({
+          ...sealResidentFields(ctx.personal, { idNumber: b.idNumber, name: b.name }),
+          sex: b.sex,
+          birthDate: b.birthDate,
+          identityBoundAt: now,
+        })
         .where(eq(residents.id, residentId));
       const self = { residentId, recordId: residentId };
       await auditBinding(tx, now, self, { proof: 'real_name', verifier: ctx.realName.name });

@@ -20,17 +20,18 @@ export const newBindingCode = (): string =>
 export const bindingCodeHash = (idNumber: string, code: string): string =>
   sha256Hex(`${idNumber}:${normaliseBindingCode(code)}`);
 
-const live = (idNumber: string, now: Date) =>
+/** The live codes of an ID number, found by its blind index (`idNumberIndex`, hex). */
+const live = (idNumberIndex: string, now: Date) =>
   and(
-    eq(identityBindingCodes.idNumber, idNumber),
+    eq(identityBindingCodes.idNumberIndex, idNumberIndex),
     isNull(identityBindingCodes.usedAt),
     gt(identityBindingCodes.expiresAt, now),
     lt(identityBindingCodes.failedAttempts, BINDING_CODE_MAX_FAILURES),
   );
 
 /** Ends the ID number's live codes: only the newest printed slip works. */
-export async function replaceLiveBindingCodes(tx: Db, idNumber: string, now: Date): Promise<void> {
-  await tx.update(identityBindingCodes).set({ usedAt: now }).where(live(idNumber, now));
+export async function replaceLiveBindingCodes(tx: Db, idNumberIndex: string, now: Date): Promise<void> {
+  await tx.update(identityBindingCodes).set({ usedAt: now }).where(live(idNumberIndex, now));
 }
 
 /**
@@ -39,12 +40,12 @@ export async function replaceLiveBindingCodes(tx: Db, idNumber: string, now: Dat
  */
 export async function redeemBindingCode(
   tx: Db,
-  input: { idNumber: string; typed: string; residentId: string; now: Date },
+  input: { idNumber: string; idNumberIndex: string; typed: string; residentId: string; now: Date },
 ): Promise<string | null> {
   const codes = await tx
     .select()
     .from(identityBindingCodes)
-    .where(live(input.idNumber, input.now))
+    .where(live(input.idNumberIndex, input.now))
     .for('update');
   const hash = bindingCodeHash(input.idNumber, input.typed);
   const match = codes.find((c) => c.codeHash === hash);

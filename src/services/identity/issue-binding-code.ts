@@ -2,12 +2,13 @@
 // household register or identity certificate from the place of origin (the evidence of a
 // confirmation form, DESIGN §2), issues a single-use code that lets one phone account bind that
 // identity (issue 9, finding 1). Useless for an identity already bound to a phone: refused.
-import { eq } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { AppError } from '../../domain/errors.ts';
 import { beijingDate } from '../../domain/beijing-date.ts';
 import { parseIdNumber } from '../../domain/identity/id-number.ts';
 import { identityBindingCodes, residents, type BindingEvidence } from '../../db/schema/index.ts';
 import { recordAudit } from '../../db/repositories/audit.ts';
+import { residentWithIdNumber } from '../../db/repositories/residents.ts';
 import type { Principal, ServiceContext } from '../context.ts';
 import { requireStaff } from '../staff/access.ts';
 import { bindingCodeHash, newBindingCode, replaceLiveBindingCodes } from './binding-codes.ts';
@@ -26,15 +27,16 @@ export async function issueBindingCode(
   const expiresAt = new Date(now.getTime() + ctx.policy.identityBindingCodeHours * 3600_000);
   await ctx.db.transaction(async (tx) => {
     const [held] = await tx
-      .select({ id: residents.id, phone: residents.phone })
+      .select({ id: residents.id, hasPhone: sql<boolean>`${residents.phoneIndex} is not null` })
       .from(residents)
-      .where(eq(residents.idNumber, idNumber));
-    if (held?.phone) throw new AppError('IDENTITY_ALREADY_BOUND');
-    await replaceLiveBindingCodes(tx, idNumber, now);
+      .where(residentWithIdNumber(ctx.personal, idNumber));
+    if (held?.hasPhone) throw new AppError('IDENTITY_ALREADY_BOUND');
+    const idNumberIndex = ctx.personal.indexHex('id_number', idNumber);
+    await replaceLiveBindingCodes(tx, idNumberIndex, now);
     const [row] = await tx
       .insert(identityBindingCodes)
       .values({
-        idNumber,
+        idNumberIndex,
         codeHash: bindingCodeHash(idNumber, code),
         evidence: input.evidence,
         issuedBy: clerk.staffId,

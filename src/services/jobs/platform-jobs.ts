@@ -49,6 +49,7 @@ export async function endorsementReminders(ctx: ServiceContext): Promise<{ notif
     if (today < addMonths(window.closesOn, -1) || today > window.closesOn) continue;
     const written = await notify(
       ctx.db,
+      ctx.personal,
       {
         key: `endorsement_due:${row.id}:${window.dueOn}`,
         kind: 'endorsement_due',
@@ -78,6 +79,7 @@ export async function cardStatusNotices(
   for (const row of expired) {
     const written = await notify(
       ctx.db,
+      ctx.personal,
       {
         key: `card_expired:${row.id}:${row.validUntil}`,
         kind: 'card_expired',
@@ -108,6 +110,7 @@ export async function cardStatusNotices(
     if (!window || effectiveStatus(card, today, policy) !== 'suspended' || window.closesOn < since) continue;
     const written = await notify(
       ctx.db,
+      ctx.personal,
       {
         key: `card_suspended:${row.id}:${window.dueOn}`,
         kind: 'card_suspended',
@@ -134,6 +137,7 @@ export async function overdueReviewAlerts(ctx: ServiceContext): Promise<{ alerte
   for (const row of rows) {
     const written = await notify(
       ctx.db,
+      ctx.personal,
       {
         key: `review_overdue:${row.id}:${row.dueBy}`,
         kind: 'review_overdue',
@@ -172,6 +176,7 @@ export async function appointmentReminders(ctx: ServiceContext): Promise<{ remin
   for (const row of rows) {
     const written = await notify(
       ctx.db,
+      ctx.personal,
       {
         key: `appointment_reminder:${row.id}`,
         kind: 'appointment_reminder',

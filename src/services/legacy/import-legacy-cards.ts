@@ -30,7 +30,7 @@ import { rawTransaction, type RawSession } from '../../db/raw-session.ts';
 import { requireStaff } from '../staff/access.ts';
 import type { Channel, Principal, ServiceContext } from '../context.ts';
 import { CsvFormatError, CsvRecords } from './csv-records.ts';
-import { LEGACY_CARD_COLUMNS, legacyCardValues } from './legacy-card-columns.ts';
+import { LEGACY_CARD_COLUMNS, legacyCardEncoder, type LegacyValue } from './legacy-card-columns.ts';
 import { rowsSink, type RowsSink } from './legacy-rows-sink.ts';
 import { alreadyPresent, heldElectronically, indexLoadedRows, registerConflicts } from './register-checks.ts';
 import { stationResolver } from './station-resolver.ts';
@@ -172,6 +172,7 @@ export async function importLegacyCards(
         `create table ${table} (like legacy_cards, constraint ${table}_part check (part = ${part}))`,
       );
       const stationOf = await stationResolver(s);
+      const valuesOf = legacyCardEncoder(ctx.personal);
       const loaded = await loadRows(s, table, input, {
         row: (fields, line, index) => {
           const checked = checkLegacyRow(fields, index, line, today, ctx.policy);
@@ -186,7 +187,7 @@ export async function importLegacyCards(
           }
           if (c.validUntil !== null && c.validUntil < today) report.expired++;
           // Once the file is refused nothing more is stored; the rest is still checked and listed.
-          return report.problemCount > 0 ? undefined : legacyCardValues(c, { part, importId, line });
+          return report.problemCount > 0 ? undefined : valuesOf(c, { part, importId, line });
         },
         problem: addProblem,
         counted: () => report.rows++,
@@ -273,7 +274,7 @@ export async function importLegacyCards(
 
 interface RowHandlers {
   /** Checks one record (fields in header order): its stored values, or nothing (refused). */
-  row(fields: string[], line: number, index: Record<LegacyColumn, number>): (string | null)[] | undefined;
+  row(fields: string[], line: number, index: Record<LegacyColumn, number>): LegacyValue[] | undefined;
   /** A problem with the file itself (encoding, quoting, header, field count). */
   problem(p: LegacyRowProblem): void;
   /** Called once per data record, good or bad. */

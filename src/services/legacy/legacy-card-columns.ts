@@ -1,8 +1,10 @@
 // A checked row of the export as `legacy_cards` stores it: the one mapping from the validated
 // record to the stored columns, used by the import (COPY text on PostgreSQL, parameters on PGlite).
-// Anything done to a value on its way into the table (encrypting the ID number and name, say, with
-// a blind index to find them) belongs here, and its inverse in materialise-legacy-card.ts.
+// Anything done to a value on its way into the table belongs here, and its inverse in
+// materialise-legacy-card.ts: the ID number's and the name's blind indexes (HMAC, src/crypto) are
+// computed here, per row, so that the register checks join `residents` on them.
 import type { LegacyCardRecord } from '../../domain/legacy/legacy-row.ts';
+import type { PersonalCipher } from '../../crypto/personal-cipher.ts';
 
 /** What a row says; two rows with the same card number and these the same are the same card. */
 export const LEGACY_CARD_DETAILS = [
@@ -27,6 +29,8 @@ export const LEGACY_CARD_COLUMNS = [
   'line',
   'card_number',
   ...LEGACY_CARD_DETAILS,
+  'id_number_index',
+  'name_index',
 ] as const;
 
 /** Where the row goes and where it came from. */
@@ -36,7 +40,51 @@ export interface RowOrigin {
   line: number;
 }
 
-export function legacyCardValues(c: LegacyCardRecord, o: RowOrigin): (string | null)[] {
+/**
+ * Bytes for a bytea column, as hex: what COPY text takes (`\x…`), computed as such (a blind
+ * index straight from the hash as hex, no buffer in between); a parameter gets the bytes.
+ */
+export interface ByteaHex {
+  readonly hex: string;
+}
+
+/** A stored value: text, bytes, or null. */
+export type LegacyValue = string | ByteaHex | null;
+
+/** A value as a query parameter (PGlite's multi-row INSERTs): bytea as bytes. */
+export const asParameter = (v: LegacyValue): string | Uint8Array | null =>
+  v === null || typeof v === 'string' ? v : Buffer.from(v.hex, 'hex');
+
+/** Names whose index an import keeps at hand; past this the memo starts again. */
+const NAME_MEMO = 20_000;
+
+/**
+ * The stored values of a row, for one import. Names repeat across a city's export far more than ID
+ * numbers (which are unique), so each name's index is computed once per import and kept.
+ */
+export function legacyCardEncoder(
+  cipher: PersonalCipher,
+): (c: LegacyCardRecord, o: RowOrigin) => LegacyValue[] {
+  const names = new Map<string, ByteaHex>();
+  const nameIndex = (name: string): ByteaHex => {
+    let index = names.get(name);
+    if (index === undefined) {
+      if (names.size >= NAME_MEMO) names.clear();
+      index = { hex: cipher.indexHex('name', name) };
+      names.set(name, index);
+    }
+    return index;
+  };
+  return (c, o) =>
+    legacyCardValues(c, o, { hex: cipher.indexHex('id_number', c.idNumber) }, nameIndex(c.name));
+}
+
+function legacyCardValues(
+  c: LegacyCardRecord,
+  o: RowOrigin,
+  idNumberIndex: ByteaHex,
+  nameIndex: ByteaHex,
+): LegacyValue[] {
   return [
     String(o.part),
     o.importId,
@@ -54,18 +102,28 @@ export function legacyCardValues(c: LegacyCardRecord, o: RowOrigin): (string | n
     c.issuedOn,
     c.validUntil,
     c.lastEndorsedOn,
+    idNumberIndex,
+    nameIndex,
   ];
 }
 
 /**
  * One line of COPY text format: tab-separated, \N for null, backslash escaped. The row checks
- * refuse control characters in every field, so a tab or a line break never reaches here.
+ * refuse control characters in every field, so a tab or a line break never reaches here. Bytes
+ * go in bytea's hex form, `\x…`, its backslash escaped.
  */
-export function copyTextLine(values: readonly (string | null)[]): string {
+export function copyTextLine(values: readonly LegacyValue[]): string {
   const out = new Array<string>(values.length);
   for (let i = 0; i < values.length; i++) {
     const v = values[i] ?? null;
-    out[i] = v === null ? '\\N' : v.includes('\\') ? v.replaceAll('\\', '\\\\') : v;
+    out[i] =
+      v === null
+        ? '\\N'
+        : typeof v !== 'string'
+          ? '\\\\x' + v.hex
+          : v.includes('\\')
+            ? v.replaceAll('\\', '\\\\')
+            : v;
   }
   return out.join('\t') + '\n';
 }

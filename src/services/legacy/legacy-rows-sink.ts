@@ -5,11 +5,11 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { RawSession } from '../../db/raw-session.ts';
-import { copyTextLine, LEGACY_CARD_COLUMNS } from './legacy-card-columns.ts';
+import { asParameter, copyTextLine, LEGACY_CARD_COLUMNS, type LegacyValue } from './legacy-card-columns.ts';
 
 export interface RowsSink {
   /** Queues a row; resolves at once unless the server is behind. */
-  write(values: (string | null)[]): Promise<void> | undefined;
+  write(values: LegacyValue[]): Promise<void> | undefined;
   end(): Promise<void>;
   abort(): void;
 }
@@ -59,13 +59,13 @@ function copySink(stream: Writable): RowsSink {
 
 function insertSink(s: RawSession, table: string, columns: string): RowsSink {
   const width = LEGACY_CARD_COLUMNS.length;
-  let batch: (string | null)[][] = [];
+  let batch: LegacyValue[][] = [];
   const flush = async () => {
     if (batch.length === 0) return;
     const tuples = batch.map(
       (_, r) => `(${LEGACY_CARD_COLUMNS.map((_, c) => `$${r * width + c + 1}`).join(', ')})`,
     );
-    const params = batch.flat();
+    const params = batch.flat().map(asParameter);
     batch = [];
     await s.query(`insert into ${table} (${columns}) values ${tuples.join(', ')}`, params);
   };

@@ -8,19 +8,23 @@
 // Idempotent under concurrency: the legacy rows are locked (FOR UPDATE) before anything is made, in
 // card-number order, and `card_id` marks a row done. A second caller waits for the first to commit,
 // then finds `card_id` set (READ COMMITTED re-reads a locked row) and makes nothing. The holder is
-// inserted with ON CONFLICT (id_number) DO NOTHING, and (number, version) is unique in `cards`.
+// made through the residents repository (ID number and name sealed, ON CONFLICT on the ID number's
+// blind index DO NOTHING), and (number, version) is unique in `cards`. Rows are found by the blind
+// index of the ID number, as residents are.
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { beijingDate } from '../../domain/beijing-date.ts';
 import { parseIdNumber } from '../../domain/identity/id-number.ts';
 import { legacyCardDates } from '../../domain/legacy/legacy-row.ts';
 import type { Db } from '../../db/client.ts';
-import { cards, legacyCards, residents, stations } from '../../db/schema/index.ts';
+import { cards, legacyCards, stations } from '../../db/schema/index.ts';
 import { recordAudit } from '../../db/repositories/audit.ts';
+import { ensureHeldResident } from '../../db/repositories/residents.ts';
+import type { PersonalCipher } from '../../crypto/personal-cipher.ts';
 import { insertCardWithStatusEntry } from '../credentials/status-entries.ts';
 import type { ServiceContext } from '../context.ts';
 
 export type LegacyCardRow = typeof legacyCards.$inferSelect;
-type Ctx = Pick<ServiceContext, 'clock' | 'policy'>;
+type Ctx = Pick<ServiceContext, 'clock' | 'policy' | 'personal'>;
 
 /**
  * Makes the register's card of one legacy row, which the caller has locked and found not made
@@ -31,21 +35,19 @@ export async function materialiseLegacyCard(ctx: Ctx, tx: Db, row: LegacyCardRow
   const now = ctx.clock.now();
   // Sex and birth date are the ID number's: the import checked the row's against them.
   const id = parseIdNumber(row.idNumber, beijingDate(now));
-  await tx
-    .insert(residents)
-    .values({ idNumber: id.idNumber, name: row.name, sex: id.sex, birthDate: id.birthDate, createdAt: now })
-    .onConflictDoNothing({ target: residents.idNumber });
-  const [holder] = await tx
-    .select({ id: residents.id })
-    .from(residents)
-    .where(eq(residents.idNumber, id.idNumber));
-  if (!holder) throw new Error('legacy holder not found after insert');
+  const holderId = await ensureHeldResident(tx, ctx.personal, {
+    idNumber: id.idNumber,
+    name: row.name,
+    sex: id.sex,
+    birthDate: id.birthDate,
+    createdAt: now,
+  });
   const [electronic] = await tx
     .select({ id: cards.id })
     .from(cards)
     .where(
       and(
-        eq(cards.holderId, holder.id),
+        eq(cards.holderId, holderId),
         eq(cards.kind, row.kind),
         eq(cards.source, 'electronic'),
         eq(cards.storedStatus, 'active'),
@@ -55,7 +57,7 @@ export async function materialiseLegacyCard(ctx: Ctx, tx: Db, row: LegacyCardRow
     .limit(1);
   const dates = legacyCardDates(row.kind, row.issuedOn, row.validUntil, row.lastEndorsedOn, ctx.policy);
   const card = await insertCardWithStatusEntry(tx, {
-    holderId: holder.id,
+    holderId,
     kind: row.kind,
     source: 'legacy',
     number: row.cardNumber,
@@ -96,11 +98,9 @@ export async function materialiseLegacyCardsOf(
   tx: Db,
   by: { idNumbers: string[] } | { cardNumber: string },
 ): Promise<number> {
-  const which =
-    'cardNumber' in by
-      ? eq(legacyCards.cardNumber, by.cardNumber)
-      : inArray(legacyCards.idNumber, by.idNumbers);
   if ('idNumbers' in by && by.idNumbers.length === 0) return 0;
+  const which =
+    'cardNumber' in by ? eq(legacyCards.cardNumber, by.cardNumber) : holdersWith(ctx.personal, by.idNumbers);
   const rows = await tx
     .select()
     .from(legacyCards)
@@ -116,7 +116,7 @@ export async function materialiseLegacyCardsOf(
  * first, so the common case (nothing to make) costs one indexed read.
  */
 export async function materialisePendingLegacyCards(
-  ctx: Pick<ServiceContext, 'clock' | 'policy' | 'db'>,
+  ctx: Pick<ServiceContext, 'clock' | 'policy' | 'db' | 'personal'>,
   by: { idNumbers: string[] } | { cardNumber: string },
 ): Promise<number> {
   const ids = 'idNumbers' in by ? by.idNumbers : null;
@@ -128,7 +128,7 @@ export async function materialisePendingLegacyCards(
       and(
         ids === null
           ? eq(legacyCards.cardNumber, (by as { cardNumber: string }).cardNumber)
-          : inArray(legacyCards.idNumber, ids),
+          : holdersWith(ctx.personal, ids),
         isNull(legacyCards.cardId),
       ),
     )
@@ -136,6 +136,13 @@ export async function materialisePendingLegacyCards(
   if (!pending) return 0;
   return ctx.db.transaction((tx) => materialiseLegacyCardsOf(ctx, tx, by));
 }
+
+/** The rows of the holders with these ID numbers, by blind index (`legacy_cards_id_number_index_idx`). */
+const holdersWith = (c: PersonalCipher, idNumbers: string[]) =>
+  inArray(
+    legacyCards.idNumberIndex,
+    idNumbers.map((n) => c.index('id_number', n)),
+  );
 
 /** The police station of the street, else a station of the district (police stations first). */
 async function stationOf(tx: Db, districtCode: string, streetCode: string): Promise<string> {

@@ -4,6 +4,8 @@
 //
 // `legacy_cards` holds codes in collation "C"; the register's tables (cards, residents) in the
 // database's. A comparison across them names the collation of the side whose index it should use.
+// Holders are matched by the blind indexes of their ID number and name (residents holds those
+// sealed: src/crypto), which the import computed for each row.
 import type { IsoDate } from '../../domain/beijing-date.ts';
 import type { LegacyColumn, LegacyRowProblem, LegacyRowReason } from '../../domain/legacy/legacy-row.ts';
 import type { RawSession } from '../../db/raw-session.ts';
@@ -39,8 +41,9 @@ export async function indexLoadedRows(
     );
   }
   await s.query('release savepoint legacy_index');
-  // With the name, so that the check of one name per ID number reads this index alone.
-  await s.query(`create index ${table}_id_number_idx on ${table} (id_number, name)`);
+  // With the name, so that the check of one name per ID number reads this index alone; the same as
+  // `legacy_cards_id_number_index_idx`, which adopts it when the table is attached.
+  await s.query(`create index ${table}_id_number_index_idx on ${table} (id_number_index, name_index)`);
   return [];
 }
 
@@ -56,8 +59,9 @@ export async function registerConflicts(
 ): Promise<LegacyRowProblem[]> {
   return problems(
     await s.query<ProblemRow>(
-      `select line, 'name' as field, 'id_number_other_name' as reason from ${table}
-        where id_number in (select id_number from ${table} group by id_number having min(name) <> max(name))
+      `select line, 'name' as field, 'id_number_other_name' as reason from ${table} t
+        where exists (select 1 from ${table} u
+                       where u.id_number_index = t.id_number_index and u.name_index <> t.name_index)
        union
        select t.line, 'card_number', 'imported_with_other_details'
          from ${table} t join legacy_cards o on o.card_number = t.card_number
@@ -68,12 +72,12 @@ export async function registerConflicts(
         where not exists (select 1 from legacy_cards o where o.card_number = t.card_number)
        union
        select t.line, 'name', 'holder_other_name'
-         from ${table} t join residents r on r.id_number = t.id_number collate "default"
-        where r.name <> t.name
+         from ${table} t join residents r on r.id_number_index = t.id_number_index
+        where r.name_index <> t.name_index
        union
        select t.line, 'name', 'holder_other_name'
-         from ${table} t join legacy_cards o on o.id_number = t.id_number
-        where o.name <> t.name
+         from ${table} t join legacy_cards o on o.id_number_index = t.id_number_index
+        where o.name_index <> t.name_index
        order by 1, 2
        limit ${limit}`,
     ),
@@ -98,7 +102,7 @@ export async function alreadyPresent(
 export async function heldElectronically(s: RawSession, table: string): Promise<number> {
   const [row] = await s.query<{ n: string }>(
     `select count(*) as n from ${table} t
-       join residents r on r.id_number = t.id_number collate "default"
+       join residents r on r.id_number_index = t.id_number_index
       where exists (select 1 from cards c where c.holder_id = r.id and c.kind = t.kind
                       and c.source = 'electronic' and c.stored_status = 'active')`,
   );

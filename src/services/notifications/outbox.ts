@@ -8,6 +8,8 @@ import { and, desc, eq, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import { recordAudit } from '../../db/repositories/audit.ts';
 import type { Db } from '../../db/client.ts';
 import { notifications, residents } from '../../db/schema/index.ts';
+import { openPhone } from '../../db/repositories/residents.ts';
+import type { PersonalCipher } from '../../crypto/personal-cipher.ts';
 import { notificationSms, notificationText, type NotificationKind } from '../../i18n/notification-texts.ts';
 import type { Language } from '../../i18n/language.ts';
 import type { ServiceContext } from '../context.ts';
@@ -28,15 +30,20 @@ export interface NewNotification {
 }
 
 /** Writes a notification unless one with its key exists; returns its id when written. */
-export async function notify(tx: Db, n: NewNotification, at: Date): Promise<string | undefined> {
+export async function notify(
+  tx: Db,
+  cipher: PersonalCipher,
+  n: NewNotification,
+  at: Date,
+): Promise<string | undefined> {
   let phone: string | null = null;
   let language: Language = 'zh-CN';
   if (n.residentId) {
     const [who] = await tx
-      .select({ phone: residents.phone, language: residents.language })
+      .select({ phone: residents.phoneSealed, language: residents.language })
       .from(residents)
       .where(eq(residents.id, n.residentId));
-    phone = who?.phone ?? null;
+    phone = openPhone(cipher, who?.phone ?? null);
     language = who?.language ?? 'zh-CN';
   }
   const [row] = await tx

@@ -6,6 +6,7 @@ import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { beijingDate } from '../../domain/beijing-date.ts';
 import { maskIdNumber } from '../../domain/identity/mask-id-number.ts';
 import { auditLog, cards, materials, residents } from '../../db/schema/index.ts';
+import { openResident } from '../../db/repositories/residents.ts';
 import type { Principal, ServiceContext } from '../context.ts';
 import { applicationInJurisdiction, requireStaff } from './access.ts';
 import { cardSummary } from './card-summary.ts';
@@ -28,10 +29,12 @@ export async function applicationDetail(ctx: ServiceContext, principal: Principa
   const member = requireStaff(principal, ['officer', 'clerk']);
   const row = await applicationInJurisdiction(ctx.db, member, id);
   const proxy = row.proxy as StoredProxy | null;
-  const people = await ctx.db
-    .select()
-    .from(residents)
-    .where(inArray(residents.id, proxy ? [row.applicantId, proxy.agentId] : [row.applicantId]));
+  const people = (
+    await ctx.db
+      .select()
+      .from(residents)
+      .where(inArray(residents.id, proxy ? [row.applicantId, proxy.agentId] : [row.applicantId]))
+  ).map((r) => openResident(ctx.personal, r));
   const person = (pid: string) => people.find((p) => p.id === pid);
   const files = await ctx.db
     .select()

@@ -16,6 +16,9 @@ import { requireStaff } from './access.ts';
 import { applicationScope } from './jurisdiction.ts';
 import { timeLimitOf } from './time-limit.ts';
 import { classifySearch } from './search-term.ts';
+import { holdersMatching } from './holder-search.ts';
+import { openIdNumber, openName } from '../../db/repositories/residents.ts';
+import type { PersonalCipher } from '../../crypto/personal-cipher.ts';
 
 export interface QueueFilter {
   status?: ApplicationStatus[] | undefined;
@@ -23,31 +26,29 @@ export interface QueueFilter {
   channel?: ('online' | 'window')[] | undefined;
   overdue?: boolean | undefined;
   q?: string | undefined;
-  sort?: 'dueBy' | 'acceptedOn' | 'createdAt' | 'applicantName' | undefined;
+  sort?: 'dueBy' | 'acceptedOn' | 'createdAt' | undefined;
   order?: 'asc' | 'desc' | undefined;
   limit?: number | undefined;
   offset?: number | undefined;
 }
 
-/** `q` as one indexed look-up: an ID number, a card number, or the start of a name. */
-function searchCondition(q: string): SQL {
+/** `q` as one indexed look-up: an ID number, a card number, or a full name. */
+function searchCondition(cipher: PersonalCipher, q: string): SQL {
   const term = classifySearch(q);
   if (term.kind === 'card_number') {
     const ids = sql`(select ${cards.id} from ${cards} where ${cards.number} = ${term.value})`;
     return sql`(${inArray(applications.cardId, ids)} or ${inArray(applications.issuedCardId, ids)})`;
   }
-  const column = term.kind === 'id_number' ? sql`${residents.idNumber} =` : sql`${residents.name} like`;
-  return inArray(
-    applications.applicantId,
-    sql`(select ${residents.id} from ${residents} where ${column} ${term.value})`,
-  );
+  const holders = holdersMatching(cipher, term) ?? sql`false`;
+  return inArray(applications.applicantId, sql`(select ${residents.id} from ${residents} where ${holders})`);
 }
 
+// No sort by applicant name: names are sealed at rest (src/crypto), and a ciphertext has no order
+// (an order-revealing index would give away what the sealing hides).
 const sortColumns = {
   dueBy: applications.dueBy,
   acceptedOn: applications.acceptedOn,
   createdAt: applications.createdAt,
-  applicantName: residents.name,
 } as const;
 
 export async function applicationQueue(
@@ -64,7 +65,7 @@ export async function applicationQueue(
   if (filter.overdue) {
     conditions.push(inArray(applications.status, [...overdueStatuses]), lt(applications.dueBy, today));
   }
-  if (filter.q) conditions.push(searchCondition(filter.q));
+  if (filter.q) conditions.push(searchCondition(ctx.personal, filter.q));
   const where = and(...conditions);
   const limit = filter.limit ?? 50;
   const offset = filter.offset ?? 0;
@@ -75,10 +76,9 @@ export async function applicationQueue(
   // The page is picked first, by id, from the index alone (applications_district_due_idx carries
   // the id): joining applicant and card to every row skipped by a deep offset cost ~30 ms at
   // offset 5,000 of 100,000 (bench/staff-queue.ts); now only the rows shown are joined.
-  let picked = ctx.db.select({ id: applications.id }).from(applications).$dynamic();
-  if (sort === 'applicantName')
-    picked = picked.innerJoin(residents, eq(residents.id, applications.applicantId));
-  picked = picked
+  const picked = ctx.db
+    .select({ id: applications.id })
+    .from(applications)
     .where(where)
     .orderBy(...order)
     .limit(limit)
@@ -90,8 +90,8 @@ export async function applicationQueue(
     ctx.db
       .select({
         app: applications,
-        applicantName: residents.name,
-        applicantIdNumber: residents.idNumber,
+        applicantName: residents.nameSealed,
+        applicantIdNumber: residents.idNumberSealed,
         cardNumber: cards.number,
       })
       .from(applications)
@@ -105,24 +105,27 @@ export async function applicationQueue(
     total: counted?.n ?? 0,
     limit,
     offset,
-    items: rows.map(({ app, applicantName, applicantIdNumber, cardNumber }) => ({
-      id: app.id,
-      type: app.type,
-      status: app.status,
-      channel: app.channel,
-      // Officers and clerks decide about and serve named people: the real name, not 张*.
-      applicantName,
-      applicantIdNumber: applicantIdNumber === null ? null : maskIdNumber(applicantIdNumber),
-      byProxy: app.proxy !== null,
-      cardNumber,
-      stationId: app.stationId,
-      districtCode: app.districtCode,
-      streetCode: app.streetCode,
-      acceptedOn: app.acceptedOn,
-      ...timeLimitOf(calendar, app, today),
-      missing: app.missing,
-      createdAt: app.createdAt.toISOString(),
-      updatedAt: app.updatedAt.toISOString(),
-    })),
+    items: rows.map(({ app, applicantName, applicantIdNumber, cardNumber }) => {
+      const idNumber = openIdNumber(ctx.personal, applicantIdNumber);
+      return {
+        id: app.id,
+        type: app.type,
+        status: app.status,
+        channel: app.channel,
+        // Officers and clerks decide about and serve named people: the real name, not 张*.
+        applicantName: openName(ctx.personal, applicantName),
+        applicantIdNumber: idNumber === null ? null : maskIdNumber(idNumber),
+        byProxy: app.proxy !== null,
+        cardNumber,
+        stationId: app.stationId,
+        districtCode: app.districtCode,
+        streetCode: app.streetCode,
+        acceptedOn: app.acceptedOn,
+        ...timeLimitOf(calendar, app, today),
+        missing: app.missing,
+        createdAt: app.createdAt.toISOString(),
+        updatedAt: app.updatedAt.toISOString(),
+      };
+    }),
   };
 }

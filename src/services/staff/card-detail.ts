@@ -4,16 +4,17 @@
 import { asc, eq } from 'drizzle-orm';
 import { beijingDate } from '../../domain/beijing-date.ts';
 import { maskIdNumber } from '../../domain/identity/mask-id-number.ts';
-import { cards, residents } from '../../db/schema/index.ts';
+import { cards } from '../../db/schema/index.ts';
 import type { Principal, ServiceContext } from '../context.ts';
 import { cardInJurisdiction, requireStaff } from './access.ts';
 import { cardSummary } from './card-summary.ts';
 import { historyOf } from './history.ts';
+import { findResident } from '../../db/repositories/residents.ts';
 
 export async function cardDetail(ctx: ServiceContext, principal: Principal | undefined, id: string) {
   const member = requireStaff(principal, ['officer', 'clerk']);
   const row = await cardInJurisdiction(ctx.db, member, id);
-  const [holder] = await ctx.db.select().from(residents).where(eq(residents.id, row.holderId));
+  const holder = await findResident(ctx.db, ctx.personal, row.holderId);
   const versions = await ctx.db
     .select()
     .from(cards)

@@ -1,5 +1,5 @@
 // GET /staff/cards: find a card of the jurisdiction by its number, its holder's ID number (exact,
-// each an indexed look-up) or the start of the holder's name; current versions only, newest first.
+// each an indexed look-up) or the holder's full name; current versions only, newest first.
 import { and, asc, count, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import { beijingDate } from '../../domain/beijing-date.ts';
 import { maskIdNumber } from '../../domain/identity/mask-id-number.ts';
@@ -10,14 +10,15 @@ import { cardSummary } from './card-summary.ts';
 import { cardScope } from './jurisdiction.ts';
 import { classifySearch } from './search-term.ts';
 import { materialisePendingLegacyCards } from '../legacy/materialise-legacy-card.ts';
+import { holdersMatching } from './holder-search.ts';
+import { openIdNumber, openName } from '../../db/repositories/residents.ts';
+import type { PersonalCipher } from '../../crypto/personal-cipher.ts';
 
-function cardSearch(q: string): SQL {
+function cardSearch(cipher: PersonalCipher, q: string): SQL {
   const term = classifySearch(q);
-  const holders = (where: SQL) =>
-    inArray(cards.holderId, sql`(select ${residents.id} from ${residents} where ${where})`);
-  if (term.kind === 'id_number') return holders(sql`${residents.idNumber} = ${term.value}`);
   if (term.kind === 'card_number') return eq(cards.number, term.value);
-  return holders(sql`${residents.name} like ${term.value}`);
+  const holders = holdersMatching(cipher, term) ?? sql`false`;
+  return inArray(cards.holderId, sql`(select ${residents.id} from ${residents} where ${holders})`);
 }
 
 export async function findCards(
@@ -29,7 +30,7 @@ export async function findCards(
   const where = and(
     cardScope(member),
     ne(cards.storedStatus, 'superseded'),
-    query.q ? cardSearch(query.q) : undefined,
+    query.q ? cardSearch(ctx.personal, query.q) : undefined,
   );
   // A legacy card nobody has needed yet is made now, so the search finds it like any other.
   const term = query.q ? classifySearch(query.q) : null;
@@ -39,7 +40,7 @@ export async function findCards(
   const offset = query.offset ?? 0;
   const [counted] = await ctx.db.select({ n: count() }).from(cards).where(where);
   const rows = await ctx.db
-    .select({ card: cards, name: residents.name, idNumber: residents.idNumber })
+    .select({ card: cards, name: residents.nameSealed, idNumber: residents.idNumberSealed })
     .from(cards)
     .innerJoin(residents, eq(residents.id, cards.holderId))
     .where(where)
@@ -51,9 +52,16 @@ export async function findCards(
     total: counted?.n ?? 0,
     limit,
     offset,
-    items: rows.map(({ card, name, idNumber }) => ({
-      ...cardSummary(card, today, ctx.policy),
-      holder: { id: card.holderId, name, idNumber: idNumber === null ? null : maskIdNumber(idNumber) },
-    })),
+    items: rows.map(({ card, name, idNumber }) => {
+      const id = openIdNumber(ctx.personal, idNumber);
+      return {
+        ...cardSummary(card, today, ctx.policy),
+        holder: {
+          id: card.holderId,
+          name: openName(ctx.personal, name),
+          idNumber: id === null ? null : maskIdNumber(id),
+        },
+      };
+    }),
   };
 }

@@ -6,6 +6,8 @@
 import { eq, inArray } from 'drizzle-orm';
 import { applications, residents } from '../../db/schema/index.ts';
 import type { Db } from '../../db/client.ts';
+import { openName } from '../../db/repositories/residents.ts';
+import type { PersonalCipher } from '../../crypto/personal-cipher.ts';
 
 export interface ApplicationName {
   applicant: string | null;
@@ -13,17 +15,23 @@ export interface ApplicationName {
   acceptedOn: string;
 }
 
-export async function overdueApplicationNames(db: Db, ids: string[]): Promise<Map<string, ApplicationName>> {
+export async function overdueApplicationNames(
+  db: Db,
+  cipher: PersonalCipher,
+  ids: string[],
+): Promise<Map<string, ApplicationName>> {
   if (ids.length === 0) return new Map();
   const rows = await db
     .select({
       id: applications.id,
       type: applications.type,
       acceptedOn: applications.acceptedOn,
-      applicant: residents.name,
+      applicant: residents.nameSealed,
     })
     .from(applications)
     .innerJoin(residents, eq(residents.id, applications.applicantId))
     .where(inArray(applications.id, ids));
-  return new Map(rows.map(({ id, ...name }) => [id, name]));
+  return new Map(
+    rows.map(({ id, applicant, ...name }) => [id, { ...name, applicant: openName(cipher, applicant) }]),
+  );
 }

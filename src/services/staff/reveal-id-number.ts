@@ -3,6 +3,7 @@
 // Art. 28) and the trail must show who looked at whose (the audit row names no number).
 import { inArray } from 'drizzle-orm';
 import { residents } from '../../db/schema/index.ts';
+import { openIdNumber } from '../../db/repositories/residents.ts';
 import { recordAudit } from '../../db/repositories/audit.ts';
 import type { Principal, ServiceContext } from '../context.ts';
 import { applicationInJurisdiction, requireStaff } from './access.ts';
@@ -14,7 +15,7 @@ export async function revealIdNumbers(ctx: ServiceContext, principal: Principal 
     const row = await applicationInJurisdiction(tx, member, id);
     const agentId = (row.proxy as { agentId?: string } | null)?.agentId ?? null;
     const people = await tx
-      .select({ id: residents.id, idNumber: residents.idNumber })
+      .select({ id: residents.id, idNumber: residents.idNumberSealed })
       .from(residents)
       .where(inArray(residents.id, agentId ? [row.applicantId, agentId] : [row.applicantId]));
     await recordAudit(tx, {
@@ -28,7 +29,8 @@ export async function revealIdNumbers(ctx: ServiceContext, principal: Principal 
       stationId: member.stationId,
       details: { residentIds: people.map((p) => p.id) },
     });
-    const numberOf = (pid: string | null) => people.find((p) => p.id === pid)?.idNumber ?? null;
+    const numberOf = (pid: string | null) =>
+      openIdNumber(ctx.personal, people.find((p) => p.id === pid)?.idNumber ?? null);
     return { applicant: numberOf(row.applicantId), agent: numberOf(agentId) };
   });
 }

@@ -66,7 +66,7 @@ function alertSource(member: StaffPrincipal) {
 }
 
 export async function listStationAlerts(
-  ctx: Pick<ServiceContext, 'db'>,
+  ctx: Pick<ServiceContext, 'db' | 'personal'>,
   principal: Principal | undefined,
   query: { limit?: number | undefined; offset?: number | undefined },
   lang: Language,
@@ -104,6 +104,7 @@ export async function listStationAlerts(
     source.subject === 'application'
       ? await overdueApplicationNames(
           ctx.db,
+          ctx.personal,
           rows.map((r) => r.params[subjectParam] ?? ''),
         )
       : new Map<string, ApplicationName>();

@@ -47,6 +47,7 @@ export async function overdueVisitAlerts(ctx: ServiceContext): Promise<{ alerted
   for (const row of rows) {
     const written = await notify(
       ctx.db,
+      ctx.personal,
       {
         key: visitOverdueKey(row.id, row.dueOn),
         kind: 'visit_overdue',

@@ -11,6 +11,8 @@ import { maskIdNumber } from '../../domain/identity/mask-id-number.ts';
 import type { Policy } from '../../domain/policy.ts';
 import type { Db } from '../../db/client.ts';
 import { cards, residents, staff, visits } from '../../db/schema/index.ts';
+import { openIdNumber, openName } from '../../db/repositories/residents.ts';
+import type { PersonalCipher } from '../../crypto/personal-cipher.ts';
 import { toDomainCard } from '../../db/repositories/cards.ts';
 
 const assignee = alias(staff, 'assignee');
@@ -23,8 +25,8 @@ export function selectVisits(db: Db, where: SQL | undefined) {
     .select({
       visit: visits,
       card: cards,
-      holderName: residents.name,
-      holderIdNumber: residents.idNumber,
+      holderName: residents.nameSealed,
+      holderIdNumber: residents.idNumberSealed,
       assigneeName: assignee.displayName,
       recorderName: recorder.displayName,
       reviewerName: reviewer.displayName,
@@ -55,8 +57,15 @@ function daysLeft(calendar: WorkingDayCalendar, dueOn: IsoDate, today: IsoDate):
 const person = (id: string | null, name: string | null) => (id === null ? null : { id, name: name ?? '' });
 const iso = (d: Date | null) => (d === null ? null : d.toISOString());
 
-export function toVisitView(r: VisitRead, calendar: WorkingDayCalendar, today: IsoDate, policy: Policy) {
+export function toVisitView(
+  r: VisitRead,
+  cipher: PersonalCipher,
+  calendar: WorkingDayCalendar,
+  today: IsoDate,
+  policy: Policy,
+) {
   const v = r.visit;
+  const holderIdNumber = openIdNumber(cipher, r.holderIdNumber);
   const open = v.status === 'open';
   return {
     id: v.id,
@@ -72,8 +81,8 @@ export function toVisitView(r: VisitRead, calendar: WorkingDayCalendar, today: I
     },
     holder: {
       id: v.holderId,
-      name: r.holderName,
-      idNumber: r.holderIdNumber === null ? null : maskIdNumber(r.holderIdNumber),
+      name: openName(cipher, r.holderName),
+      idNumber: holderIdNumber === null ? null : maskIdNumber(holderIdNumber),
     },
     card: {
       id: r.card.id,

@@ -69,7 +69,7 @@ async function page(ctx: ServiceContext, reader: Reader, query: VisitQuery, orde
     total: counted?.n ?? 0,
     limit,
     offset,
-    items: rows.map((r) => toVisitView(r, calendar, today, ctx.policy)),
+    items: rows.map((r) => toVisitView(r, ctx.personal, calendar, today, ctx.policy)),
   };
 }
 
@@ -129,7 +129,7 @@ async function readView(
 ): Promise<VisitView> {
   const [row] = await selectVisits(db, eq(visits.id, id));
   if (!row) throw new AppError('NOT_FOUND');
-  return toVisitView(row, calendar, beijingDate(ctx.clock.now()), ctx.policy);
+  return toVisitView(row, ctx.personal, calendar, beijingDate(ctx.clock.now()), ctx.policy);
 }
 
 /** GET /staff/visits/{id}: one visit with its history. */

@@ -178,7 +178,7 @@ export const en: Catalogue<typeof zhCN> = {
     queue: {
       heading: 'Queue',
       search: 'Search',
-      searchPlaceholder: 'Name, ID number or card number',
+      searchPlaceholder: 'Full name, ID number or card number',
       status: 'Status',
       type: 'Type',
       channel: 'Channel',
@@ -298,7 +298,7 @@ export const en: Catalogue<typeof zhCN> = {
     cards: {
       heading: 'Cards',
       search: 'Find a card',
-      searchPlaceholder: 'Card number, ID number or name',
+      searchPlaceholder: 'Card number, ID number or full name',
       find: 'Find',
       empty: 'No card of your jurisdiction matches.',
       number: 'Card number',

@@ -180,7 +180,7 @@ export const es: Catalogue<typeof zhCN> = {
     queue: {
       heading: 'Cola de trabajo',
       search: 'Buscar',
-      searchPlaceholder: 'Nombre, número de identidad o de tarjeta',
+      searchPlaceholder: 'Nombre completo, número de identidad o de tarjeta',
       status: 'Estado',
       type: 'Tipo',
       channel: 'Canal',
@@ -300,7 +300,7 @@ export const es: Catalogue<typeof zhCN> = {
     cards: {
       heading: 'Tarjetas',
       search: 'Buscar una tarjeta',
-      searchPlaceholder: 'Número de tarjeta, número de identidad o nombre',
+      searchPlaceholder: 'Número de tarjeta, número de identidad o nombre completo',
       find: 'Buscar',
       empty: 'Ninguna tarjeta de su jurisdicción coincide.',
       number: 'Número de tarjeta',

@@ -167,7 +167,7 @@ export const zhCN = {
     queue: {
       heading: '待办队列',
       search: '搜索',
-      searchPlaceholder: '姓名、身份证号或证件号码',
+      searchPlaceholder: '完整姓名、身份证号或证件号码',
       status: '状态',
       type: '业务类型',
       channel: '渠道',
@@ -287,7 +287,7 @@ export const zhCN = {
     cards: {
       heading: '证件查询',
       search: '查找证件',
-      searchPlaceholder: '证件号码、身份证号或姓名',
+      searchPlaceholder: '证件号码、身份证号或完整姓名',
       find: '查找',
       empty: '辖区内没有符合条件的证件。',
       number: '证件号码',

@@ -1,0 +1,158 @@
+// Personal data at rest (issue 9): a dump of the database, as a thief of a backup would have it,
+// holds no resident's ID number, phone or name in clear. The demo data plus residents made through
+// the API (an online sign-in and binding, window intakes, a binding code, a confirmation form) are
+// in the database, and a legacy import (one of its holders looked up, so made a resident); every value the platform holds is read back through the repository (opened with
+// the keys), then searched for in the dump: `pg_dump` of the PostgreSQL database, or on PGlite every
+// row of every table as text (bytea as hex, jsonb as its text).
+//
+// Not every table is sealed yet (docs/security.md, "Not done yet"): the test names each table that
+// still holds a value in clear and fails when any table outside that list does.
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { sql } from 'drizzle-orm';
+import type pg from 'pg';
+import { residents } from '../src/db/schema/index.ts';
+import { openResident } from '../src/db/repositories/residents.ts';
+import { queryRows } from '../src/db/query-rows.ts';
+import { makeTestIdNumber } from '../src/domain/identity/id-number.fixtures.ts';
+import { dbTargets, type DbTarget } from './support/test-db.ts';
+import { startPlatform, type TestPlatform } from './support/test-app.ts';
+import { legacyCsv, legacyRow } from './support/legacy-csv.ts';
+import { importLegacyCards } from '../src/services/legacy/import-legacy-cards.ts';
+import { Readable } from 'node:stream';
+
+const run = promisify(execFile);
+
+/** Tables that still hold personal data in clear, each with what and why it is not sealed yet. */
+const NOT_YET_SEALED: Record<string, string> = {
+  dev_outbox: 'demo mode only: the SMS stand-in, by phone',
+  notifications: 'the phone an SMS goes to, copied when written',
+  legacy_cards:
+    "the export's ID numbers and names as imported (found by their blind indexes); two AES-GCM seals " +
+    "a row cost 30 µs or more against the import's ~8 µs of Node work a row: a later slice",
+};
+
+async function dumpText(target: DbTarget['name'], p: TestPlatform): Promise<Map<string, string>> {
+  // Each table with rows, named by the table it is a partition of (legacy_cards_shared: legacy_cards).
+  const tables = await queryRows<{ name: string; root: string }>(
+    p.database.db,
+    sql`select c.relname as name, coalesce(parent.relname, c.relname) as root
+          from pg_class c
+          left join pg_inherits i on i.inhrelid = c.oid
+          left join pg_class parent on parent.oid = i.inhparent
+         where c.relkind = 'r' and c.relnamespace = 'public'::regnamespace order by 1`,
+  );
+  const rootOf = new Map(tables.map((t) => [t.name, t.root]));
+  const byTable = new Map<string, string>();
+  const add = (name: string, text: string) => {
+    const root = rootOf.get(name) ?? name;
+    byTable.set(root, (byTable.get(root) ?? '') + text);
+  };
+  if (target === 'postgres') {
+    // What an operator's backup is: pg_dump of the database, split at each table's COPY block.
+    const url = (p.database.db as unknown as { $client: pg.Pool }).$client.options.connectionString!;
+    const { stdout } = await run('pg_dump', ['--data-only', '--no-owner', url], { maxBuffer: 256 << 20 });
+    for (const block of stdout.split(/\nCOPY public\./).slice(1)) {
+      const name = /^"?([a-z0-9_]+)"?/.exec(block)?.[1] ?? '?';
+      add(name, block.slice(0, block.indexOf('\n\\.\n')));
+    }
+  } else {
+    for (const { name } of tables) {
+      const rows = await queryRows<{ row: string }>(
+        p.database.db,
+        sql`select t::text as row from ${sql.identifier(name)} t`,
+      );
+      add(name, rows.map((r) => r.row).join('\n'));
+    }
+  }
+  assert.ok(byTable.has('residents'), `the dump has the residents: ${[...byTable.keys()].join(', ')}`);
+  return byTable;
+}
+
+for (const target of dbTargets()) {
+  describe(`personal data at rest (${target.name})`, () => {
+    let p: TestPlatform;
+    before(async () => {
+      p = await startPlatform(target, '2025-06-10T09:00:00+08:00');
+      // Someone signs in online and binds an identity the platform did not hold.
+      const token = await p.residentToken('13912345601');
+      const bound = await p.call('PUT', '/api/v1/me/identity', {
+        token,
+        body: { name: '韩梅梅', idNumber: makeTestIdNumber('110105', '1994-03-08', 61) },
+      });
+      assert.equal(bound.statusCode, 200, bound.body);
+      // Two people registered at a window; one is given a binding code to use later.
+      const clerk = await p.staffToken('clerk-110105');
+      for (const [name, idNumber] of [
+        ['欧阳娜娜', makeTestIdNumber('110105', '1990-07-01', 12)],
+        ['Ana María', makeTestIdNumber('110105', '1985-11-23', 7)],
+      ] as const) {
+        const res = await p.call('POST', '/api/v1/staff/applications', {
+          token: clerk,
+          body: {
+            type: 'registration_card',
+            address: { districtCode: '110105', street: '110105003', detail: '呼家楼北街 6 号院 1 号楼 502' },
+            applicant: { name, idNumber },
+            materialsChecked: ['photo', 'proof_of_address'],
+          },
+        });
+        assert.equal(res.statusCode, 201, res.body);
+      }
+      const code = await p.call('POST', '/api/v1/staff/identity-binding-codes', {
+        token: clerk,
+        body: { idNumber: makeTestIdNumber('110105', '1990-07-01', 12), evidence: 'id_card' },
+      });
+      assert.equal(code.statusCode, 201, code.body);
+      // Two legacy cards imported; staff look one holder up, which makes them a resident.
+      const rows = [legacyRow(1, {}, ['110105']), legacyRow(2, {}, ['110105'])];
+      const imported = await importLegacyCards(
+        p.ctx,
+        { principal: undefined, channel: 'cli' },
+        { source: Readable.from([Buffer.from(legacyCsv(rows))]), fileName: 'export.csv' },
+      );
+      assert.equal(imported.outcome, 'imported', JSON.stringify(imported.problems));
+      const found = await p.call('GET', `/api/v1/staff/cards?q=${rows[0]!.id_number}`, {
+        token: await p.staffToken('officer-110105'),
+      });
+      assert.equal(found.statusCode, 200, found.body);
+      assert.equal(found.json().total, 1, found.body);
+    });
+    after(() => p.close());
+
+    test('a dump holds no ID number, phone or name in clear outside the tables not sealed yet', async () => {
+      const people = (await p.database.db.select().from(residents)).map((r) =>
+        openResident(p.ctx.personal, r),
+      );
+      const values = {
+        'ID number': people.flatMap((r) => (r.idNumber ? [r.idNumber] : [])),
+        phone: people.flatMap((r) => (r.phone ? [r.phone] : [])),
+        name: people.flatMap((r) => (r.name ? [r.name] : [])),
+      };
+      assert.ok(values['ID number'].length >= 10 && values.phone.length >= 5 && values.name.length >= 10);
+      const dump = await dumpText(target.name, p);
+      const found: string[] = [];
+      const outside: string[] = [];
+      let total = 0;
+      for (const [table, text] of dump) {
+        for (const [kind, list] of Object.entries(values)) {
+          const n = list.filter((v) => text.includes(v)).length;
+          if (n === 0) continue;
+          total += n;
+          found.push(`${table}: ${n} ${kind}(s)`);
+          if (!(table in NOT_YET_SEALED)) outside.push(`${table}: ${n} ${kind}(s)`);
+        }
+      }
+      console.log(
+        `${target.name}: ${people.length} residents; values in clear: ${total} (${found.join('; ') || 'none'})`,
+      );
+      assert.deepEqual(
+        outside,
+        [],
+        `personal data in clear outside ${Object.keys(NOT_YET_SEALED).join(', ')}`,
+      );
+      assert.ok(!found.some((f) => f.startsWith('residents:')), 'residents hold nothing in clear');
+    });
+  });
+}
