@@ -95,6 +95,9 @@ for (const target of dbTargets()) {
         body: { decision: 'approve' },
       });
       assert.equal(approved.statusCode, 200, approved.body);
+      // Decided, its due date no longer runs: the console no longer marks it provisional.
+      const decided = await p.call('GET', `/api/v1/staff/applications/${online}`, { token: officer });
+      assert.equal(decided.json().dueByProvisional, false);
       const listed = await p.call('GET', '/api/v1/staff/visits?status=open', { token: officer });
       assert.equal(listed.statusCode, 200, listed.body);
       const visit = listed

@@ -1,7 +1,7 @@
 // The due date, the working days left and the overdue flag of one application, as the queue and
 // the detail show them.
 import type { IsoDate } from '../../domain/beijing-date.ts';
-import { overdueStatuses, type ApplicationStatus } from '../../domain/applications/application.ts';
+import { isOpen, overdueStatuses, type ApplicationStatus } from '../../domain/applications/application.ts';
 import { workingDaysLeft } from '../../domain/applications/time-left.ts';
 import type { WorkingDayCalendar } from '../../domain/calendar/working-days.ts';
 import { isAppError } from '../../domain/errors.ts';
@@ -27,7 +27,9 @@ export function timeLimitOf(
   }
   return {
     dueBy: app.dueBy,
-    dueByProvisional: app.dueByProvisional,
+    // The mark says the date may still move when the year is published: it matters only while
+    // the review runs, not once the application is decided or withdrawn.
+    dueByProvisional: app.dueByProvisional && isOpen(app.status),
     workingDaysLeft: left,
     overdue: overdueStatuses.includes(app.status) && today > app.dueBy,
   };
