@@ -22,6 +22,7 @@ import { queryRows } from '../src/db/query-rows.ts';
 import { makeTestIdNumber } from '../src/domain/identity/id-number.fixtures.ts';
 import { dbTargets, type DbTarget } from './support/test-db.ts';
 import { startPlatform, type TestPlatform } from './support/test-app.ts';
+import { applyAsNewcomer } from './support/apply-as-newcomer.ts';
 import { legacyCsv, legacyRow } from './support/legacy-csv.ts';
 import { importLegacyCards } from '../src/services/legacy/import-legacy-cards.ts';
 import { Readable } from 'node:stream';
@@ -89,29 +90,21 @@ for (const target of dbTargets()) {
     let p: TestPlatform;
     before(async () => {
       p = await startPlatform(target, '2025-06-10T09:00:00+08:00');
-      // Someone signs in online and binds an identity the platform did not hold.
-      const token = await p.residentToken('13912345601');
-      const bound = await p.call('PUT', '/api/v1/me/identity', {
-        token,
-        body: { name: '韩梅梅', idNumber: makeTestIdNumber('110105', '1994-03-08', 61) },
+      // Someone signs in online, binds an identity the platform did not hold and applies with
+      // files (their bytes searched for in the dump too).
+      const { application } = await applyAsNewcomer(p, {
+        phone: '13912345601',
+        name: '韩梅梅',
+        id: ['110105', '1994-03-08', 61],
+        detail: '建国路 88 号 3 号楼 1201',
+        materials: [
+          { kind: 'photo', contentType: 'image/png', content: PHOTO.toString('base64') },
+          { kind: 'proof_of_address', contentType: 'image/png', content: PHOTO.toString('base64') },
+        ],
       });
-      assert.equal(bound.statusCode, 200, bound.body);
-      // She applies online with a photo (its bytes searched for in the dump too).
-      const applied = await p.call('POST', '/api/v1/applications', {
-        token,
-        body: {
-          type: 'registration_card',
-          address: { districtCode: '110105', street: '110105001', detail: '建国路 88 号 3 号楼 1201' },
-          materials: [
-            { kind: 'photo', contentType: 'image/png', content: PHOTO.toString('base64') },
-            { kind: 'proof_of_address', contentType: 'image/png', content: PHOTO.toString('base64') },
-          ],
-        },
-      });
-      assert.equal(applied.statusCode, 201, applied.body);
       // An officer refuses it: the notification and its SMS hold her phone. (The reason is staff's
       // free text, kept in clear in `applications.reason`: docs/security.md, "Not done yet".)
-      const refused = await p.call('POST', `/api/v1/staff/applications/${applied.json().id}/decision`, {
+      const refused = await p.call('POST', `/api/v1/staff/applications/${application.id}/decision`, {
         token: await p.staffToken('officer-110105'),
         body: { decision: 'reject', reason: '住所证明与申报地址不一致' },
       });

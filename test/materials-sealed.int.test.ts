@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { eq, sql } from 'drizzle-orm';
 import { dbTargets } from './support/test-db.ts';
 import { startPlatform, type TestPlatform } from './support/test-app.ts';
-import { makeTestIdNumber } from '../src/domain/identity/id-number.fixtures.ts';
+import { applyAsNewcomer } from './support/apply-as-newcomer.ts';
 import { blobs, materials } from '../src/db/schema/index.ts';
 import { materialColumn } from '../src/services/applications/store-materials.ts';
 import { sealPlainMaterials } from '../src/services/personal-data/seal-plain-materials.ts';
@@ -28,25 +28,16 @@ for (const target of dbTargets()) {
     const proof = png(3_000, 'LEASE-OF-AN-APPLICANT;');
     before(async () => {
       p = await startPlatform(target, '2025-09-15T10:00:00+08:00');
-      const token = await p.residentToken('13900000901');
-      const bound = await p.call('PUT', '/api/v1/me/identity', {
-        token,
-        body: { name: '封存测试', idNumber: makeTestIdNumber('110105', '1990-02-03', 901) },
+      const { application } = await applyAsNewcomer(p, {
+        phone: '13900000901',
+        name: '封存测试',
+        id: ['110105', '1990-02-03', 901],
+        materials: [
+          { kind: 'photo', contentType: 'image/png', content: photo.toString('base64') },
+          { kind: 'proof_of_address', contentType: 'image/png', content: proof.toString('base64') },
+        ],
       });
-      assert.equal(bound.statusCode, 200, bound.body);
-      const applied = await p.call('POST', '/api/v1/applications', {
-        token,
-        body: {
-          type: 'registration_card',
-          address: { districtCode: '110105', street: '110105001', detail: '建国路 88 号 3 号楼 1201' },
-          materials: [
-            { kind: 'photo', contentType: 'image/png', content: photo.toString('base64') },
-            { kind: 'proof_of_address', contentType: 'image/png', content: proof.toString('base64') },
-          ],
-        },
-      });
-      assert.equal(applied.statusCode, 201, applied.body);
-      applicationId = applied.json<{ id: string }>().id;
+      applicationId = application.id;
     });
     after(() => p.close());
 

@@ -9,9 +9,9 @@ import { devOutbox, notifications } from '../src/db/schema/index.ts';
 import { openParams } from '../src/services/notifications/outbox.ts';
 import { sealPlainNotifications } from '../src/services/personal-data/seal-plain-notifications.ts';
 import { queryRows } from '../src/db/query-rows.ts';
-import { makeTestIdNumber } from '../src/domain/identity/id-number.fixtures.ts';
+import { applyAsNewcomer } from './support/apply-as-newcomer.ts';
 import { dbTargets } from './support/test-db.ts';
-import { photo, proofOfAddress, startPlatform, type TestPlatform } from './support/test-app.ts';
+import { startPlatform, type TestPlatform } from './support/test-app.ts';
 
 const PHONE = '13900000777';
 const REASON = '申报地址与房屋租赁合同不一致（团结湖北二条 5 号）';
@@ -22,22 +22,13 @@ for (const target of dbTargets()) {
     let token: string;
     before(async () => {
       p = await startPlatform(target, '2025-09-15T10:00:00+08:00');
-      token = await p.residentToken(PHONE);
-      const bound = await p.call('PUT', '/api/v1/me/identity', {
-        token,
-        body: { name: '通知测试', idNumber: makeTestIdNumber('110105', '1992-04-05', 77) },
+      const applied = await applyAsNewcomer(p, {
+        phone: PHONE,
+        name: '通知测试',
+        id: ['110105', '1992-04-05', 77],
       });
-      assert.equal(bound.statusCode, 200, bound.body);
-      const applied = await p.call('POST', '/api/v1/applications', {
-        token,
-        body: {
-          type: 'registration_card',
-          address: { districtCode: '110105', street: '110105001', detail: '建国路 88 号 3 号楼 1201' },
-          materials: [photo, proofOfAddress],
-        },
-      });
-      assert.equal(applied.statusCode, 201, applied.body);
-      const rejected = await p.call('POST', `/api/v1/staff/applications/${applied.json().id}/decision`, {
+      token = applied.token;
+      const rejected = await p.call('POST', `/api/v1/staff/applications/${applied.application.id}/decision`, {
         token: await p.staffToken('officer-110105'),
         body: { decision: 'reject', reason: REASON },
       });
