@@ -59,8 +59,8 @@ async function hasCurrentSigner(tx: Db, purpose: KeyPurpose, now: Date): Promise
 export async function ensureSigningKeys(ctx: ServiceContext): Promise<void> {
   const now = ctx.clock.now();
   for (const purpose of ['display_code', 'trust_anchor'] as const) {
-    // Whether a key may sign now, read from the records: opening it here would make a start-up
-    // (or `keys rotate`) fail outright under a new KEK, when rotating is the way out.
+    // Whether a key may sign now, read from the records, without opening it (a start-up need
+    // not unwrap a key it may not use).
     if (await ctx.keys.current(purpose, now)) continue;
     await writeAndAnnounce(ctx, async (tx, announce) => {
       await lockForTransaction(tx, 'juzhu.signing_keys');
