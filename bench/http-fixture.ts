@@ -66,12 +66,12 @@ async function prepare(database: Database): Promise<{ kek: Uint8Array; token: st
   await seedDemo(ctx);
   await requestOtp(ctx, RESIDENT_PHONE, '127.0.0.1');
   const [sms] = await ctx.db
-    .select({ text: devOutbox.text })
+    .select({ text: devOutbox.textSealed })
     .from(devOutbox)
-    .where(eq(devOutbox.to, RESIDENT_PHONE))
+    .where(eq(devOutbox.toIndex, ctx.personal.indexHex('phone', RESIDENT_PHONE)))
     .orderBy(desc(devOutbox.sentAt))
     .limit(1);
-  const code = /(\d{6})/.exec(sms?.text ?? '')?.[1];
+  const code = /(\d{6})/.exec(ctx.personal.openOrNull('dev_outbox.text', sms?.text ?? null) ?? '')?.[1];
   if (!code) throw new Error('no OTP in the dev outbox');
   const { token, residentId } = await verifyOtp(ctx, RESIDENT_PHONE, code, '127.0.0.1');
   const [card] = await ctx.db

@@ -95,9 +95,9 @@ async function generate(pool: pg.Pool, cipher: PersonalCipher, people: Generated
     await client.query(
       `create temp table bench_people on commit drop as
          select row_number() over () as n, id_number_index, id_number_sealed, name_index, name_sealed, sex,
-                birth_date::date as birth_date
-         from unnest($1::bytea[], $2::bytea[], $3::bytea[], $4::bytea[], $5::text[], $6::text[])
-           as t(id_number_index, id_number_sealed, name_index, name_sealed, sex, birth_date)`,
+                birth_date::date as birth_date, address_sealed
+         from unnest($1::bytea[], $2::bytea[], $3::bytea[], $4::bytea[], $5::text[], $6::text[], $7::bytea[])
+           as t(id_number_index, id_number_sealed, name_index, name_sealed, sex, birth_date, address_sealed)`,
       [
         people.ids.map((id) => Buffer.from(cipher.index('id_number', id))),
         people.ids.map((id) => Buffer.from(cipher.seal('residents.id_number', id))),
@@ -105,6 +105,15 @@ async function generate(pool: pg.Pool, cipher: PersonalCipher, people: Generated
         people.names.map((n) => Buffer.from(cipher.seal('residents.name', n))),
         people.sexes,
         people.births,
+        // The application's address, sealed as the platform writes it (the queue never opens it).
+        people.ids.map((_, i) =>
+          Buffer.from(
+            cipher.seal(
+              'applications.address_detail',
+              `幸福里 ${(i % 300) + 1} 号楼 ${(i % 6) + 1}0${(i % 4) + 1}`,
+            ),
+          ),
+        ),
       ],
     );
     await client.query(
@@ -118,9 +127,9 @@ async function generate(pool: pg.Pool, cipher: PersonalCipher, people: Generated
     // in the last weeks and the weeks ahead, as in a working queue); statuses mostly done.
     await client.query(
       `insert into applications (applicant_id, type, status, channel, station_id, district_code, street_code,
-         address_detail, basis, accepted_on, due_by, missing, decided_at, intake_station_id, created_at, updated_at)
+         address_detail_sealed, basis, accepted_on, due_by, missing, decided_at, intake_station_id, created_at, updated_at)
        select r.id, g.type, g.status, g.channel, $1, $2, ($3::text[])[1 + (p.n % cardinality($3::text[]))],
-         '幸福里 ' || (p.n % 300 + 1) || ' 号楼 ' || (p.n % 6 + 1) || '0' || (p.n % 4 + 1),
+         p.address_sealed,
          case when g.type = 'residence_permit' then 'employment' end,
          g.accepted_on, g.accepted_on + 14 + (p.n % 7)::int,
          case when g.status = 'needs_materials' then '["proof_of_address"]'::jsonb else '[]'::jsonb end,

@@ -8,7 +8,11 @@ import { dbTargets } from './support/test-db.ts';
 import { photo, proofOfAddress, startPlatform, type TestPlatform } from './support/test-app.ts';
 import { assertError, assertMessageIn } from './support/assert-error.ts';
 import { makeTestIdNumber } from '../src/domain/identity/id-number.fixtures.ts';
-import { claimIdempotencyKey } from '../src/services/idempotency/idempotency-keys.ts';
+import { claimIdempotencyKey, replayColumn } from '../src/services/idempotency/idempotency-keys.ts';
+import { sealPlainReplays } from '../src/services/personal-data/seal-plain-replays.ts';
+import { idempotencyKeys } from '../src/db/schema/index.ts';
+import { FieldOpenError } from '../src/crypto/field-cipher.ts';
+import { eq, sql } from 'drizzle-orm';
 import { authenticate } from '../src/services/auth/authenticate.ts';
 
 const address = { districtCode: '110105', street: '110105001', detail: '建国路 88 号 3 号楼 1201' };
@@ -62,6 +66,35 @@ for (const target of dbTargets()) {
       assert.equal((await applications(token)).length, 1);
       // Without a key, a second application of the same type is refused as the service always did.
       assertError(await post(token, undefined), 409, 'CONFLICT');
+    });
+
+    test('the kept answer is sealed to its row; an older release’s, in clear, is sealed at start-up', async () => {
+      const token = await newcomer();
+      const first = await post(token, 'sealed-1');
+      assert.equal(first.statusCode, 201, first.body);
+      const kept = async () =>
+        (await p.database.db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, 'sealed-1')))[0]!;
+      const row = await kept();
+      assert.equal(row.plainBody, null);
+      const id = first.json<{ id: string }>().id;
+      assert.ok(first.body.includes(id));
+      assert.equal(Buffer.from(row.bodySealed!).indexOf(id), -1, 'nothing of the answer in clear');
+      // Moved to another caller's row (to be replayed to them), it does not open.
+      const [other] = await p.database.db
+        .select({ id: idempotencyKeys.id })
+        .from(idempotencyKeys)
+        .where(eq(idempotencyKeys.key, 'apply-1'));
+      assert.throws(() => p.ctx.personal.openBytes(replayColumn(other!.id), row.bodySealed!), FieldOpenError);
+      // As the release before sealing kept it: in clear.
+      await p.database.db.execute(
+        sql`update idempotency_keys set body = ${Buffer.from(first.body)}, body_sealed = null where id = ${row.id}`,
+      );
+      assert.equal(await sealPlainReplays(p.ctx), 1);
+      assert.equal(await sealPlainReplays(p.ctx), 0, 'a second start has nothing to do');
+      assert.equal((await kept()).plainBody, null);
+      const again = await post(token, 'sealed-1');
+      assert.equal(again.headers['idempotent-replayed'], 'true');
+      assert.equal(again.body, first.body, 'the very same answer');
     });
 
     test('the same key with another body: 422, named in the reader’s language; nothing is made', async () => {

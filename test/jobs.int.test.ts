@@ -12,9 +12,10 @@ import { makeTestIdNumber } from '../src/domain/identity/id-number.fixtures.ts';
 import { applications, cards, devOutbox, jobRuns, notifications, visits } from '../src/db/schema/index.ts';
 import { createJobRunner, type JobRun } from '../src/services/jobs/runner.ts';
 import { platformJobs } from '../src/services/jobs/platform-jobs.ts';
-import { notify, sendPendingSms } from '../src/services/notifications/outbox.ts';
+import { notify, openParams, sendPendingSms } from '../src/services/notifications/outbox.ts';
 import type { ServiceContext } from '../src/services/context.ts';
 import { buildApp } from '../src/http/app.ts';
+import { sealAddress } from '../src/db/repositories/addresses.ts';
 import { findResidentByPhone } from '../src/db/repositories/residents.ts';
 
 // Tuesday 16 June 2026, 10:30 in Beijing; tomorrow is a working day.
@@ -46,7 +47,7 @@ for (const target of dbTargets()) {
         residenceCountFrom: '2025-05-01',
         districtCode: '110105',
         streetCode: '110105001',
-        addressDetail: '建国路 1 号',
+        ...sealAddress(p.ctx.personal, 'cards', '建国路 1 号'),
         stationId: STATION,
         ...fields,
       });
@@ -73,7 +74,7 @@ for (const target of dbTargets()) {
           stationId: STATION,
           districtCode: '110105',
           streetCode: '110105001',
-          addressDetail: '建国路 1 号',
+          ...sealAddress(p.ctx.personal, 'applications', '建国路 1 号'),
           cardId: cardIds['T-ENDORSE'],
           acceptedOn: '2026-05-29',
           dueBy: '2026-06-10',
@@ -90,7 +91,7 @@ for (const target of dbTargets()) {
         stationId: STATION,
         districtCode: '110105',
         streetCode: '110105001',
-        addressDetail: '建国路 1 号',
+        ...sealAddress(p.ctx.personal, 'visits', '建国路 1 号'),
         dueOn,
         createdAt: now,
       });
@@ -112,8 +113,11 @@ for (const target of dbTargets()) {
     });
     after(() => p.close());
 
-    const mine = () =>
-      p.database.db.select().from(notifications).where(eq(notifications.residentId, residentId));
+    /** The resident's notifications, their values opened (a resident's are sealed). */
+    const mine = async () =>
+      (await p.database.db.select().from(notifications).where(eq(notifications.residentId, residentId))).map(
+        (r) => ({ ...r, params: openParams(p.ctx.personal, r) }),
+      );
     const outbox = async () =>
       (await p.call('GET', `/api/v1/dev/outbox?to=${PHONE}`)).json<{ text: string }[]>().map((m) => m.text);
 
@@ -173,7 +177,7 @@ for (const target of dbTargets()) {
         .from(notifications)
         .where(like(notifications.key, 'visit_overdue:%'));
       assert.deepEqual(
-        visitAlerts.map((a) => [a.key, a.stationId, a.smsState, a.params.street]),
+        visitAlerts.map((a) => [a.key, a.stationId, a.smsState, a.params?.street]),
         [[`visit_overdue:${overdueVisitId}:2026-06-10`, STATION, 'none', '建外街道']],
         'the overdue visit once, to the station serving its street; the one not yet due not at all',
       );
@@ -323,8 +327,13 @@ for (const target of dbTargets()) {
         runs.reduce((n, r) => n + r.sent, 0),
         60,
       );
-      const sent = await p.database.db.select().from(devOutbox).where(eq(devOutbox.to, phone));
-      const numbers = sent.map((m) => /证件(B-\d+)/.exec(m.text)?.[1]).filter(Boolean);
+      const sent = await p.database.db
+        .select()
+        .from(devOutbox)
+        .where(eq(devOutbox.toIndex, p.ctx.personal.indexHex('phone', phone)));
+      const numbers = sent
+        .map((m) => /证件(B-\d+)/.exec(p.ctx.personal.open('dev_outbox.text', m.textSealed!))?.[1])
+        .filter(Boolean);
       assert.equal(numbers.length, 60);
       assert.equal(new Set(numbers).size, 60, 'none twice');
     });

@@ -88,7 +88,15 @@ for (const target of dbTargets()) {
         ).length,
         1,
       );
-      assert.equal((await p.database.db.select().from(devOutbox).where(eq(devOutbox.to, phone))).length, 1);
+      assert.equal(
+        (
+          await p.database.db
+            .select()
+            .from(devOutbox)
+            .where(eq(devOutbox.toIndex, p.ctx.personal.indexHex('phone', phone)))
+        ).length,
+        1,
+      );
     });
 
     test('expired codes are purged once the hour they count for has passed', async () => {

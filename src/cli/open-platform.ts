@@ -15,6 +15,10 @@ import { loadDataKeys } from '../services/personal-data/load-data-keys.ts';
 import { sealPlainResidents } from '../services/personal-data/seal-plain-residents.ts';
 import { indexPlainKeys } from '../services/personal-data/index-plain-keys.ts';
 import { indexLegacyCards } from '../services/personal-data/index-legacy-cards.ts';
+import { sealPlainMaterials } from '../services/personal-data/seal-plain-materials.ts';
+import { sealPlainAddresses } from '../services/personal-data/seal-plain-addresses.ts';
+import { sealPlainNotifications } from '../services/personal-data/seal-plain-notifications.ts';
+import { sealPlainReplays } from '../services/personal-data/seal-plain-replays.ts';
 import { createChangeBus } from '../services/changes/change-bus.ts';
 import { listenForChanges, notifyChange, type ChannelHandlers } from '../db/change-channel.ts';
 
@@ -67,6 +71,10 @@ export async function openPlatform(
     await sealPlainResidents(ctx);
     await indexPlainKeys(ctx);
     await indexLegacyCards(ctx);
+    await sealPlainMaterials(ctx);
+    await sealPlainAddresses(ctx);
+    await sealPlainNotifications(ctx);
+    await sealPlainReplays(ctx);
   };
   if (config.migrateOnStart) await database.migrate(prepareData);
   else {

@@ -18,6 +18,12 @@ export interface PersonalCipher {
   open(column: SealedColumn, sealed: Uint8Array): string;
   /** `open` of a nullable column. */
   openOrNull(column: SealedColumn, sealed: Uint8Array | null): string | null;
+  /**
+   * `seal` and `open` of bytes (an uploaded file). `column` may name the row as well
+   * (`blobs.content:<material id>`), so a file cannot be moved to another row.
+   */
+  sealBytes(column: SealedColumn, bytes: Uint8Array): Uint8Array;
+  openBytes(column: SealedColumn, sealed: Uint8Array): Buffer;
   index(purpose: IndexPurpose, value: string): Uint8Array;
   /** `index` as hex, for text columns that only need equality (otp_codes, identity_binding_codes). */
   indexHex(purpose: IndexPurpose, value: string): string;
@@ -40,19 +46,24 @@ export function createPersonalCipher(): PersonalCipher {
     if (!indexer) throw new Error('personal data keys are not loaded (call loadDataKeys at start-up)');
     return indexer;
   };
-  const open = (column: SealedColumn, sealed: Uint8Array): string => {
+  const openBytes = (column: SealedColumn, sealed: Uint8Array): Buffer => {
     const { field } = need();
     if (sealedKeyId(sealed) !== field.id)
       throw new FieldOpenError(`sealed field of ${column}: unknown key id`);
-    return openField(field.key, column, sealed).toString('utf8');
+    return openField(field.key, column, sealed);
   };
+  const sealBytes = (column: SealedColumn, bytes: Uint8Array): Uint8Array => {
+    const { field } = need();
+    return sealField(field.key, field.id, column, bytes);
+  };
+  const open = (column: SealedColumn, sealed: Uint8Array): string =>
+    openBytes(column, sealed).toString('utf8');
   return {
-    seal: (column, value) => {
-      const { field } = need();
-      return sealField(field.key, field.id, column, Buffer.from(value, 'utf8'));
-    },
+    seal: (column, value) => sealBytes(column, Buffer.from(value, 'utf8')),
     open,
     openOrNull: (column, sealed) => (sealed === null ? null : open(column, sealed)),
+    sealBytes,
+    openBytes,
     index: (purpose, value) => needIndexer().bytes(purpose, value),
     indexHex: (purpose, value) => needIndexer().hex(purpose, value),
     get loaded() {

@@ -72,6 +72,7 @@ export function createServiceContext(opts: ContextOptions): ServiceContext {
     if (heard.kind === 'card') hot.cards.delete(heard.id);
     if (heard.kind === 'missed') hot.cards.clear();
   });
+  const personal = createPersonalCipher();
   return {
     db: opts.database.db,
     clock: opts.clock,
@@ -80,7 +81,7 @@ export function createServiceContext(opts: ContextOptions): ServiceContext {
     calendar: () => calendar.get(),
     changes,
     realName: opts.realName ?? demoRealNameVerifier,
-    sms: opts.sms ?? devOutboxSms,
+    sms: opts.sms ?? devOutboxSms(personal),
     storage: postgresBlobStorage,
     mode: opts.mode,
     otpTtlSeconds: opts.otpTtlSeconds ?? 300,
@@ -93,7 +94,7 @@ export function createServiceContext(opts: ContextOptions): ServiceContext {
       trustListValiditySeconds: 7 * 24 * 3600,
       ...opts.credentials,
     },
-    personal: createPersonalCipher(),
+    personal,
     keys: createKeyRing(opts.database.db, opts.credentials.kek, changes, hotCacheMs),
     statusListCache: statusListCache(60_000, changes),
     limits: {

@@ -11,6 +11,8 @@ export interface Newcomer {
   /** Region, birth date and sequence of a test ID number. */
   id: Parameters<typeof makeTestIdNumber>;
   detail?: string;
+  /** The files sent (a photo and a proof of address unless told). */
+  materials?: readonly { kind: string; contentType: string; content: string }[];
 }
 
 export async function applyAsNewcomer(
@@ -28,7 +30,7 @@ export async function applyAsNewcomer(
     body: {
       type: 'registration_card',
       address: { districtCode: '110105', street: '110105001', detail: who.detail ?? '建国路 9 号' },
-      materials: [photo, proofOfAddress],
+      materials: who.materials ?? [photo, proofOfAddress],
     },
   });
   assert.equal(applied.statusCode, 201, applied.body);

@@ -23,6 +23,7 @@ import { cardStatusFromList } from '../../src/verify/index.ts';
 import { dbTargets } from '../support/test-db.ts';
 import { startPlatform, type TestPlatform } from '../support/test-app.ts';
 import { importVerificationKey } from '../../src/services/credentials/manage-signing-keys.ts';
+import { sealAddress } from '../../src/db/repositories/addresses.ts';
 import { systemActor } from '../../src/services/actor.ts';
 import { cards, residents, verifyChallenges } from '../../src/db/schema/index.ts';
 
@@ -156,7 +157,7 @@ for (const target of dbTargets()) {
           residenceCountFrom: '2025-01-10',
           districtCode: '110105',
           streetCode: '110105001',
-          addressDetail: '测试路 1 号',
+          ...sealAddress(p.ctx.personal, 'cards', '测试路 1 号'),
           stationId: 'ps-110105-jg',
         });
       }

@@ -4,7 +4,10 @@ import type { Db } from '../client.ts';
 import { cards, counters } from '../schema/index.ts';
 
 export type CardRow = typeof cards.$inferSelect;
-export type NewCardRow = typeof cards.$inferInsert;
+/** A new card: its address detail sealed (the column is nullable only for an older release's rows). */
+export type NewCardRow = Omit<typeof cards.$inferInsert, 'addressDetailSealed' | 'plainAddressDetail'> & {
+  addressDetailSealed: Uint8Array;
+};
 
 /** The columns the rules read. */
 export type CardRuleFields = Pick<

@@ -18,6 +18,7 @@ import {
   type ApplicationType,
 } from '../../domain/applications/application.ts';
 import { cards } from './cards.ts';
+import { bytea } from './bytea.ts';
 import { residents } from './residents.ts';
 import { stations } from './stations.ts';
 
@@ -41,7 +42,17 @@ export const applications = pgTable(
       .references(() => stations.id),
     districtCode: text('district_code').notNull(),
     streetCode: text('street_code').notNull(),
-    addressDetail: text('address_detail').notNull(),
+    /**
+     * The road, building and room, sealed (AES-256-GCM, `applications.address_detail`): open it with
+     * openAddress (src/db/repositories/addresses.ts). Null only on a row of an older release not
+     * sealed yet, which start-up seals before serving.
+     */
+    addressDetailSealed: bytea('address_detail_sealed'),
+    /**
+     * The clear column of releases before sealing: start-up seals and empties it
+     * (src/services/personal-data/seal-plain-addresses.ts); nothing else reads it. Dropped later.
+     */
+    plainAddressDetail: text('address_detail'),
     addressFlags: jsonb('address_flags').$type<string[]>().notNull().default([]),
     basis: text('basis', { enum: ['employment', 'residence', 'study'] }),
     /** How eligibility was met (residence permits), for the officer to check. */

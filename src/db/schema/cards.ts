@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { bytea } from './bytea.ts';
 import { residents } from './residents.ts';
 import { stations } from './stations.ts';
 
@@ -25,7 +26,17 @@ export const cards = pgTable(
     residenceCountFrom: date('residence_count_from', { mode: 'string' }).notNull(),
     districtCode: text('district_code').notNull(),
     streetCode: text('street_code').notNull(),
-    addressDetail: text('address_detail').notNull(),
+    /**
+     * The road, building and room, sealed (AES-256-GCM, `cards.address_detail`): open it with
+     * openAddress (src/db/repositories/addresses.ts). Null only on a row of an older release not
+     * sealed yet, which start-up seals before serving.
+     */
+    addressDetailSealed: bytea('address_detail_sealed'),
+    /**
+     * The clear column of releases before sealing: start-up seals and empties it
+     * (src/services/personal-data/seal-plain-addresses.ts); nothing else reads it. Dropped later.
+     */
+    plainAddressDetail: text('address_detail'),
     /** The issuing authority (Art. 4). */
     stationId: text('station_id')
       .notNull()

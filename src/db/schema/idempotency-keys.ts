@@ -4,6 +4,8 @@ import { bytea } from './bytea.ts';
 /**
  * The first answer to a POST sent with an `Idempotency-Key`, kept 24 hours so a retry gets it again
  * (src/http/plugins/idempotency.ts). Keys are the caller's: one account's key never meets another's.
+ * The answer's body may hold a name, an ID number or an address: it is sealed (AES-256-GCM, bound
+ * to the column and the row's id: src/services/idempotency/idempotency-keys.ts).
  */
 export const idempotencyKeys = pgTable(
   'idempotency_keys',
@@ -19,7 +21,12 @@ export const idempotencyKeys = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     status: integer('status'),
     contentType: text('content_type'),
-    body: bytea('body'),
+    bodySealed: bytea('body_sealed'),
+    /**
+     * The clear body of releases before sealing: start-up seals and empties it
+     * (src/services/personal-data/seal-plain-replays.ts); nothing else reads it.
+     */
+    plainBody: bytea('body'),
   },
   (t) => [
     uniqueIndex('idempotency_keys_principal_key_idx').on(t.principal, t.key),

@@ -2,11 +2,21 @@ import { bigint, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-
 import { applications } from './applications.ts';
 import { bytea } from './bytea.ts';
 
-/** Uploaded files, behind the storage interface (src/db/blob-storage.ts); PostgreSQL by default. */
+/**
+ * Uploaded files, behind the storage interface (src/db/blob-storage.ts); PostgreSQL by default.
+ * A file arrives sealed (AES-256-GCM, bound to its material's id: store-materials.ts) and is kept
+ * in `content_sealed`; a dump of the database holds no photo or document in clear.
+ */
 export const blobs = pgTable('blobs', {
   key: text('key').primaryKey(),
   contentType: text('content_type').notNull(),
-  content: bytea('content').notNull(),
+  contentSealed: bytea('content_sealed'),
+  /**
+   * The clear bytes of releases before sealing. Start-up seals any row still holding them and
+   * empties them (src/services/personal-data/seal-plain-materials.ts); nothing else reads them. A
+   * later release drops the column.
+   */
+  plainContent: bytea('content'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

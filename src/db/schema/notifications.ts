@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bytea } from './bytea.ts';
 import { residents } from './residents.ts';
 import { stations } from './stations.ts';
 
@@ -8,6 +9,11 @@ import { stations } from './stations.ts';
  * booking) or by a job (reminders, notices), once per `key`. A resident's SMS is sent after commit
  * by the sender (src/services/notifications), which takes each row with a lease so no message is
  * sent twice by two processes, and retries a failed send. A station's alert has no SMS.
+ *
+ * A resident's notification is sealed (AES-256-GCM, src/crypto): its phone (`phone_sealed`) and its
+ * values (`params_sealed`, the JSON the text is rendered from: card numbers, a refusal's reason).
+ * A station's alert keeps its values in clear (`params`): an application's or a visit's id and a
+ * date, nothing of a person, joined on by the staff's alert list (station-alerts.ts).
  */
 export const notifications = pgTable(
   'notifications',
@@ -18,10 +24,20 @@ export const notifications = pgTable(
     kind: text('kind').notNull(),
     residentId: uuid('resident_id').references(() => residents.id),
     stationId: text('station_id').references(() => stations.id),
-    /** The template's values (dates, names, the reason); texts are rendered per language. */
-    params: jsonb('params').$type<Record<string, string>>().notNull(),
-    /** Where the SMS goes (the resident's phone when it was written); null: not texted. */
-    phone: text('phone'),
+    /**
+     * The template's values of a station's alert; texts are rendered per language. Null on a
+     * resident's notification (sealed, `params_sealed`) once start-up has sealed an older one.
+     */
+    params: jsonb('params').$type<Record<string, string>>(),
+    /** A resident's notification's values, sealed: the JSON of `params` (openParams in outbox.ts). */
+    paramsSealed: bytea('params_sealed'),
+    /** Where the SMS goes (the resident's phone when it was written), sealed; null: not texted. */
+    phoneSealed: bytea('phone_sealed'),
+    /**
+     * The clear phone of releases before sealing: start-up seals and empties it
+     * (src/services/personal-data/seal-plain-notifications.ts); nothing else reads it.
+     */
+    plainPhone: text('phone'),
     /** The resident's language when it was written: the SMS is in it. */
     language: text('language', { enum: ['zh-CN', 'en', 'es'] })
       .notNull()

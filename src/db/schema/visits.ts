@@ -9,6 +9,7 @@ import {
   type VisitStatus,
 } from '../../domain/visits/visit.ts';
 import { cards } from './cards.ts';
+import { bytea } from './bytea.ts';
 import { residents } from './residents.ts';
 import { staff } from './staff.ts';
 import { stations } from './stations.ts';
@@ -41,7 +42,17 @@ export const visits = pgTable(
       .references(() => stations.id),
     districtCode: text('district_code').notNull(),
     streetCode: text('street_code').notNull(),
-    addressDetail: text('address_detail').notNull(),
+    /**
+     * The road, building and room, sealed (AES-256-GCM, `visits.address_detail`): open it with
+     * openAddress (src/db/repositories/addresses.ts). Null only on a row of an older release not
+     * sealed yet, which start-up seals before serving.
+     */
+    addressDetailSealed: bytea('address_detail_sealed'),
+    /**
+     * The clear column of releases before sealing: start-up seals and empties it
+     * (src/services/personal-data/seal-plain-addresses.ts); nothing else reads it. Dropped later.
+     */
+    plainAddressDetail: text('address_detail'),
     dueOn: date('due_on', { mode: 'string' }).notNull(),
     /** Counted partly on the provisional calendar of an unpublished year; recounted when it is loaded. */
     dueOnProvisional: boolean('due_on_provisional').notNull().default(false),

@@ -26,10 +26,16 @@ export function devRoutes(app: App, ctx: ServiceContext): void {
     },
     async (req) => {
       const base = ctx.db.select().from(devOutbox);
-      const rows = await (req.query.to ? base.where(eq(devOutbox.to, req.query.to)) : base)
+      // Found by the phone's blind index, opened for the page (the table holds no phone or text in clear).
+      const to = req.query.to;
+      const rows = await (to ? base.where(eq(devOutbox.toIndex, ctx.personal.indexHex('phone', to))) : base)
         .orderBy(desc(devOutbox.sentAt), desc(devOutbox.id))
         .limit(50);
-      return rows.map((r) => ({ to: r.to, text: r.text, sentAt: r.sentAt.toISOString() }));
+      return rows.map((r) => ({
+        to: ctx.personal.openOrNull('dev_outbox.to', r.toSealed) ?? '',
+        text: ctx.personal.openOrNull('dev_outbox.text', r.textSealed) ?? '',
+        sentAt: r.sentAt.toISOString(),
+      }));
     },
   );
 }

@@ -131,7 +131,7 @@ export async function intakeWindowApplication(
       const missing = missingMaterials(required, input.materialsChecked);
       if (missing.length > 0)
         throw new AppError('MATERIALS_MISSING', undefined, { missing: missing.join(', ') }, { missing });
-      const row = await insertApplication(tx, prepared, {
+      const row = await insertApplication(ctx, tx, prepared, {
         applicantId,
         channel: 'window',
         acceptedOn: today,

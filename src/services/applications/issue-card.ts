@@ -16,6 +16,7 @@ import type { WorkingDayCalendar } from '../../domain/calendar/working-days.ts';
 import { cards, type applications } from '../../db/schema/index.ts';
 import { findCard, nextSerial, toDomainCard } from '../../db/repositories/cards.ts';
 import { insertCardWithStatusEntry } from '../credentials/status-entries.ts';
+import { openAddress, sealAddress } from '../../db/repositories/addresses.ts';
 import type { ServiceContext } from '../context.ts';
 import { addressChanged, createVisitFor } from '../visits/create-visit.ts';
 
@@ -32,7 +33,8 @@ export async function issueCardFor(
   const address = {
     districtCode: app.districtCode,
     streetCode: app.streetCode,
-    addressDetail: app.addressDetail,
+    // Opened from the application's column and sealed for the card's (each is bound to its own).
+    ...sealAddress(ctx.personal, 'cards', openAddress(ctx.personal, 'applications', app)),
   };
   if (app.type === 'registration_card' || app.type === 'residence_permit') {
     const card = issueCard(app.type, today, ctx.policy);
@@ -71,7 +73,7 @@ export async function issueCardFor(
       : {
           districtCode: current.districtCode,
           streetCode: current.streetCode,
-          addressDetail: current.addressDetail,
+          ...sealAddress(ctx.personal, 'cards', openAddress(ctx.personal, 'cards', current)),
         }),
     holderId: current.holderId,
     number: current.number,
@@ -82,6 +84,7 @@ export async function issueCardFor(
     .update(cards)
     .set({ storedStatus: old.storedStatus, supersededBy: row.id })
     .where(eq(cards.id, current.id));
-  if (addressChanged(current, row)) await createVisitFor(ctx, tx, row, 'address_change', today, calendar);
+  if (addressChanged(ctx.personal, current, row))
+    await createVisitFor(ctx, tx, row, 'address_change', today, calendar);
   return row.id;
 }

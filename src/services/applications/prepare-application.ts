@@ -15,6 +15,7 @@ import { findResident } from '../../db/repositories/residents.ts';
 import { findCard, toDomainCard, type CardRow } from '../../db/repositories/cards.ts';
 import { deciderStationFor } from '../../db/repositories/stations.ts';
 import type { ServiceContext } from '../context.ts';
+import { openAddress, sealAddress } from '../../db/repositories/addresses.ts';
 
 export interface ApplicationInput {
   type: ApplicationType;
@@ -74,7 +75,7 @@ export async function prepareApplication(
     ? {
         districtCode: card.districtCode,
         streetCode: card.streetCode,
-        detail: card.addressDetail,
+        detail: openAddress(ctx.personal, 'cards', card),
         flags: [] as string[],
       }
     : undefined;
@@ -86,7 +87,7 @@ export async function prepareApplication(
       !card ||
       card.districtCode !== checked.districtCode ||
       card.streetCode !== checked.streetCode ||
-      card.addressDetail !== checked.detail;
+      openAddress(ctx.personal, 'cards', card) !== checked.detail;
     address = {
       districtCode: checked.districtCode,
       streetCode: checked.streetCode,
@@ -164,6 +165,7 @@ export async function prepareApplication(
 
 /** Inserts a new application, accepted today and due after the review period. */
 export async function insertApplication(
+  ctx: Pick<ServiceContext, 'personal'>,
   tx: Db,
   prepared: PreparedApplication,
   fields: {
@@ -178,11 +180,12 @@ export async function insertApplication(
     intakeStationId?: string | null;
   },
 ): Promise<typeof applications.$inferSelect> {
-  const { addressChanged: _ignored, ...columns } = prepared;
+  const { addressChanged: _ignored, addressDetail, ...columns } = prepared;
   const [row] = await tx
     .insert(applications)
     .values({
       ...columns,
+      ...sealAddress(ctx.personal, 'applications', addressDetail),
       applicantId: fields.applicantId,
       status: 'submitted',
       channel: fields.channel,

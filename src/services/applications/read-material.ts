@@ -6,6 +6,7 @@ import { materials } from '../../db/schema/index.ts';
 import { recordAudit } from '../../db/repositories/audit.ts';
 import type { Principal, ServiceContext } from '../context.ts';
 import { applicationInJurisdiction, requireStaff } from '../staff/access.ts';
+import { materialColumn } from './store-materials.ts';
 
 export async function readMaterial(
   ctx: ServiceContext,
@@ -35,6 +36,10 @@ export async function readMaterial(
       stationId: member.stationId,
       details: { materialId, kind: material.kind },
     });
-    return { contentType: material.contentType, content: blob.content, kind: material.kind };
+    return {
+      contentType: material.contentType,
+      content: ctx.personal.openBytes(materialColumn(material.id), blob.content),
+      kind: material.kind,
+    };
   });
 }

@@ -8,6 +8,7 @@ import type { Db } from '../../db/client.ts';
 import { applications, materials } from '../../db/schema/index.ts';
 import { lockForTransaction } from '../../db/advisory-lock.ts';
 import type { ServiceContext } from '../context.ts';
+import type { SealedColumn } from '../../crypto/field-cipher.ts';
 
 import { MAX_MATERIAL_BYTES, type MaterialContentType } from '../../domain/applications/material-files.ts';
 export {
@@ -49,6 +50,15 @@ export function decodeMaterial(upload: MaterialUpload): Uint8Array {
   return bytes;
 }
 
+/**
+ * What a material's file is sealed under (AES-256-GCM, src/crypto): the column and the material's
+ * id are its associated data, so a file moved to another material's row, or read as another
+ * column's value, fails to open.
+ */
+export function materialColumn(materialId: string): SealedColumn {
+  return `blobs.content:${materialId}`;
+}
+
 /** Checks every upload before storing any, so a bad file leaves nothing half-written. */
 export async function storeMaterials(
   ctx: ServiceContext,
@@ -67,12 +77,15 @@ export async function storeMaterials(
   );
   const storage = ctx.storage(tx);
   for (const { upload, bytes } of decoded) {
+    const id = randomUUID();
     const storageKey = `materials/${applicationId}/${randomUUID()}`;
-    await storage.put(storageKey, upload.contentType, bytes);
+    await storage.put(storageKey, upload.contentType, ctx.personal.sealBytes(materialColumn(id), bytes));
     await tx.insert(materials).values({
+      id,
       applicationId,
       kind: upload.kind,
       contentType: upload.contentType,
+      // The file's own size (what the quota counts), not the sealed one's (29 bytes more).
       size: bytes.length,
       sha256: createHash('sha256').update(bytes).digest('hex'),
       storageKey,

@@ -35,7 +35,7 @@ export async function submitApplication(
       if (missing.length > 0) {
         throw new AppError('MATERIALS_MISSING', undefined, { missing: missing.join(', ') }, { missing });
       }
-      const row = await insertApplication(tx, prepared, {
+      const row = await insertApplication(ctx, tx, prepared, {
         applicantId: residentId,
         channel: 'online',
         acceptedOn: today,

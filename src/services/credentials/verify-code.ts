@@ -30,6 +30,7 @@ import { sha256Hex } from '../auth/tokens.ts';
 import { isLiveChallenge } from './verify-challenges.ts';
 import { verifyConfirmationForm } from './verify-confirmation-form.ts';
 import type { ServiceContext } from '../context.ts';
+import { openAddress } from '../../db/repositories/addresses.ts';
 
 export interface PublicCardView {
   kind: string;
@@ -196,7 +197,7 @@ export async function verifyCode(
       address: {
         districtCode: row.card.districtCode,
         streetCode: row.card.streetCode,
-        detail: row.card.addressDetail,
+        detail: openAddress(ctx.personal, 'cards', row.card),
       },
     };
   }

@@ -22,6 +22,7 @@ import {
   demoStations,
   type DemoCardState,
 } from './demo-data.ts';
+import { sealAddress } from '../../db/repositories/addresses.ts';
 
 export interface DemoLogin {
   username: string;
@@ -124,7 +125,7 @@ async function seedCard(
     holderId,
     districtCode,
     streetCode: street.code,
-    addressDetail: '示范路 1 号院 2 号楼 301',
+    ...sealAddress(ctx.personal, 'cards', '示范路 1 号院 2 号楼 301'),
     stationId: station.id,
     number: formatCardNumber(kind, districtCode, await nextSerial(tx, `card:${kind}:${districtCode}`)),
   };

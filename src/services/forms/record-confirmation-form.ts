@@ -16,6 +16,7 @@ import { recordAudit } from '../../db/repositories/audit.ts';
 import { auditedAs, type Actor } from '../actor.ts';
 import type { ServiceContext } from '../context.ts';
 import type { HolderRow } from './resolve-form-card.ts';
+import { openAddress } from '../../db/repositories/addresses.ts';
 
 export interface FormToRecord {
   holder: HolderRow;
@@ -68,7 +69,11 @@ export async function recordConfirmationForm(
       idNumber: holder.idNumber ?? '',
       ethnicity: null,
       hukouAddress: null,
-      residenceAddress: residenceAddress(card.districtCode, card.streetCode, card.addressDetail),
+      residenceAddress: residenceAddress(
+        card.districtCode,
+        card.streetCode,
+        openAddress(ctx.personal, 'cards', card),
+      ),
     },
     card: {
       kind: card.kind,

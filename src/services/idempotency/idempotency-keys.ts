@@ -6,6 +6,7 @@ import { and, eq, lt } from 'drizzle-orm';
 import { AppError } from '../../domain/errors.ts';
 import { idempotencyKeys } from '../../db/schema/index.ts';
 import type { ServiceContext } from '../context.ts';
+import type { SealedColumn } from '../../crypto/field-cipher.ts';
 
 export const KEEP_HOURS = 24;
 /** A request still in flight after this is taken to have died with its process: a retry takes over. */
@@ -17,6 +18,14 @@ export interface StoredAnswer {
   body: Uint8Array;
 }
 
+/**
+ * What a stored answer is sealed under: the column and the row's id, so an answer moved to another
+ * caller's row (to be replayed to them) fails to open.
+ */
+export function replayColumn(id: string): SealedColumn {
+  return `idempotency_keys.body:${id}`;
+}
+
 export type Claim = { claimed: true; id: string } | { claimed: false; answer: StoredAnswer };
 
 /**
@@ -25,7 +34,7 @@ export type Claim = { claimed: true; id: string } | { claimed: false; answer: St
  * (IDEMPOTENCY_KEY_IN_FLIGHT, with a Retry-After).
  */
 export async function claimIdempotencyKey(
-  ctx: Pick<ServiceContext, 'db' | 'clock'>,
+  ctx: Pick<ServiceContext, 'db' | 'clock' | 'personal'>,
   principal: string,
   key: string,
   fingerprint: string,
@@ -55,7 +64,9 @@ export async function claimIdempotencyKey(
       answer: {
         status: held.status ?? 200,
         contentType: held.contentType,
-        body: held.body ?? new Uint8Array(),
+        body: held.bodySealed
+          ? ctx.personal.openBytes(replayColumn(held.id), held.bodySealed)
+          : new Uint8Array(),
       },
     };
   }
@@ -76,13 +87,18 @@ export async function claimIdempotencyKey(
 
 /** Keeps the first answer for the retries to come. */
 export async function completeIdempotencyKey(
-  ctx: Pick<ServiceContext, 'db'>,
+  ctx: Pick<ServiceContext, 'db' | 'personal'>,
   id: string,
   answer: StoredAnswer,
 ): Promise<void> {
   await ctx.db
     .update(idempotencyKeys)
-    .set({ state: 'done', status: answer.status, contentType: answer.contentType, body: answer.body })
+    .set({
+      state: 'done',
+      status: answer.status,
+      contentType: answer.contentType,
+      bodySealed: ctx.personal.sealBytes(replayColumn(id), answer.body),
+    })
     .where(eq(idempotencyKeys.id, id));
 }
 

@@ -22,6 +22,7 @@ import { ensureHeldResident } from '../../db/repositories/residents.ts';
 import type { PersonalCipher } from '../../crypto/personal-cipher.ts';
 import { insertCardWithStatusEntry } from '../credentials/status-entries.ts';
 import type { ServiceContext } from '../context.ts';
+import { sealAddress } from '../../db/repositories/addresses.ts';
 
 export type LegacyCardRow = typeof legacyCards.$inferSelect;
 type Ctx = Pick<ServiceContext, 'clock' | 'policy' | 'personal'>;
@@ -68,7 +69,7 @@ export async function materialiseLegacyCard(ctx: Ctx, tx: Db, row: LegacyCardRow
     ...dates,
     districtCode: row.districtCode,
     streetCode: row.streetCode,
-    addressDetail: row.addressDetail,
+    ...sealAddress(ctx.personal, 'cards', row.addressDetail),
     stationId: await stationOf(tx, row.districtCode, row.streetCode),
     createdAt: now,
   });

@@ -21,6 +21,16 @@ const LEASE_MS = 120_000;
 /** 1, 2, 4, 8 minutes after the 1st, 2nd, 3rd, 4th failure. */
 const retryDelayMs = (attempts: number): number => 60_000 * 2 ** (attempts - 1);
 
+/** A notification's values: a resident's are sealed, a station's alert's are in clear. */
+export function openParams(
+  cipher: PersonalCipher,
+  row: Pick<typeof notifications.$inferSelect, 'params' | 'paramsSealed'>,
+): Record<string, string> {
+  if (row.paramsSealed) return JSON.parse(cipher.open('notifications.params', row.paramsSealed)) as Params;
+  return row.params ?? {};
+}
+type Params = Record<string, string>;
+
 export interface NewNotification {
   key: string;
   kind: NotificationKind;
@@ -53,8 +63,11 @@ export async function notify(
       kind: n.kind,
       residentId: n.residentId ?? null,
       stationId: n.stationId ?? null,
-      params: n.params,
-      phone,
+      // A resident's values sealed; a station's alert's (ids and dates) in clear, for its list's joins.
+      ...(n.residentId
+        ? { params: null, paramsSealed: cipher.seal('notifications.params', JSON.stringify(n.params)) }
+        : { params: n.params, paramsSealed: null }),
+      phoneSealed: phone ? cipher.seal('notifications.phone', phone) : null,
       language,
       // A station's alert, or a person registered at a window without a phone: nothing to text.
       smsState: phone ? 'pending' : 'none',
@@ -71,7 +84,7 @@ export async function notify(
  * many were sent. A send that throws is retried later; after SMS_MAX_ATTEMPTS it is 'failed'.
  */
 export async function sendPendingSms(
-  ctx: Pick<ServiceContext, 'db' | 'clock' | 'sms'>,
+  ctx: Pick<ServiceContext, 'db' | 'clock' | 'sms' | 'personal'>,
   opts: { ids?: readonly string[]; limit?: number } = {},
 ): Promise<{ sent: number; failed: number }> {
   const total = { sent: 0, failed: 0 };
@@ -91,7 +104,7 @@ export async function sendPendingSms(
 }
 
 async function sendBatch(
-  ctx: Pick<ServiceContext, 'db' | 'clock' | 'sms'>,
+  ctx: Pick<ServiceContext, 'db' | 'clock' | 'sms' | 'personal'>,
   ids: readonly string[] | undefined,
   size: number,
 ): Promise<{ claimed: number; sent: number; failed: number }> {
@@ -133,8 +146,11 @@ async function sendBatch(
     // Past the lease another sender may have taken the row: leave it to that one.
     if (ctx.clock.now() >= leaseUntil) break;
     try {
-      if (!n.phone) throw new Error('no phone');
-      await ctx.sms(ctx.db).send(n.phone, notificationSms(n.kind, n.params, n.language), now);
+      // Opened here, after the commit that wrote it and outside any transaction.
+      const phone = ctx.personal.openOrNull('notifications.phone', n.phoneSealed);
+      if (!phone) throw new Error('no phone');
+      const text = notificationSms(n.kind, openParams(ctx.personal, n), n.language);
+      await ctx.sms(ctx.db).send(phone, text, now);
       await ctx.db
         .update(notifications)
         .set({ smsState: 'sent', sentAt: ctx.clock.now(), leaseUntil: null, lastError: null })
@@ -159,7 +175,7 @@ async function sendBatch(
 
 /** Sends what a use case just committed; a failure waits for the sender job, never for the caller. */
 export async function sendRightAway(
-  ctx: Pick<ServiceContext, 'db' | 'clock' | 'sms'>,
+  ctx: Pick<ServiceContext, 'db' | 'clock' | 'sms' | 'personal'>,
   ids: readonly (string | undefined)[],
 ): Promise<void> {
   const written = ids.filter((id): id is string => id !== undefined);
@@ -181,7 +197,7 @@ export interface NotificationView {
 
 /** A resident's notifications, newest first, in the reader's language. */
 export async function listResidentNotifications(
-  ctx: Pick<ServiceContext, 'db'>,
+  ctx: Pick<ServiceContext, 'db' | 'personal'>,
   residentId: string,
   lang: Language,
   limit = 50,
@@ -192,14 +208,17 @@ export async function listResidentNotifications(
     .where(eq(notifications.residentId, residentId))
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(limit);
-  return rows.map((n) => ({
-    id: n.id,
-    kind: n.kind,
-    text: notificationText(n.kind, n.params, lang),
-    params: n.params,
-    sms: n.smsState === 'sending' ? 'pending' : n.smsState,
-    createdAt: n.createdAt.toISOString(),
-  }));
+  return rows.map((n) => {
+    const params = openParams(ctx.personal, n);
+    return {
+      id: n.id,
+      kind: n.kind,
+      text: notificationText(n.kind, params, lang),
+      params,
+      sms: n.smsState === 'sending' ? 'pending' : n.smsState,
+      createdAt: n.createdAt.toISOString(),
+    };
+  });
 }
 
 /** PUT /me/language: the language the resident's messages are in from now on. */

@@ -14,6 +14,7 @@ import { findDistrict, findStreet } from '../../domain/address/beijing-divisions
 import { historyOf } from './history.ts';
 import { timeLimitOf } from './time-limit.ts';
 import { toApplicationView } from '../applications/application-view.ts';
+import { openAddress } from '../../db/repositories/addresses.ts';
 
 const masked = (idNumber: string | null) => (idNumber === null ? null : maskIdNumber(idNumber));
 
@@ -75,7 +76,7 @@ export async function applicationDetail(ctx: ServiceContext, principal: Principa
       districtName: findDistrict(row.districtCode)?.name ?? null,
       streetCode: row.streetCode,
       streetName: findStreet(row.districtCode, row.streetCode)?.name ?? null,
-      detail: row.addressDetail,
+      detail: openAddress(ctx.personal, 'applications', row),
       flags: row.addressFlags,
     },
     basis: row.basis,

@@ -86,19 +86,22 @@ export async function listStationAlerts(
     .from(notifications)
     .innerJoin(source.table, source.join)
     .where(where);
-  const rows = await ctx.db
-    .select({
-      id: notifications.id,
-      params: notifications.params,
-      createdAt: notifications.createdAt,
-      open: sql<boolean>`coalesce(${source.open}, false)`,
-    })
-    .from(notifications)
-    .innerJoin(source.table, source.join)
-    .where(where)
-    .orderBy(desc(notifications.createdAt), desc(notifications.id))
-    .limit(limit)
-    .offset(offset);
+  // A station's alert keeps its values in clear (ids and dates: outbox.ts, notify).
+  const rows = (
+    await ctx.db
+      .select({
+        id: notifications.id,
+        params: notifications.params,
+        createdAt: notifications.createdAt,
+        open: sql<boolean>`coalesce(${source.open}, false)`,
+      })
+      .from(notifications)
+      .innerJoin(source.table, source.join)
+      .where(where)
+      .orderBy(desc(notifications.createdAt), desc(notifications.id))
+      .limit(limit)
+      .offset(offset)
+  ).map((r) => ({ ...r, params: r.params ?? {} }));
   const subjectParam = source.subject === 'application' ? 'applicationId' : 'visitId';
   const names =
     source.subject === 'application'

@@ -13,6 +13,8 @@ import { cards, stations, visits } from '../../db/schema/index.ts';
 import type { CardRow } from '../../db/repositories/cards.ts';
 import { recordAudit } from '../../db/repositories/audit.ts';
 import type { ServiceContext } from '../context.ts';
+import { openAddress, sealAddress } from '../../db/repositories/addresses.ts';
+import type { PersonalCipher } from '../../crypto/personal-cipher.ts';
 
 /** The station whose community police serve the street: its police station first. */
 async function stationForStreet(tx: Db, card: CardRow): Promise<string> {
@@ -80,7 +82,7 @@ export async function createVisitFor(
       stationId: await stationForStreet(tx, card),
       districtCode: card.districtCode,
       streetCode: card.streetCode,
-      addressDetail: card.addressDetail,
+      ...sealAddress(ctx.personal, 'visits', openAddress(ctx.personal, 'cards', card)),
       ...visitDueOn(calendar, today, ctx.policy.visitWorkingDays),
       createdAt: now,
     })
@@ -102,9 +104,10 @@ export async function createVisitFor(
 
 /** Whether a new version's address differs from the version it replaces. */
 export const addressChanged = (
-  from: Pick<CardRow, 'districtCode' | 'streetCode' | 'addressDetail'>,
-  to: Pick<CardRow, 'districtCode' | 'streetCode' | 'addressDetail'>,
+  cipher: PersonalCipher,
+  from: Pick<CardRow, 'districtCode' | 'streetCode' | 'addressDetailSealed'>,
+  to: Pick<CardRow, 'districtCode' | 'streetCode' | 'addressDetailSealed'>,
 ): boolean =>
   from.districtCode !== to.districtCode ||
   from.streetCode !== to.streetCode ||
-  from.addressDetail.trim() !== to.addressDetail.trim();
+  openAddress(cipher, 'cards', from).trim() !== openAddress(cipher, 'cards', to).trim();

@@ -14,6 +14,7 @@ import { cards, residents, staff, visits } from '../../db/schema/index.ts';
 import { openIdNumber, openName } from '../../db/repositories/residents.ts';
 import type { PersonalCipher } from '../../crypto/personal-cipher.ts';
 import { toDomainCard } from '../../db/repositories/cards.ts';
+import { openAddress } from '../../db/repositories/addresses.ts';
 
 const assignee = alias(staff, 'assignee');
 const recorder = alias(staff, 'recorder');
@@ -77,7 +78,7 @@ export function toVisitView(
       districtName: findDistrict(v.districtCode)?.name ?? null,
       streetCode: v.streetCode,
       streetName: findStreet(v.districtCode, v.streetCode)?.name ?? null,
-      detail: v.addressDetail,
+      detail: openAddress(cipher, 'visits', v),
     },
     holder: {
       id: v.holderId,
