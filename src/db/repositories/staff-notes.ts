@@ -7,13 +7,14 @@
 import type { PersonalCipher } from '../../crypto/personal-cipher.ts';
 
 export type StaffNoteColumn =
-  | 'applications.reason'
-  | 'visits.note'
-  | 'visits.review_note'
-  | 'cards.revoked_reason';
+  'applications.reason' | 'visits.note' | 'visits.review_note' | 'cards.revoked_reason';
 
 /** The sealed value to store; null stays null (no reason given). */
-export function sealNote(cipher: PersonalCipher, column: StaffNoteColumn, text: string | null): Uint8Array | null {
+export function sealNote(
+  cipher: PersonalCipher,
+  column: StaffNoteColumn,
+  text: string | null,
+): Uint8Array | null {
   return text === null ? null : cipher.seal(column, text);
 }
 

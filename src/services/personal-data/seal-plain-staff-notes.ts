@@ -18,7 +18,10 @@ const COLUMNS: readonly StaffNoteColumn[] = [
 
 const hex = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('hex');
 
-async function sealColumn(ctx: Pick<ServiceContext, 'db' | 'personal'>, column: StaffNoteColumn): Promise<number> {
+async function sealColumn(
+  ctx: Pick<ServiceContext, 'db' | 'personal'>,
+  column: StaffNoteColumn,
+): Promise<number> {
   const [table, name] = column.split('.') as [string, string];
   const t = sql.identifier(table);
   const clear = sql.identifier(name);
