@@ -3,7 +3,10 @@ import type { applications } from '../../db/schema/index.ts';
 import type { PersonalCipher } from '../../crypto/personal-cipher.ts';
 import { openNote } from '../../db/repositories/staff-notes.ts';
 
-export function toDomainApplication(cipher: PersonalCipher, row: typeof applications.$inferSelect): Application {
+export function toDomainApplication(
+  cipher: PersonalCipher,
+  row: typeof applications.$inferSelect,
+): Application {
   return {
     type: row.type,
     status: row.status,
