@@ -46,7 +46,7 @@ for (let run = 0; run < 3; run++) {
       bad++;
       return;
     }
-    out += copyTextLine(valuesOf(c.card, { part: 1, importId: 'x', line })).length;
+    out += copyTextLine(valuesOf(c.card, line)).length;
   });
   for (let o = 0; o < bytes.length; o += CHUNK) records.write(bytes.subarray(o, o + CHUNK));
   records.end();

@@ -171,6 +171,10 @@ export async function importLegacyCards(
       await s.query(
         `create table ${table} (like legacy_cards, constraint ${table}_part check (part = ${part}))`,
       );
+      // What every row of the import shares is the table's default, not text in each COPY line.
+      await s.query(
+        `alter table ${table} alter column part set default ${part}, alter column import_id set default '${importId}'`,
+      );
       const stationOf = await stationResolver(s);
       const valuesOf = legacyCardEncoder(ctx.personal);
       const loaded = await loadRows(s, table, input, {
@@ -187,7 +191,7 @@ export async function importLegacyCards(
           }
           if (c.validUntil !== null && c.validUntil < today) report.expired++;
           // Once the file is refused nothing more is stored; the rest is still checked and listed.
-          return report.problemCount > 0 ? undefined : valuesOf(c, { part, importId, line });
+          return report.problemCount > 0 ? undefined : valuesOf(c, line);
         },
         problem: addProblem,
         counted: () => report.rows++,

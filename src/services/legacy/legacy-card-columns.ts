@@ -22,10 +22,8 @@ export const LEGACY_CARD_DETAILS = [
   'last_endorsed_on',
 ] as const;
 
-/** The columns an import writes, in this order (`card_id` stays null until the card is made). */
-export const LEGACY_CARD_COLUMNS = [
-  'part',
-  'import_id',
+/** The columns a row of an import carries, in this order (`card_id` stays null until the card is made). */
+export const LEGACY_CARD_ROW_COLUMNS = [
   'line',
   'card_number',
   ...LEGACY_CARD_DETAILS,
@@ -33,12 +31,11 @@ export const LEGACY_CARD_COLUMNS = [
   'name_index',
 ] as const;
 
-/** Where the row goes and where it came from. */
-export interface RowOrigin {
-  part: number;
-  importId: string;
-  line: number;
-}
+/**
+ * Every column an import fills: the row's, and the two the whole import shares (`part`,
+ * `import_id`), which its own table takes as defaults rather than once a row in the COPY text.
+ */
+export const LEGACY_CARD_COLUMNS = ['part', 'import_id', ...LEGACY_CARD_ROW_COLUMNS] as const;
 
 /**
  * Bytes for a bytea column, as hex: what COPY text takes (`\x…`), computed as such (a blind
@@ -64,7 +61,7 @@ const NAME_MEMO = 20_000;
  */
 export function legacyCardEncoder(
   cipher: PersonalCipher,
-): (c: LegacyCardRecord, o: RowOrigin) => LegacyValue[] {
+): (c: LegacyCardRecord, line: number) => LegacyValue[] {
   const names = new Map<string, ByteaHex>();
   const nameIndex = (name: string): ByteaHex => {
     let index = names.get(name);
@@ -75,20 +72,18 @@ export function legacyCardEncoder(
     }
     return index;
   };
-  return (c, o) =>
-    legacyCardValues(c, o, { hex: cipher.indexHex('id_number', c.idNumber) }, nameIndex(c.name));
+  return (c, line) =>
+    legacyCardValues(c, line, { hex: cipher.indexHex('id_number', c.idNumber) }, nameIndex(c.name));
 }
 
 function legacyCardValues(
   c: LegacyCardRecord,
-  o: RowOrigin,
+  line: number,
   idNumberIndex: ByteaHex,
   nameIndex: ByteaHex,
 ): LegacyValue[] {
   return [
-    String(o.part),
-    o.importId,
-    String(o.line),
+    String(line),
     c.cardNumber,
     c.kind,
     c.name,

@@ -5,7 +5,12 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { RawSession } from '../../db/raw-session.ts';
-import { asParameter, copyTextLine, LEGACY_CARD_COLUMNS, type LegacyValue } from './legacy-card-columns.ts';
+import {
+  asParameter,
+  copyTextLine,
+  LEGACY_CARD_ROW_COLUMNS,
+  type LegacyValue,
+} from './legacy-card-columns.ts';
 
 export interface RowsSink {
   /** Queues a row; resolves at once unless the server is behind. */
@@ -20,7 +25,7 @@ const COPY_CHUNK = 1 << 16;
 const PGLITE_BATCH = 500;
 
 export function rowsSink(s: RawSession, table: string): RowsSink {
-  const columns = LEGACY_CARD_COLUMNS.join(', ');
+  const columns = LEGACY_CARD_ROW_COLUMNS.join(', ');
   // FREEZE: the table was made in this transaction, so its rows are written frozen and marked
   // all-visible; no vacuum has to rewrite a million rows later, and index-only scans work at once.
   return s.copyIn
@@ -58,12 +63,12 @@ function copySink(stream: Writable): RowsSink {
 }
 
 function insertSink(s: RawSession, table: string, columns: string): RowsSink {
-  const width = LEGACY_CARD_COLUMNS.length;
+  const width = LEGACY_CARD_ROW_COLUMNS.length;
   let batch: LegacyValue[][] = [];
   const flush = async () => {
     if (batch.length === 0) return;
     const tuples = batch.map(
-      (_, r) => `(${LEGACY_CARD_COLUMNS.map((_, c) => `$${r * width + c + 1}`).join(', ')})`,
+      (_, r) => `(${LEGACY_CARD_ROW_COLUMNS.map((_, c) => `$${r * width + c + 1}`).join(', ')})`,
     );
     const params = batch.flat().map(asParameter);
     batch = [];
