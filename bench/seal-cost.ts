@@ -1,8 +1,8 @@
 // `node bench/seal-cost.ts`: what sealing personal data at rest costs a request, no database:
-// microseconds to seal and to open one address detail (AES-256-GCM with the personal cipher, a new
-// cipher object a value as the platform does), milliseconds to seal and open one 2 MiB material
-// (the largest an upload may be), and a resident's notification values (JSON) for scale. Each
-// figure is the median of several timed runs after a warm-up.
+// microseconds to seal and to open one address detail and one staff note (AES-256-GCM with the
+// personal cipher, a new cipher object a value as the platform does), milliseconds to seal and open
+// one 2 MiB material (the largest an upload may be), and a resident's notification values (JSON)
+// for scale. Each figure is the median of several timed runs after a warm-up.
 import { randomBytes } from 'node:crypto';
 import { createPersonalCipher } from '../src/crypto/personal-cipher.ts';
 import { MAX_MATERIAL_BYTES } from '../src/domain/applications/material-files.ts';
@@ -38,6 +38,9 @@ const params = JSON.stringify({
   number: 'B110105-2025-00000123',
 });
 const sealedParams = cipher.seal('notifications.params', params);
+// A visit's note as the community police write one: a sentence or two.
+const note = '1201 室住户为他人，敲门两次，邻居称原住户已于上月搬走，未见租赁合同';
+const sealedNote = cipher.seal('visits.note', note);
 const file = randomBytes(MAX_MATERIAL_BYTES);
 const sealedFile = cipher.sealBytes('blobs.content:00000000-0000-4000-8000-000000000000', file);
 
@@ -58,6 +61,8 @@ const rows: [string, string][] = [
     'notification values: open',
     `${perCallUs(50_000, () => void JSON.parse(cipher.open('notifications.params', sealedParams))).toFixed(2)} µs`,
   ],
+  ['staff note: seal', `${perCallUs(50_000, () => cipher.seal('visits.note', note)).toFixed(2)} µs`],
+  ['staff note: open', `${perCallUs(50_000, () => cipher.open('visits.note', sealedNote)).toFixed(2)} µs`],
   [
     '2 MiB material: seal',
     `${(perCallUs(20, () => cipher.sealBytes('blobs.content:00000000-0000-4000-8000-000000000000', file)) / 1000).toFixed(2)} ms`,

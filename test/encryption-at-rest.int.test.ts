@@ -2,7 +2,8 @@
 // holds no resident's ID number, phone, name or address in clear, nor an uploaded file. The demo
 // data plus residents made through the API (an online sign-in, binding and application with files,
 // refused with a reason, so notified and texted; window intakes, a binding code, a confirmation
-// form) are in the database, and a legacy import (one of its holders looked up, so made a
+// form; a visit whose note, review and revocation name a resident and her ID number, as staff's
+// free text may) are in the database, and a legacy import (one of its holders looked up, so made a
 // resident); every value the platform holds is read back through the repositories (opened with
 // the keys), then searched for in the dump: `pg_dump` of the PostgreSQL database, or on PGlite every
 // row of every table as text (bytea as hex, jsonb as its text).
@@ -21,7 +22,7 @@ import { openAddress } from '../src/db/repositories/addresses.ts';
 import { queryRows } from '../src/db/query-rows.ts';
 import { makeTestIdNumber } from '../src/domain/identity/id-number.fixtures.ts';
 import { dbTargets, type DbTarget } from './support/test-db.ts';
-import { startPlatform, type TestPlatform } from './support/test-app.ts';
+import { proofOfAddress, startPlatform, type TestPlatform } from './support/test-app.ts';
 import { applyAsNewcomer } from './support/apply-as-newcomer.ts';
 import { legacyCsv, legacyRow } from './support/legacy-csv.ts';
 import { importLegacyCards } from '../src/services/legacy/import-legacy-cards.ts';
@@ -40,6 +41,15 @@ const KNOWN_ADDRESSES = [
   '呼家楼北街 6 号院 1 号楼 502',
   '建国路 88 号 3 号楼 1201',
 ];
+
+/** 韩梅梅, who applies online; staff's free text below names her and her ID number. */
+const HAN_ID = makeTestIdNumber('110105', '1994-03-08', 61);
+/** Staff's free text about a person (docs/security.md): each names 韩梅梅 and her ID number. */
+const STAFF_NOTES = {
+  rejection: `住所证明与申报地址不一致：韩梅梅（${HAN_ID}）并非该房屋承租人`,
+  visitNote: `1201 室住户为韩梅梅（身份证 ${HAN_ID}），称不认识李娜`,
+  revocation: `社区民警核查：李娜不在申报地址居住，现住户为韩梅梅（${HAN_ID}）`,
+};
 
 /** Tables that still hold personal data in clear, each with what and why it is not sealed yet. */
 const NOT_YET_SEALED: Record<string, string> = {
@@ -95,20 +105,66 @@ for (const target of dbTargets()) {
       const { application } = await applyAsNewcomer(p, {
         phone: '13912345601',
         name: '韩梅梅',
-        id: ['110105', '1994-03-08', 61],
+        id: ['110105', '1994-03-08', 61], // HAN_ID
         detail: '建国路 88 号 3 号楼 1201',
         materials: [
           { kind: 'photo', contentType: 'image/png', content: PHOTO.toString('base64') },
           { kind: 'proof_of_address', contentType: 'image/png', content: PHOTO.toString('base64') },
         ],
       });
-      // An officer refuses it: the notification and its SMS hold her phone. (The reason is staff's
-      // free text, kept in clear in `applications.reason`: docs/security.md, "Not done yet".)
+      // An officer refuses it with a reason that names her: the notification and its SMS hold her
+      // phone, `applications.reason` the officer's words.
+      const officer = await p.staffToken('officer-110105');
       const refused = await p.call('POST', `/api/v1/staff/applications/${application.id}/decision`, {
-        token: await p.staffToken('officer-110105'),
-        body: { decision: 'reject', reason: '住所证明与申报地址不一致' },
+        token: officer,
+        body: { decision: 'reject', reason: STAFF_NOTES.rejection },
       });
       assert.equal(refused.statusCode, 200, refused.body);
+      assert.equal(refused.json().reason, STAFF_NOTES.rejection);
+      // 李娜 moves; the community police find 韩梅梅 there and say so, and the officer revokes 李娜's
+      // card with a reason that names her too (visits.note, visits.review_note, cards.revoked_reason).
+      const liNa = await p.residentToken('13800000002');
+      const [card] = (await p.call('GET', '/api/v1/me/cards', { token: liNa })).json<{ id: string }[]>();
+      const change = await p.call('POST', '/api/v1/applications', {
+        token: liNa,
+        body: {
+          type: 'change',
+          cardId: card!.id,
+          address: { districtCode: '110105', street: '110105001', detail: '建国路 88 号 3 号楼 1201' },
+          materials: [proofOfAddress],
+        },
+      });
+      assert.equal(change.statusCode, 201, change.body);
+      const approved = await p.call('POST', `/api/v1/staff/applications/${change.json().id}/decision`, {
+        token: officer,
+        body: { decision: 'approve' },
+      });
+      assert.equal(approved.statusCode, 200, approved.body);
+      const tasks = await p.call('GET', '/api/v1/staff/visits', { token: officer });
+      const visit = tasks
+        .json<{ items: { id: string; card: { id: string } }[] }>()
+        .items.find((v) => v.card.id === approved.json().issuedCardId);
+      assert.ok(visit, tasks.body);
+      const recorded = await p.call('POST', `/api/v1/staff/visits/${visit.id}/outcome`, {
+        token: await p.staffToken('police-110105'),
+        body: { outcome: 'mismatch', note: STAFF_NOTES.visitNote },
+      });
+      assert.equal(recorded.statusCode, 200, recorded.body);
+      const reviewed = await p.call('POST', `/api/v1/staff/visits/${visit.id}/review`, {
+        token: officer,
+        body: { decision: 'revoke', reason: STAFF_NOTES.revocation },
+      });
+      assert.equal(reviewed.statusCode, 200, reviewed.body);
+      // Read back opened, as the pages show them.
+      const shown = reviewed.json<{ note: string; reviewNote: string }>();
+      assert.deepEqual([shown.note, shown.reviewNote], [STAFF_NOTES.visitNote, STAFF_NOTES.revocation]);
+      const mine = (await p.call('GET', '/api/v1/me/cards?all=true', { token: liNa })).json<
+        { id: string; revokedReason: string | null }[]
+      >();
+      assert.ok(
+        mine.some((c) => c.revokedReason === STAFF_NOTES.revocation),
+        JSON.stringify(mine),
+      );
       // Two people registered at a window; one is given a binding code to use later.
       const clerk = await p.staffToken('clerk-110105');
       for (const [name, idNumber] of [
@@ -171,7 +227,9 @@ for (const target of dbTargets()) {
         address: [...addresses],
         // bytea is dumped as hex: a slice of the photo's body, as hex, on either database.
         material: [PHOTO.subarray(8, 200).toString('hex')],
+        'staff note': Object.values(STAFF_NOTES),
       };
+      assert.ok(values['ID number'].includes(HAN_ID) && values.name.includes('韩梅梅'));
       assert.ok(values['ID number'].length >= 10 && values.phone.length >= 5 && values.name.length >= 10);
       const dump = await dumpText(target.name, p);
       const found: string[] = [];
@@ -195,6 +253,14 @@ for (const target of dbTargets()) {
         `personal data in clear outside ${Object.keys(NOT_YET_SEALED).join(', ')}`,
       );
       assert.ok(!found.some((f) => f.startsWith('residents:')), 'residents hold nothing in clear');
+      // Staff's free text, and the name and ID number it holds, appear nowhere: 0 times.
+      const everywhere = [...dump.values()].join('\n');
+      const count = (v: string) => everywhere.split(v).length - 1;
+      assert.deepEqual(
+        [...Object.values(STAFF_NOTES), HAN_ID, '韩梅梅'].map(count),
+        [0, 0, 0, 0, 0],
+        'staff notes, her ID number and her name appear 0 times in the dump',
+      );
     });
   });
 }

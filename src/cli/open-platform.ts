@@ -17,6 +17,7 @@ import { indexPlainKeys } from '../services/personal-data/index-plain-keys.ts';
 import { indexLegacyCards } from '../services/personal-data/index-legacy-cards.ts';
 import { sealPlainMaterials } from '../services/personal-data/seal-plain-materials.ts';
 import { sealPlainAddresses } from '../services/personal-data/seal-plain-addresses.ts';
+import { sealPlainStaffNotes } from '../services/personal-data/seal-plain-staff-notes.ts';
 import { sealPlainNotifications } from '../services/personal-data/seal-plain-notifications.ts';
 import { sealPlainReplays } from '../services/personal-data/seal-plain-replays.ts';
 import { createChangeBus } from '../services/changes/change-bus.ts';
@@ -73,6 +74,7 @@ export async function openPlatform(
     await indexLegacyCards(ctx);
     await sealPlainMaterials(ctx);
     await sealPlainAddresses(ctx);
+    await sealPlainStaffNotes(ctx);
     await sealPlainNotifications(ctx);
     await sealPlainReplays(ctx);
   };

@@ -64,7 +64,17 @@ export const applications = pgTable(
     /** Counted partly on the provisional calendar of an unpublished year; recomputed when it is loaded. */
     dueByProvisional: boolean('due_by_provisional').notNull().default(false),
     missing: jsonb('missing').$type<string[]>().notNull().default([]),
-    reason: text('reason'),
+    /**
+     * The officer's reason (a rejection, a request for materials) the applicant sees: staff's free
+     * text about a person, sealed (AES-256-GCM, `applications.reason`); open it with openNote
+     * (src/db/repositories/staff-notes.ts). Null when there is none.
+     */
+    reasonSealed: bytea('reason_sealed'),
+    /**
+     * The clear column of releases before sealing: start-up seals and empties it
+     * (src/services/personal-data/seal-plain-staff-notes.ts); nothing else reads it. Dropped later.
+     */
+    plainReason: text('reason'),
     decidedBy: uuid('decided_by'),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     issuedCardId: uuid('issued_card_id').references(() => cards.id),

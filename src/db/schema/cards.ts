@@ -46,7 +46,16 @@ export const cards = pgTable(
     statusList: integer('status_list'),
     statusIndex: integer('status_index'),
     supersededBy: uuid('superseded_by'),
-    revokedReason: text('revoked_reason'),
+    /**
+     * The reason for a revocation the holder sees, staff's free text: sealed (AES-256-GCM,
+     * `cards.revoked_reason`); open it with openNote (src/db/repositories/staff-notes.ts).
+     */
+    revokedReasonSealed: bytea('revoked_reason_sealed'),
+    /**
+     * The clear column of releases before sealing: start-up seals and empties it
+     * (src/services/personal-data/seal-plain-staff-notes.ts); nothing else reads it. Dropped later.
+     */
+    plainRevokedReason: text('revoked_reason'),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

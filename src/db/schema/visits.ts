@@ -59,10 +59,16 @@ export const visits = pgTable(
     assignedTo: uuid('assigned_to').references(() => staff.id),
     assignedAt: timestamp('assigned_at', { withTimezone: true }),
     outcome: text('outcome', { enum: outcomeEnum }),
-    note: text('note'),
+    /** What the community police found, in their words: sealed (`visits.note`, openNote). */
+    noteSealed: bytea('note_sealed'),
+    /** Clear column of older releases, emptied at start-up (seal-plain-staff-notes.ts). Dropped later. */
+    plainNote: text('note'),
     recordedBy: uuid('recorded_by').references(() => staff.id),
     recordedAt: timestamp('recorded_at', { withTimezone: true }),
-    reviewNote: text('review_note'),
+    /** The reviewing officer's reason: sealed (`visits.review_note`, openNote). */
+    reviewNoteSealed: bytea('review_note_sealed'),
+    /** Clear column of older releases, emptied at start-up (seal-plain-staff-notes.ts). Dropped later. */
+    plainReviewNote: text('review_note'),
     reviewedBy: uuid('reviewed_by').references(() => staff.id),
     reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),

@@ -1,4 +1,6 @@
 import type { applications } from '../../db/schema/index.ts';
+import type { PersonalCipher } from '../../crypto/personal-cipher.ts';
+import { openNote } from '../../db/repositories/staff-notes.ts';
 
 type Row = typeof applications.$inferSelect;
 
@@ -23,7 +25,7 @@ export interface ApplicationView {
   updatedAt: string;
 }
 
-export function toApplicationView(row: Row): ApplicationView {
+export function toApplicationView(cipher: PersonalCipher, row: Row): ApplicationView {
   return {
     id: row.id,
     type: row.type,
@@ -36,7 +38,7 @@ export function toApplicationView(row: Row): ApplicationView {
     dueBy: row.dueBy,
     dueByProvisional: row.dueByProvisional,
     missing: row.missing,
-    reason: row.reason,
+    reason: openNote(cipher, 'applications.reason', row.reasonSealed),
     cardId: row.cardId,
     issuedCardId: row.issuedCardId,
     createdAt: row.createdAt.toISOString(),

@@ -10,6 +10,7 @@ import { requiredMaterials } from '../../domain/applications/required-materials.
 import { AppError } from '../../domain/errors.ts';
 import { applications } from '../../db/schema/index.ts';
 import { recordAudit } from '../../db/repositories/audit.ts';
+import { sealNote } from '../../db/repositories/staff-notes.ts';
 import type { Principal, ServiceContext } from '../context.ts';
 import { applicationInJurisdiction, requireStaff } from '../staff/access.ts';
 import { writeAndAnnounce } from '../changes/write-and-announce.ts';
@@ -41,7 +42,7 @@ export async function decideApplication(
   const signer = decision.decision === 'approve' ? await ctx.keys.signer('display_code', now) : undefined;
   const view = await writeAndAnnounce(ctx, async (tx, announce) => {
     const row = await applicationInJurisdiction(tx, officer, id, { forUpdate: true });
-    let app = toDomainApplication(row);
+    let app = toDomainApplication(ctx.personal, row);
     let issuedCardId: string | null = row.issuedCardId;
     if (decision.decision === 'approve') {
       app = applyEvent(app, { kind: 'approve' });
@@ -69,7 +70,7 @@ export async function decideApplication(
       .set({
         status: app.status,
         missing: app.missing,
-        reason: app.reason,
+        reasonSealed: sealNote(ctx.personal, 'applications.reason', app.reason),
         decidedBy: officer.staffId,
         decidedAt: now,
         issuedCardId,
@@ -134,7 +135,7 @@ export async function decideApplication(
       },
       now,
     );
-    return toApplicationView(updated);
+    return toApplicationView(ctx.personal, updated);
   });
   await sendRightAway(ctx, [notificationId]);
   return view;

@@ -159,7 +159,7 @@ export async function intakeWindowApplication(
           proxy: proxy !== null,
         },
       });
-      return toApplicationView(row);
+      return toApplicationView(ctx.personal, row);
     })
     .catch(translateDbError);
 }

@@ -14,7 +14,7 @@ export async function listOwnApplications(
     .from(applications)
     .where(eq(applications.applicantId, residentId))
     .orderBy(desc(applications.createdAt));
-  return rows.map(toApplicationView);
+  return rows.map((row) => toApplicationView(ctx.personal, row));
 }
 
 export async function getOwnApplication(
@@ -24,5 +24,5 @@ export async function getOwnApplication(
 ): Promise<ApplicationView> {
   const [row] = await ctx.db.select().from(applications).where(eq(applications.id, id));
   if (!row || row.applicantId !== residentId) throw new AppError('NOT_FOUND');
-  return toApplicationView(row);
+  return toApplicationView(ctx.personal, row);
 }

@@ -8,6 +8,7 @@ import { applyEvent } from '../../domain/applications/apply-event.ts';
 import { missingMaterials } from '../../domain/applications/required-materials.ts';
 import { applications, materials } from '../../db/schema/index.ts';
 import { recordAudit } from '../../db/repositories/audit.ts';
+import { sealNote } from '../../db/repositories/staff-notes.ts';
 import type { ServiceContext } from '../context.ts';
 import { storeMaterials, type MaterialUpload } from './store-materials.ts';
 import { toApplicationView, type ApplicationView } from './application-view.ts';
@@ -25,7 +26,7 @@ export async function resubmitMaterials(
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx.select().from(applications).where(eq(applications.id, id)).for('update');
     if (!row || row.applicantId !== residentId) throw new AppError('NOT_FOUND');
-    const app = toDomainApplication(row);
+    const app = toDomainApplication(ctx.personal, row);
     const stillMissing = missingMaterials(
       app.missing,
       uploads.map((u) => u.kind),
@@ -52,7 +53,7 @@ export async function resubmitMaterials(
         dueBy: next.dueBy,
         dueByProvisional,
         missing: next.missing,
-        reason: next.reason,
+        reasonSealed: sealNote(ctx.personal, 'applications.reason', next.reason),
         updatedAt: now,
       })
       .where(eq(applications.id, id))
@@ -69,6 +70,6 @@ export async function resubmitMaterials(
       stationId: row.stationId,
       details: { materials: uploads.map((u) => u.kind), dueBy, dueByProvisional },
     });
-    return toApplicationView(updated);
+    return toApplicationView(ctx.personal, updated);
   });
 }

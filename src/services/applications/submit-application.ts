@@ -55,7 +55,7 @@ export async function submitApplication(
         stationId: row.stationId,
         details: { type: row.type, dueBy, dueByProvisional, materials: uploads.map((u) => u.kind) },
       });
-      return toApplicationView(row);
+      return toApplicationView(ctx.personal, row);
     })
     .catch(translateDbError);
 }

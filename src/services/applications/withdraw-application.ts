@@ -17,7 +17,7 @@ export async function withdrawApplication(
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx.select().from(applications).where(eq(applications.id, id)).for('update');
     if (!row || row.applicantId !== residentId) throw new AppError('NOT_FOUND');
-    const next = applyEvent(toDomainApplication(row), { kind: 'withdraw' });
+    const next = applyEvent(toDomainApplication(ctx.personal, row), { kind: 'withdraw' });
     const [updated] = await tx
       .update(applications)
       .set({ status: next.status, updatedAt: now })
@@ -34,6 +34,6 @@ export async function withdrawApplication(
       subjectId: id,
       stationId: row.stationId,
     });
-    return toApplicationView(updated);
+    return toApplicationView(ctx.personal, updated);
   });
 }

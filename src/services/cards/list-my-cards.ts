@@ -1,6 +1,7 @@
 // GET /me/cards: every card the holder may show (R6 "all electronic cards"): their own and, as
 // an agent, their wards' (R13), with the status that counts today. Legacy cards appear like
 // electronic ones until they expire (R10).
+import { openNote } from '../../db/repositories/staff-notes.ts';
 import { eq, inArray } from 'drizzle-orm';
 import { beijingDate } from '../../domain/beijing-date.ts';
 import {
@@ -83,7 +84,7 @@ export async function listMyCards(
         ward: ward
           ? { name: maskName(openName(ctx.personal, ward.name) ?? ''), relation: ward.relation }
           : null,
-        revokedReason: row.revokedReason,
+        revokedReason: openNote(ctx.personal, 'cards.revoked_reason', row.revokedReasonSealed),
       };
     })
     .filter((c) => opts.includeInactive === true || isDisplayable(c.status))

@@ -15,6 +15,7 @@ import type { Db } from '../../db/client.ts';
 import { cards } from '../../db/schema/index.ts';
 import { findCard, toDomainCard } from '../../db/repositories/cards.ts';
 import { recordAudit } from '../../db/repositories/audit.ts';
+import { sealNote } from '../../db/repositories/staff-notes.ts';
 import type { Principal, ServiceContext } from '../context.ts';
 import { auditedAs, staffActor, type Actor } from '../actor.ts';
 import { cardInJurisdiction, requireStaff } from '../staff/access.ts';
@@ -47,7 +48,11 @@ export async function revokeCardAs(
   const revoked = revokeDomainCard(toDomainCard(row));
   await tx
     .update(cards)
-    .set({ storedStatus: revoked.storedStatus, revokedReason: reason, revokedAt: now })
+    .set({
+      storedStatus: revoked.storedStatus,
+      revokedReasonSealed: sealNote(ctx.personal, 'cards.revoked_reason', reason),
+      revokedAt: now,
+    })
     .where(eq(cards.id, row.id));
   await recordAudit(tx, {
     at: now,

@@ -23,6 +23,7 @@ import {
   type DemoCardState,
 } from './demo-data.ts';
 import { sealAddress } from '../../db/repositories/addresses.ts';
+import { sealNote } from '../../db/repositories/staff-notes.ts';
 
 export interface DemoLogin {
   username: string;
@@ -133,7 +134,7 @@ async function seedCard(
     await insertCardWithStatusEntry(tx, {
       ...base,
       storedStatus: 'revoked',
-      revokedReason: '核查发现申报地址无此人居住',
+      revokedReasonSealed: sealNote(ctx.personal, 'cards.revoked_reason', '核查发现申报地址无此人居住'),
       revokedAt: ctx.clock.now(),
     });
     return;

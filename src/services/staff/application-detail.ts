@@ -61,7 +61,7 @@ export async function applicationDetail(ctx: ServiceContext, principal: Principa
   const agent = proxy ? person(proxy.agentId) : undefined;
   const photos = files.filter((f) => f.kind === 'photo');
   return {
-    ...toApplicationView(row),
+    ...toApplicationView(ctx.personal, row),
     ...timeLimitOf(await ctx.calendar(), row, today),
     decidedAt: row.decidedAt?.toISOString() ?? null,
     applicant: {

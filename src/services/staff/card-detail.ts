@@ -10,6 +10,7 @@ import { cardInJurisdiction, requireStaff } from './access.ts';
 import { cardSummary } from './card-summary.ts';
 import { historyOf } from './history.ts';
 import { findResident } from '../../db/repositories/residents.ts';
+import { openNote } from '../../db/repositories/staff-notes.ts';
 
 export async function cardDetail(ctx: ServiceContext, principal: Principal | undefined, id: string) {
   const member = requireStaff(principal, ['officer', 'clerk']);
@@ -34,7 +35,7 @@ export async function cardDetail(ctx: ServiceContext, principal: Principal | und
       name: holder?.name ?? null,
       idNumber: holder?.idNumber ? maskIdNumber(holder.idNumber) : null,
     },
-    revokedReason: row.revokedReason,
+    revokedReason: openNote(ctx.personal, 'cards.revoked_reason', row.revokedReasonSealed),
     revokedAt: row.revokedAt?.toISOString() ?? null,
     versions: versions.map((v) => cardSummary(v, today, ctx.policy)),
     history,

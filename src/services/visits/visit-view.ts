@@ -15,6 +15,7 @@ import { openIdNumber, openName } from '../../db/repositories/residents.ts';
 import type { PersonalCipher } from '../../crypto/personal-cipher.ts';
 import { toDomainCard } from '../../db/repositories/cards.ts';
 import { openAddress } from '../../db/repositories/addresses.ts';
+import { openNote } from '../../db/repositories/staff-notes.ts';
 
 const assignee = alias(staff, 'assignee');
 const recorder = alias(staff, 'recorder');
@@ -102,10 +103,10 @@ export function toVisitView(
     assignedTo: person(v.assignedTo, r.assigneeName),
     assignedAt: iso(v.assignedAt),
     outcome: v.outcome,
-    note: v.note,
+    note: openNote(cipher, 'visits.note', v.noteSealed),
     recordedBy: person(v.recordedBy, r.recorderName),
     recordedAt: iso(v.recordedAt),
-    reviewNote: v.reviewNote,
+    reviewNote: openNote(cipher, 'visits.review_note', v.reviewNoteSealed),
     reviewedBy: person(v.reviewedBy, r.reviewerName),
     reviewedAt: iso(v.reviewedAt),
     createdAt: v.createdAt.toISOString(),

@@ -18,6 +18,7 @@ import {
 import type { Db } from '../../db/client.ts';
 import type { WorkingDayCalendar } from '../../domain/calendar/working-days.ts';
 import { cards, staff, stations, visits } from '../../db/schema/index.ts';
+import { sealNote } from '../../db/repositories/staff-notes.ts';
 import { recordAudit } from '../../db/repositories/audit.ts';
 import type { Principal, ServiceContext, StaffPrincipal } from '../context.ts';
 import { auditedAs, staffActor } from '../actor.ts';
@@ -233,7 +234,7 @@ export async function recordVisitOutcome(
       .set({
         status,
         outcome: body.outcome,
-        note: note.length > 0 ? note : null,
+        noteSealed: sealNote(ctx.personal, 'visits.note', note.length > 0 ? note : null),
         recordedBy: police.staffId,
         recordedAt: now,
         // Whoever went is on it, if nobody was.
@@ -293,7 +294,12 @@ export async function reviewVisit(
     }
     await tx
       .update(visits)
-      .set({ status, reviewNote: reason, reviewedBy: officer.staffId, reviewedAt: now })
+      .set({
+        status,
+        reviewNoteSealed: sealNote(ctx.personal, 'visits.review_note', reason),
+        reviewedBy: officer.staffId,
+        reviewedAt: now,
+      })
       .where(eq(visits.id, id));
     await recordAudit(tx, {
       at: now,
