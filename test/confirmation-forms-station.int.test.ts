@@ -14,6 +14,8 @@ import { pdfText } from './support/pdf-tools.ts';
 import { startPlatform, type TestPlatform } from './support/test-app.ts';
 import { dbTargets } from './support/test-db.ts';
 import { findResidentByPhone } from '../src/db/repositories/residents.ts';
+import { formProofColumn } from '../src/services/forms/form-proof.ts';
+import { sealPlainFormProofs } from '../src/services/personal-data/seal-plain-form-proofs.ts';
 
 const haidian = { districtCode: '110108', street: '110108015', detail: '中关村南大街 7 号 1 号楼 101' };
 const NO_PHONE = { name: '韩桂芝', idNumber: makeTestIdNumber('130102', '1951-04-02', 31) };
@@ -212,6 +214,42 @@ for (const target of dbTargets()) {
       );
     });
 
+    test('the kept proof is sealed; one an older release kept in clear is sealed at start-up and still prints', async () => {
+      const holder = await findResidentByPhone(p.ctx.db, p.ctx.personal, '13800000001');
+      const issued = await p.call('POST', '/api/v1/staff/confirmation-forms', {
+        token: clerk,
+        body: { idNumber: holder!.idNumber, evidence: 'id_card' },
+      });
+      assert.equal(issued.statusCode, 201, issued.body);
+      const serial = String(issued.headers['x-form-serial']);
+      const stored = async () =>
+        (await p.ctx.db.select().from(confirmationForms).where(eq(confirmationForms.serial, serial)))[0]!;
+      const kept = await stored();
+      assert.equal(kept.plainProof, null, 'no proof in clear');
+      assert.ok(kept.proofSealed, 'the proof is sealed');
+      const proof = p.ctx.personal.open(formProofColumn(kept.id), kept.proofSealed);
+      assert.match(proof, /^JZF1:/);
+      // Bound to its row: the same bytes on another form's row do not open.
+      assert.throws(() =>
+        p.ctx.personal.open(formProofColumn('00000000-0000-4000-8000-000000000000'), kept.proofSealed!),
+      );
+
+      // As a release before sealing kept it: in clear.
+      await p.ctx.db
+        .update(confirmationForms)
+        .set({ proofSealed: null, plainProof: proof })
+        .where(eq(confirmationForms.id, kept.id));
+      assert.equal((await list('?limit=50')).items.find((r) => r.serial === serial)?.printable, true);
+      assert.ok((await sealPlainFormProofs(p.ctx)) >= 1);
+      assert.equal(await sealPlainFormProofs(p.ctx), 0, 'a second start seals nothing');
+      const resealed = await stored();
+      assert.equal(resealed.plainProof, null);
+      assert.equal(p.ctx.personal.open(formProofColumn(kept.id), resealed.proofSealed!), proof);
+      const again = await p.call('GET', `/api/v1/staff/confirmation-forms/${kept.id}/pdf`, { token: clerk });
+      assert.equal(again.statusCode, 200, again.body);
+      assert.ok(pdfText(again.rawPayload).includes(serial));
+    });
+
     test('a form issued before proofs were kept cannot be printed again: 409, said in words, with its serial', async () => {
       const holder = await findResidentByPhone(p.ctx.db, p.ctx.personal, '13800000002');
       const issued = await p.call('POST', '/api/v1/staff/confirmation-forms', {
@@ -223,7 +261,7 @@ for (const target of dbTargets()) {
       // What a form printed before migration 0021 looks like: no proof kept.
       await p.ctx.db
         .update(confirmationForms)
-        .set({ proof: null })
+        .set({ proofSealed: null, plainProof: null })
         .where(eq(confirmationForms.serial, serial));
       const row = (await list('?limit=10')).items.find((r) => r.serial === serial);
       assert.equal(row?.printable, false);

@@ -20,6 +20,7 @@ import { sealPlainAddresses } from '../services/personal-data/seal-plain-address
 import { sealPlainStaffNotes } from '../services/personal-data/seal-plain-staff-notes.ts';
 import { sealPlainNotifications } from '../services/personal-data/seal-plain-notifications.ts';
 import { sealPlainReplays } from '../services/personal-data/seal-plain-replays.ts';
+import { sealPlainFormProofs } from '../services/personal-data/seal-plain-form-proofs.ts';
 import { createChangeBus } from '../services/changes/change-bus.ts';
 import { listenForChanges, notifyChange, type ChannelHandlers } from '../db/change-channel.ts';
 
@@ -77,6 +78,7 @@ export async function openPlatform(
     await sealPlainStaffNotes(ctx);
     await sealPlainNotifications(ctx);
     await sealPlainReplays(ctx);
+    await sealPlainFormProofs(ctx);
   };
   if (config.migrateOnStart) await database.migrate(prepareData);
   else {

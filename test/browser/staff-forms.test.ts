@@ -133,7 +133,10 @@ test('a form issued before proofs were kept says why it cannot be printed again,
   assert.equal(issued.statusCode, 201, issued.body);
   const old = String(issued.headers['x-form-serial']);
   // What a form printed before migration 0021 looks like: its proof was not kept.
-  await p.ctx.db.update(confirmationForms).set({ proof: null }).where(eq(confirmationForms.serial, old));
+  await p.ctx.db
+    .update(confirmationForms)
+    .set({ proofSealed: null, plainProof: null })
+    .where(eq(confirmationForms.serial, old));
 
   const clerk = await signIn('clerk-110108');
   const watch = watchPage(clerk, p.origin);

@@ -4,6 +4,7 @@ import { applications } from './applications.ts';
 import { cards } from './cards.ts';
 import { residents } from './residents.ts';
 import { staff } from './staff.ts';
+import { bytea } from './bytea.ts';
 import { stations } from './stations.ts';
 
 /**
@@ -44,8 +45,14 @@ export const confirmationForms = pgTable(
       .notNull()
       .default('window'),
     applicationId: uuid('application_id').references(() => applications.id),
-    /** The signed proof (JZF1:…) printed in the QR: the PDF is rendered again from it to reprint. */
-    proof: text('proof'),
+    /**
+     * The signed proof (JZF1:…) printed in the QR, from which the PDF is rendered again to reprint.
+     * It carries the holder's name, ID number and address (encoded, not encrypted), so it is kept
+     * sealed (formProofColumn); null for forms printed before proofs were kept (migration 0021).
+     */
+    proofSealed: bytea('proof_sealed'),
+    /** The proof in clear, as releases before sealing kept it: sealed at start-up, then emptied. */
+    plainProof: text('proof'),
     handedOverAt: timestamp('handed_over_at', { withTimezone: true }),
     handedOverBy: uuid('handed_over_by').references(() => staff.id),
   },

@@ -2,6 +2,7 @@
 // approval of a window application for an applicant without a phone. In the caller's transaction:
 // the serial from the database sequence, the form row with its signed proof, and its audit row.
 // Authorisation is the caller's (see ../actor.ts); this only records what the actor did.
+import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { AppError } from '../../domain/errors.ts';
 import { findDistrict, listStreets } from '../../domain/address/beijing-divisions.ts';
@@ -17,6 +18,7 @@ import { auditedAs, type Actor } from '../actor.ts';
 import type { ServiceContext } from '../context.ts';
 import type { HolderRow } from './resolve-form-card.ts';
 import { openAddress } from '../../db/repositories/addresses.ts';
+import { formProofColumn } from './form-proof.ts';
 
 export interface FormToRecord {
   holder: HolderRow;
@@ -86,9 +88,11 @@ export async function recordConfirmationForm(
     },
   };
   const code = signConfirmationForm(claims, signer);
+  const id = randomUUID();
   const [row] = await tx
     .insert(confirmationForms)
     .values({
+      id,
       serial,
       cardId: card.id,
       holderId: holder.id,
@@ -98,7 +102,7 @@ export async function recordConfirmationForm(
       issuedAt,
       origin: form.origin,
       applicationId: form.applicationId ?? null,
-      proof: code,
+      proofSealed: ctx.personal.seal(formProofColumn(id), code),
     })
     .returning({ id: confirmationForms.id });
   if (!row) throw new AppError('INTERNAL', 'form insert returned no row');

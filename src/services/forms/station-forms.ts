@@ -17,6 +17,7 @@ import type { Principal, ServiceContext } from '../context.ts';
 import { renderConfirmationForm } from './render-confirmation-form.ts';
 import { openIdNumber, openName } from '../../db/repositories/residents.ts';
 import type { PersonalCipher } from '../../crypto/personal-cipher.ts';
+import { keptProof } from './form-proof.ts';
 
 export interface FormListQuery {
   toPrint?: boolean | undefined;
@@ -92,7 +93,7 @@ export async function listStationForms(
         holder: maskedHolder(ctx.personal, holder),
         card: { number: card.number, kind: card.kind },
         issuedBy: by,
-        printable: form.proof !== null,
+        printable: form.proofSealed !== null || form.plainProof !== null,
         handedOverAt: form.handedOverAt?.toISOString() ?? null,
       })),
       total: total?.n ?? 0,
@@ -115,7 +116,8 @@ export async function reprintStationForm(
     .from(confirmationForms)
     .where(and(eq(confirmationForms.id, id), eq(confirmationForms.stationId, stationId)));
   if (!form) throw new AppError('NOT_FOUND');
-  if (form.proof === null) {
+  const proof = keptProof(ctx.personal, form);
+  if (proof === null) {
     // Forms printed before proofs were kept (migration 0021) cannot be drawn again exactly as
     // printed: a new one is issued instead, on the document the holder presents.
     const serial = form.serial;
@@ -125,7 +127,7 @@ export async function reprintStationForm(
   const keys = (await ctx.keys.all())
     .filter((k) => k.purpose === 'display_code')
     .map((k) => trustedKeyOf(k.record));
-  const check = await checkConfirmationForm(form.proof, {
+  const check = await checkConfirmationForm(proof, {
     keys,
     now,
     skewSeconds: ctx.credentials.skewSeconds,
@@ -142,7 +144,7 @@ export async function reprintStationForm(
       details: { serial: form.serial, formId: form.id },
     }),
   );
-  return { serial: form.serial, pdf: await renderConfirmationForm(check.claims, form.proof) };
+  return { serial: form.serial, pdf: await renderConfirmationForm(check.claims, proof) };
 }
 
 /** The printed form was given to its holder: it leaves the "to print" list. Once only. */

@@ -1,0 +1,1 @@
+ALTER TABLE "confirmation_forms" ADD COLUMN "proof_sealed" "bytea";
