@@ -3,11 +3,12 @@
 // run at once), and expired codes purged.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { eq } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
 import { dbTargets } from './support/test-db.ts';
 import { startPlatform, type TestPlatform } from './support/test-app.ts';
 import { assertError } from './support/assert-error.ts';
-import { devOutbox, otpCodes } from '../src/db/schema/index.ts';
+import { auditLog, devOutbox, otpCodes } from '../src/db/schema/index.ts';
 import { purgeExpiredOtpCodes } from '../src/services/auth/purge-expired-otp-codes.ts';
 
 const MONDAY = '2025-09-15T10:00:00+08:00';
@@ -97,6 +98,16 @@ for (const target of dbTargets()) {
         ).length,
         1,
       );
+      // The audit trail names the phone by its keyed index: no hash anyone can recompute from
+      // the number (an unkeyed SHA-256 of every mainland number is an afternoon's work).
+      const sent = await p.database.db
+        .select({ subjectId: auditLog.subjectId })
+        .from(auditLog)
+        .where(and(eq(auditLog.action, 'otp.sent'), eq(auditLog.subjectKind, 'phone')));
+      const subjects = sent.map((r) => r.subjectId);
+      assert.ok(subjects.includes(p.ctx.personal.indexHex('phone', phone)));
+      const unkeyed = createHash('sha256').update(`phone:${phone}`).digest('hex');
+      assert.ok(!subjects.some((s) => unkeyed.startsWith(s)), 'no unkeyed hash of the phone');
     });
 
     test('expired codes are purged once the hour they count for has passed', async () => {

@@ -9,6 +9,7 @@ import type { ServiceContext } from '../context.ts';
 import { sha256Hex } from './tokens.ts';
 import { recordAudit } from '../../db/repositories/audit.ts';
 import { enforceRateLimit } from '../../db/repositories/rate-limits.ts';
+import type { PersonalCipher } from '../../crypto/personal-cipher.ts';
 
 export const MIN_SECONDS_BETWEEN_CODES = 60;
 export const MAX_CODES_PER_HOUR = 5;
@@ -18,8 +19,13 @@ export const PHONE_PATTERN = '^1[3-9][0-9]{9}$';
 
 export const otpHash = (phone: string, code: string): string => sha256Hex(`${phone}:${code}`);
 
-/** How the audit trail names a phone: a hash, never the number. */
-export const phoneSubject = (phone: string): string => sha256Hex(`phone:${phone}`).slice(0, 32);
+/**
+ * How the audit trail names a phone: its blind index (keyed HMAC, as `otp_codes` and `residents`
+ * find a phone), never the number. An unkeyed hash, as releases before kept, can be reversed by
+ * hashing every mainland number; rows written so stay as they were (the trail is append-only).
+ */
+export const phoneSubject = (personal: PersonalCipher, phone: string): string =>
+  personal.indexHex('phone', phone);
 
 export async function requestOtp(ctx: ServiceContext, phone: string, clientAddress: string): Promise<void> {
   if (!new RegExp(PHONE_PATTERN).test(phone)) {
@@ -69,7 +75,7 @@ export async function requestOtp(ctx: ServiceContext, phone: string, clientAddre
       action: 'otp.sent',
       // The phone number is personal data: the trail keeps a hash that still links attempts.
       subjectKind: 'phone',
-      subjectId: phoneSubject(phone),
+      subjectId: phoneSubject(ctx.personal, phone),
     });
     return code;
   });
@@ -90,7 +96,7 @@ export async function requestOtp(ctx: ServiceContext, phone: string, clientAddre
         channel: 'online',
         action: 'otp.send_failed',
         subjectKind: 'phone',
-        subjectId: phoneSubject(phone),
+        subjectId: phoneSubject(ctx.personal, phone),
       });
     });
     throw e;

@@ -54,7 +54,7 @@ export async function verifyOtp(
         channel: 'online',
         action: 'otp.failed',
         subjectKind: 'phone',
-        subjectId: phoneSubject(phone),
+        subjectId: phoneSubject(ctx.personal, phone),
         details: { attempt: current.failedAttempts + 1 },
       });
       return { ok: false as const };
