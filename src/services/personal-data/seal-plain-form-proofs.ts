@@ -1,33 +1,15 @@
 // At start-up, after the migrations: confirmation forms issued by a release before sealing keep
-// their proof in clear (migration 0025 added `proof_sealed` beside it). Each is sealed under its
-// row's id and its clear proof emptied, in batches; `FOR UPDATE SKIP LOCKED` leaves rows another
-// starting process holds.
-import { and, eq, isNotNull } from 'drizzle-orm';
-import { confirmationForms } from '../../db/schema/index.ts';
+// their proof in clear (migration 0025 added `proof_sealed` beside it): sealed in batches by
+// sealClearColumn, each bound to its form's id as form-proof.ts seals them.
 import { formProofColumn } from '../forms/form-proof.ts';
 import type { ServiceContext } from '../context.ts';
+import { sealClearColumn } from './seal-clear-column.ts';
 
-const BATCH = 500;
-
-export async function sealPlainFormProofs(ctx: Pick<ServiceContext, 'db' | 'personal'>): Promise<number> {
-  let sealed = 0;
-  for (;;) {
-    const done = await ctx.db.transaction(async (tx) => {
-      const rows = await tx
-        .select({ id: confirmationForms.id, proof: confirmationForms.plainProof })
-        .from(confirmationForms)
-        .where(isNotNull(confirmationForms.plainProof))
-        .limit(BATCH)
-        .for('update', { skipLocked: true });
-      for (const r of rows) {
-        await tx
-          .update(confirmationForms)
-          .set({ proofSealed: ctx.personal.seal(formProofColumn(r.id), r.proof!), plainProof: null })
-          .where(and(eq(confirmationForms.id, r.id), isNotNull(confirmationForms.plainProof)));
-      }
-      return rows.length;
-    });
-    sealed += done;
-    if (done < BATCH) return sealed;
-  }
+export function sealPlainFormProofs(ctx: Pick<ServiceContext, 'db' | 'personal'>): Promise<number> {
+  return sealClearColumn(ctx, {
+    table: 'confirmation_forms',
+    clear: 'proof',
+    sealed: 'proof_sealed',
+    boundTo: formProofColumn,
+  });
 }
