@@ -8,9 +8,9 @@ import { applications, cards, visits } from '../src/db/schema/index.ts';
 import { openAddress } from '../src/db/repositories/addresses.ts';
 import { sealPlainAddresses } from '../src/services/personal-data/seal-plain-addresses.ts';
 import { queryRows } from '../src/db/query-rows.ts';
-import { makeTestIdNumber } from '../src/domain/identity/id-number.fixtures.ts';
 import { dbTargets } from './support/test-db.ts';
 import { startPlatform, type TestPlatform } from './support/test-app.ts';
+import { intakeAtWindow } from './support/intake-at-window.ts';
 
 const OLD = '团结湖北二条 5 号楼 2 单元 601';
 
@@ -22,18 +22,7 @@ for (const target of dbTargets()) {
     let visitCount: number;
     before(async () => {
       p = await startPlatform(target, '2025-06-10T09:00:00+08:00');
-      const clerk = await p.staffToken('clerk-110105');
-      const intake = await p.call('POST', '/api/v1/staff/applications', {
-        token: clerk,
-        body: {
-          type: 'registration_card',
-          address: { districtCode: '110105', street: '110105003', detail: '呼家楼北街 6 号院 1 号楼 502' },
-          applicant: { name: '旧版本', idNumber: makeTestIdNumber('110105', '1990-07-01', 27) },
-          materialsChecked: ['photo', 'proof_of_address'],
-        },
-      });
-      assert.equal(intake.statusCode, 201, intake.body);
-      applicationId = intake.json<{ id: string }>().id;
+      applicationId = await intakeAtWindow(p);
       // Every row as the release before sealing wrote it: the detail in clear, nothing sealed.
       const db = p.database.db;
       for (const table of ['applications', 'cards', 'visits'] as const) {

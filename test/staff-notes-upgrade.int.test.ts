@@ -9,9 +9,9 @@ import { applications, cards, visits } from '../src/db/schema/index.ts';
 import { openNote } from '../src/db/repositories/staff-notes.ts';
 import { sealPlainStaffNotes } from '../src/services/personal-data/seal-plain-staff-notes.ts';
 import { queryRows } from '../src/db/query-rows.ts';
-import { makeTestIdNumber } from '../src/domain/identity/id-number.fixtures.ts';
 import { dbTargets } from './support/test-db.ts';
 import { startPlatform, type TestPlatform } from './support/test-app.ts';
+import { intakeAtWindow } from './support/intake-at-window.ts';
 
 const REASON = '住所证明为复印件，旧版本写入';
 const NOTE = '敲门无人应答，邻居称已搬走';
@@ -34,18 +34,7 @@ for (const target of dbTargets()) {
     let visitCount: number;
     before(async () => {
       p = await startPlatform(target, '2025-06-10T09:00:00+08:00');
-      const clerk = await p.staffToken('clerk-110105');
-      const intake = await p.call('POST', '/api/v1/staff/applications', {
-        token: clerk,
-        body: {
-          type: 'registration_card',
-          address: { districtCode: '110105', street: '110105003', detail: '呼家楼北街 6 号院 1 号楼 502' },
-          applicant: { name: '旧版本', idNumber: makeTestIdNumber('110105', '1990-07-01', 27) },
-          materialsChecked: ['photo', 'proof_of_address'],
-        },
-      });
-      assert.equal(intake.statusCode, 201, intake.body);
-      applicationId = intake.json<{ id: string }>().id;
+      applicationId = await intakeAtWindow(p);
       const approved = await p.call('POST', `/api/v1/staff/applications/${applicationId}/decision`, {
         token: await p.staffToken('officer-110105'),
         body: { decision: 'approve' },
