@@ -13,6 +13,7 @@ import { seedDemo } from '../src/services/demo/seed-demo.ts';
 import { sealPlainResidents } from '../src/services/personal-data/seal-plain-residents.ts';
 import { indexPlainKeys } from '../src/services/personal-data/index-plain-keys.ts';
 import { indexLegacyCards } from '../src/services/personal-data/index-legacy-cards.ts';
+import { sealLegacyCards } from '../src/services/personal-data/seal-legacy-cards.ts';
 import { materialisePendingLegacyCards } from '../src/services/legacy/materialise-legacy-card.ts';
 import { listStreets } from '../src/domain/address/beijing-divisions.ts';
 import { identityBindingCodes, otpCodes } from '../src/db/schema/index.ts';
@@ -86,7 +87,7 @@ for (const target of dbTargets()) {
       }
     });
 
-    test('legacy cards of an older release are indexed at start-up, then found by their holder', async () => {
+    test('legacy cards of an older release are indexed and sealed at start-up, then found by their holder', async () => {
       const database = await target.open();
       try {
         const ctx = contextOn(database);
@@ -112,6 +113,15 @@ for (const target of dbTargets()) {
                         ${sql.param(holders.map((h) => h.name))}::text[]) with ordinality as h(id_number, name, n)`);
         assert.equal(await indexLegacyCards(ctx), 2101);
         assert.equal(await indexLegacyCards(ctx), 0, 'a second start has nothing to do');
+        assert.equal(await sealLegacyCards(ctx), 2101);
+        assert.equal(await sealLegacyCards(ctx), 0, 'a second start has nothing to seal');
+        const [clear] = await queryRows<{ n: string }>(
+          database.db,
+          sql`select count(*) as n from legacy_cards
+               where name is not null or id_number is not null or hukou_address is not null
+                  or address_detail is not null or seal_block is null`,
+        );
+        assert.equal(Number(clear?.n), 0, 'no name, ID number or address is left in clear');
         const made = await materialisePendingLegacyCards(ctx, { idNumbers: [holders[2050]!.idNumber] });
         assert.equal(made, 1, 'the card is found by its holder ID number');
         const holder = await findResidentByIdNumber(ctx.db, ctx.personal, holders[2050]!.idNumber);

@@ -15,6 +15,7 @@ import { loadDataKeys } from '../services/personal-data/load-data-keys.ts';
 import { sealPlainResidents } from '../services/personal-data/seal-plain-residents.ts';
 import { indexPlainKeys } from '../services/personal-data/index-plain-keys.ts';
 import { indexLegacyCards } from '../services/personal-data/index-legacy-cards.ts';
+import { sealLegacyCards } from '../services/personal-data/seal-legacy-cards.ts';
 import { sealPlainMaterials } from '../services/personal-data/seal-plain-materials.ts';
 import { sealPlainAddresses } from '../services/personal-data/seal-plain-addresses.ts';
 import { sealPlainStaffNotes } from '../services/personal-data/seal-plain-staff-notes.ts';
@@ -73,6 +74,7 @@ export async function openPlatform(
     await sealPlainResidents(ctx);
     await indexPlainKeys(ctx);
     await indexLegacyCards(ctx);
+    await sealLegacyCards(ctx);
     await sealPlainMaterials(ctx);
     await sealPlainAddresses(ctx);
     await sealPlainStaffNotes(ctx);

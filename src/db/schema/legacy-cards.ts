@@ -1,4 +1,14 @@
-import { date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { bytea } from './bytea.ts';
 
 /**
@@ -31,10 +41,11 @@ export const legacyImports = pgTable('legacy_imports', {
  * its own on `card_number`, in collation "C" (codes compared as bytes). The look-up by holder is a
  * partitioned index on the blind indexes, which an import's table brings built when attached.
  *
- * The ID number and name are still in clear here (docs/security.md, "not sealed yet"); their blind
- * indexes (as in `residents`, src/crypto) are what the register checks join on and what a holder's
- * cards are found by. `card_number` is unique across partitions because imports run one at
- * a time and each checks the others (import-legacy-cards.ts).
+ * The holder's name, ID number and addresses are sealed, not here: in `legacy_card_seals`, a block of
+ * rows at a time (`seal_block`, and the row's place in it, `seal_slot`). Their blind indexes (as in
+ * `residents`, src/crypto) are what the register checks join on and what a holder's cards are
+ * found by. `card_number` is unique across partitions because imports run one at a time and each
+ * checks the others (import-legacy-cards.ts).
  */
 export const legacyCards = pgTable(
   'legacy_cards',
@@ -45,9 +56,13 @@ export const legacyCards = pgTable(
     line: integer('line').notNull(),
     cardNumber: text('card_number').notNull(),
     kind: text('kind', { enum: ['registration_card', 'residence_permit'] }).notNull(),
-    name: text('name').notNull(),
+    /**
+     * In clear only in rows of a release before sealing, until start-up seals them
+     * (src/services/personal-data/seal-legacy-cards.ts); null since. A later release drops them.
+     */
+    name: text('name'),
     /** Sex and birth date are those of the ID number (checked at import), so not kept twice. */
-    idNumber: text('id_number').notNull(),
+    idNumber: text('id_number'),
     /**
      * Blind indexes of the ID number and the name (null only in rows of a release before them, until
      * start-up indexes them: src/services/personal-data/index-plain-keys.ts).
@@ -55,16 +70,39 @@ export const legacyCards = pgTable(
     idNumberIndex: bytea('id_number_index'),
     nameIndex: bytea('name_index'),
     ethnicity: text('ethnicity').notNull(),
-    hukouAddress: text('hukou_address').notNull(),
+    /** In clear only in rows of a release before sealing (see `name`). */
+    hukouAddress: text('hukou_address'),
     districtCode: text('district_code').notNull(),
     streetCode: text('street_code').notNull(),
-    addressDetail: text('address_detail').notNull(),
+    /** In clear only in rows of a release before sealing (see `name`). */
+    addressDetail: text('address_detail'),
     issuingAuthority: text('issuing_authority').notNull(),
     issuedOn: date('issued_on', { mode: 'string' }).notNull(),
     validUntil: date('valid_until', { mode: 'string' }),
     lastEndorsedOn: date('last_endorsed_on', { mode: 'string' }),
     /** The register's card, once made; null until the card is first needed. */
     cardId: uuid('card_id'),
+    /** The block of `legacy_card_seals` (of this row's import) that holds the row's personal data. */
+    sealBlock: integer('seal_block'),
+    /** The row's place in that block. */
+    sealSlot: smallint('seal_slot'),
   },
   (t) => [index('legacy_cards_id_number_index_idx').on(t.idNumberIndex, t.nameIndex)],
+);
+
+/**
+ * The personal data of legacy cards (name, ID number, hukou address, address), sealed a block of
+ * rows at a time: one AES-256-GCM seal for up to 64 rows of one import, bound to (import, block)
+ * as associated data, each entry naming its card number (src/services/legacy/legacy-seal-blocks.ts).
+ * Per-row seals cost more than the rest of the import's work a row (node:crypto sets a cipher up
+ * for every call); a block costs one set-up, and opening one card opens ~10 KB.
+ */
+export const legacyCardSeals = pgTable(
+  'legacy_card_seals',
+  {
+    importId: uuid('import_id').notNull(),
+    block: integer('block').notNull(),
+    sealed: bytea('sealed').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.block] })],
 );

@@ -30,9 +30,21 @@ import { rawTransaction, type RawSession } from '../../db/raw-session.ts';
 import { requireStaff } from '../staff/access.ts';
 import type { Channel, Principal, ServiceContext } from '../context.ts';
 import { CsvFormatError, CsvRecords } from './csv-records.ts';
-import { LEGACY_CARD_COLUMNS, legacyCardEncoder, type LegacyValue } from './legacy-card-columns.ts';
+import {
+  LEGACY_CARD_COLUMNS,
+  legacyCardEncoder,
+  type LegacyCardEncoder,
+  type LegacyValue,
+  type SealedBlock,
+} from './legacy-card-columns.ts';
 import { rowsSink, type RowsSink } from './legacy-rows-sink.ts';
-import { alreadyPresent, heldElectronically, indexLoadedRows, registerConflicts } from './register-checks.ts';
+import {
+  alreadyPresent,
+  heldElectronically,
+  indexLoadedRows,
+  registerConflicts,
+  sealedDetailsConflicts,
+} from './register-checks.ts';
 import { stationResolver } from './station-resolver.ts';
 
 /** Bad rows kept in the report; past this they are counted, not listed. */
@@ -176,8 +188,8 @@ export async function importLegacyCards(
         `alter table ${table} alter column part set default ${part}, alter column import_id set default '${importId}'`,
       );
       const stationOf = await stationResolver(s);
-      const valuesOf = legacyCardEncoder(ctx.personal);
-      const loaded = await loadRows(s, table, input, {
+      const encoder = legacyCardEncoder(ctx.personal, importId);
+      const loaded = await loadRows(s, table, importId, input, encoder, {
         row: (fields, line, index) => {
           const checked = checkLegacyRow(fields, index, line, today, ctx.policy);
           if (!checked.ok) {
@@ -191,7 +203,7 @@ export async function importLegacyCards(
           }
           if (c.validUntil !== null && c.validUntil < today) report.expired++;
           // Once the file is refused nothing more is stored; the rest is still checked and listed.
-          return report.problemCount > 0 ? undefined : valuesOf(c, line);
+          return report.problemCount > 0 ? undefined : encoder.row(c, line);
         },
         problem: addProblem,
         counted: () => report.rows++,
@@ -204,6 +216,9 @@ export async function importLegacyCards(
       for (const p of await indexLoadedRows(s, table, MAX_LISTED_PROBLEMS)) addProblem(p);
       if (report.problemCount === 0)
         for (const p of await registerConflicts(s, table, MAX_LISTED_PROBLEMS)) addProblem(p);
+      if (report.problemCount === 0)
+        for (const p of await sealedDetailsConflicts(s, ctx.personal, table, importId, MAX_LISTED_PROBLEMS))
+          addProblem(p);
       phase('checkMs');
       if (report.problemCount > 0) throw new Refused('register');
       if (!dryRun) input.onPhase?.('writing');
@@ -212,8 +227,15 @@ export async function importLegacyCards(
       report.alreadyPresent = present.present;
       report.expired -= present.expired;
       report.imported = report.rows - present.present;
-      if (present.present > 0)
+      if (present.present > 0) {
         await s.query(`delete from ${table} t using legacy_cards o where o.card_number = t.card_number`);
+        // Blocks whose rows were all in the register already: their cards' data is sealed there.
+        await s.query(
+          `delete from legacy_card_seals b where b.import_id = $1
+              and not exists (select 1 from ${table} t where t.seal_block = b.block)`,
+          [importId],
+        );
+      }
       report.supersededByElectronic = await heldElectronically(s, table);
       if (dryRun) throw new Refused('dry_run');
 
@@ -278,7 +300,11 @@ export async function importLegacyCards(
 
 interface RowHandlers {
   /** Checks one record (fields in header order): its stored values, or nothing (refused). */
-  row(fields: string[], line: number, index: Record<LegacyColumn, number>): LegacyValue[] | undefined;
+  row(
+    fields: string[],
+    line: number,
+    index: Record<LegacyColumn, number>,
+  ): { values: LegacyValue[]; sealed?: SealedBlock } | undefined;
   /** A problem with the file itself (encoding, quoting, header, field count). */
   problem(p: LegacyRowProblem): void;
   /** Called once per data record, good or bad. */
@@ -292,14 +318,16 @@ interface RowHandlers {
 async function loadRows(
   s: RawSession,
   table: string,
+  importId: string,
   input: LegacyImportInput,
+  encoder: LegacyCardEncoder,
   on: RowHandlers,
 ): Promise<{ sha256: string }> {
   let index: Record<LegacyColumn, number> | null = null;
   let width = 0;
   let rows = 0;
   let waits: Promise<void>[] = [];
-  const sink: RowsSink = rowsSink(s, table);
+  const sink: RowsSink = rowsSink(s, table, importId);
   const records = new CsvRecords((fields, line) => {
     if (index === null) {
       const header = mapLegacyHeader(fields);
@@ -314,9 +342,10 @@ async function loadRows(
     rows++;
     on.counted();
     if (fields.length !== width) return on.problem({ line, field: '', reason: 'wrong_field_count' });
-    const values = on.row(fields, line, index);
-    if (values === undefined) return;
-    const wait = sink.write(values);
+    const stored = on.row(fields, line, index);
+    if (stored === undefined) return;
+    if (stored.sealed) sink.seal(stored.sealed);
+    const wait = sink.write(stored.values);
     if (wait) waits.push(wait);
   });
   try {
@@ -338,6 +367,8 @@ async function loadRows(
       input.source.destroy();
     }
     await Promise.all(waits);
+    const last = encoder.end();
+    if (last) sink.seal(last);
     await sink.end();
   } catch (e) {
     sink.abort();

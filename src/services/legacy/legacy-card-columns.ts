@@ -2,20 +2,24 @@
 // record to the stored columns, used by the import (COPY text on PostgreSQL, parameters on PGlite).
 // Anything done to a value on its way into the table belongs here, and its inverse in
 // materialise-legacy-card.ts: the ID number's and the name's blind indexes (HMAC, src/crypto) are
-// computed here, per row, so that the register checks join `residents` on them.
+// computed here, per row, so that the register checks join `residents` on them; the name, the ID
+// number and the addresses go sealed into blocks of rows (legacy-seal-blocks.ts), and the row
+// keeps its place in them.
 import type { LegacyCardRecord } from '../../domain/legacy/legacy-row.ts';
 import type { PersonalCipher } from '../../crypto/personal-cipher.ts';
+import { LegacyBlockSealer } from './legacy-seal-blocks.ts';
 
-/** What a row says; two rows with the same card number and these the same are the same card. */
+/**
+ * What a row says in clear; two rows with the same card number and these the same (and the same
+ * sealed addresses, compared once opened: register-checks.ts) are the same card.
+ */
 export const LEGACY_CARD_DETAILS = [
   'kind',
-  'name',
-  'id_number',
+  'id_number_index',
+  'name_index',
   'ethnicity',
-  'hukou_address',
   'district_code',
   'street_code',
-  'address_detail',
   'issuing_authority',
   'issued_on',
   'valid_until',
@@ -27,8 +31,8 @@ export const LEGACY_CARD_ROW_COLUMNS = [
   'line',
   'card_number',
   ...LEGACY_CARD_DETAILS,
-  'id_number_index',
-  'name_index',
+  'seal_block',
+  'seal_slot',
 ] as const;
 
 /**
@@ -52,16 +56,27 @@ export type LegacyValue = string | ByteaHex | null;
 export const asParameter = (v: LegacyValue): string | Uint8Array | null =>
   v === null || typeof v === 'string' ? v : Buffer.from(v.hex, 'hex');
 
+/** A block of sealed rows, complete, to store in `legacy_card_seals`. */
+export interface SealedBlock {
+  block: number;
+  sealed: Uint8Array;
+}
+
 /** Names whose index an import keeps at hand; past this the memo starts again. */
 const NAME_MEMO = 20_000;
 
+export interface LegacyCardEncoder {
+  /** The row's stored values, and the block of sealed rows it completed, if any. */
+  row(c: LegacyCardRecord, line: number): { values: LegacyValue[]; sealed?: SealedBlock };
+  /** The last block, partly filled, if any. */
+  end(): SealedBlock | undefined;
+}
+
 /**
- * The stored values of a row, for one import. Names repeat across a city's export far more than ID
- * numbers (which are unique), so each name's index is computed once per import and kept.
+ * The stored values of the rows of one import. Names repeat across a city's export far more than
+ * ID numbers (which are unique), so each name's index is computed once per import and kept.
  */
-export function legacyCardEncoder(
-  cipher: PersonalCipher,
-): (c: LegacyCardRecord, line: number) => LegacyValue[] {
+export function legacyCardEncoder(cipher: PersonalCipher, importId: string): LegacyCardEncoder {
   const names = new Map<string, ByteaHex>();
   const nameIndex = (name: string): ByteaHex => {
     let index = names.get(name);
@@ -72,34 +87,30 @@ export function legacyCardEncoder(
     }
     return index;
   };
-  return (c, line) =>
-    legacyCardValues(c, line, { hex: cipher.indexHex('id_number', c.idNumber) }, nameIndex(c.name));
-}
-
-function legacyCardValues(
-  c: LegacyCardRecord,
-  line: number,
-  idNumberIndex: ByteaHex,
-  nameIndex: ByteaHex,
-): LegacyValue[] {
-  return [
-    String(line),
-    c.cardNumber,
-    c.kind,
-    c.name,
-    c.idNumber,
-    c.ethnicity,
-    c.hukouAddress,
-    c.districtCode,
-    c.streetCode,
-    c.addressDetail,
-    c.issuingAuthority,
-    c.issuedOn,
-    c.validUntil,
-    c.lastEndorsedOn,
-    idNumberIndex,
-    nameIndex,
-  ];
+  const sealer = new LegacyBlockSealer(cipher, importId);
+  return {
+    row(c, line) {
+      const place = sealer.add(c);
+      const values: LegacyValue[] = [
+        String(line),
+        c.cardNumber,
+        c.kind,
+        { hex: cipher.indexHex('id_number', c.idNumber) },
+        nameIndex(c.name),
+        c.ethnicity,
+        c.districtCode,
+        c.streetCode,
+        c.issuingAuthority,
+        c.issuedOn,
+        c.validUntil,
+        c.lastEndorsedOn,
+        String(place.block),
+        String(place.slot),
+      ];
+      return place.sealed ? { values, sealed: place.sealed } : { values };
+    },
+    end: () => sealer.end(),
+  };
 }
 
 /**

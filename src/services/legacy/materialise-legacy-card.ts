@@ -16,13 +16,14 @@ import { beijingDate } from '../../domain/beijing-date.ts';
 import { parseIdNumber } from '../../domain/identity/id-number.ts';
 import { legacyCardDates } from '../../domain/legacy/legacy-row.ts';
 import type { Db } from '../../db/client.ts';
-import { cards, legacyCards, stations } from '../../db/schema/index.ts';
+import { cards, legacyCardSeals, legacyCards, stations } from '../../db/schema/index.ts';
 import { recordAudit } from '../../db/repositories/audit.ts';
 import { ensureHeldResident } from '../../db/repositories/residents.ts';
 import type { PersonalCipher } from '../../crypto/personal-cipher.ts';
 import { insertCardWithStatusEntry } from '../credentials/status-entries.ts';
 import type { ServiceContext } from '../context.ts';
 import { sealAddress } from '../../db/repositories/addresses.ts';
+import { legacyRowFields, openLegacyBlock, type LegacySealedFields } from './legacy-seal-blocks.ts';
 
 export type LegacyCardRow = typeof legacyCards.$inferSelect;
 type Ctx = Pick<ServiceContext, 'clock' | 'policy' | 'personal'>;
@@ -34,11 +35,12 @@ type Ctx = Pick<ServiceContext, 'clock' | 'policy' | 'personal'>;
  */
 export async function materialiseLegacyCard(ctx: Ctx, tx: Db, row: LegacyCardRow): Promise<string> {
   const now = ctx.clock.now();
+  const sealed = await sealedFieldsOf(ctx.personal, tx, row);
   // Sex and birth date are the ID number's: the import checked the row's against them.
-  const id = parseIdNumber(row.idNumber, beijingDate(now));
+  const id = parseIdNumber(sealed.idNumber, beijingDate(now));
   const holderId = await ensureHeldResident(tx, ctx.personal, {
     idNumber: id.idNumber,
-    name: row.name,
+    name: sealed.name,
     sex: id.sex,
     birthDate: id.birthDate,
     createdAt: now,
@@ -69,7 +71,7 @@ export async function materialiseLegacyCard(ctx: Ctx, tx: Db, row: LegacyCardRow
     ...dates,
     districtCode: row.districtCode,
     streetCode: row.streetCode,
-    ...sealAddress(ctx.personal, 'cards', row.addressDetail),
+    ...sealAddress(ctx.personal, 'cards', sealed.addressDetail),
     stationId: await stationOf(tx, row.districtCode, row.streetCode),
     createdAt: now,
   });
@@ -88,6 +90,24 @@ export async function materialiseLegacyCard(ctx: Ctx, tx: Db, row: LegacyCardRow
     details: { importId: row.importId, line: row.line },
   });
   return card.id;
+}
+
+/** The row's name, ID number and addresses, from its block (legacy-seal-blocks.ts). */
+async function sealedFieldsOf(
+  cipher: PersonalCipher,
+  tx: Db,
+  row: LegacyCardRow,
+): Promise<LegacySealedFields> {
+  // Rows of an older release are sealed at start-up, before any request (seal-legacy-cards.ts).
+  if (row.sealBlock === null || row.sealSlot === null)
+    throw new Error(`legacy card ${row.cardNumber} is not sealed yet`);
+  const [block] = await tx
+    .select({ sealed: legacyCardSeals.sealed })
+    .from(legacyCardSeals)
+    .where(and(eq(legacyCardSeals.importId, row.importId), eq(legacyCardSeals.block, row.sealBlock)));
+  if (!block) throw new Error(`legacy card ${row.cardNumber}: its sealed block is missing`);
+  const entries = openLegacyBlock(cipher, row.importId, row.sealBlock, block.sealed);
+  return legacyRowFields(entries, row.sealSlot, row.cardNumber);
 }
 
 /**

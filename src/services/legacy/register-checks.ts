@@ -9,7 +9,9 @@
 import type { IsoDate } from '../../domain/beijing-date.ts';
 import type { LegacyColumn, LegacyRowProblem, LegacyRowReason } from '../../domain/legacy/legacy-row.ts';
 import type { RawSession } from '../../db/raw-session.ts';
+import type { PersonalCipher } from '../../crypto/personal-cipher.ts';
 import { LEGACY_CARD_DETAILS } from './legacy-card-columns.ts';
+import { legacyRowFields, openLegacyBlock, type LegacySealedFields } from './legacy-seal-blocks.ts';
 
 const details = (alias: string) => `(${LEGACY_CARD_DETAILS.map((c) => `${alias}.${c}`).join(', ')})`;
 
@@ -82,6 +84,87 @@ export async function registerConflicts(
        limit ${limit}`,
     ),
   );
+}
+
+/** Rows a page of the sealed comparison reads; blocks kept open at most. */
+const PAGE = 20_000;
+const OPEN_BLOCKS = 4096;
+
+type Pair = {
+  card_number: string;
+  line: number;
+  new_block: number;
+  new_slot: number;
+  old_import: string;
+  old_block: number | null;
+  old_slot: number | null;
+};
+
+/**
+ * Rows whose card is in the register with the same details in clear but other sealed ones (the
+ * addresses; the name and ID number were compared by their blind indexes): `imported_with_other_details`.
+ * The server cannot compare sealed values, so the pairs are read here a page at a time, in card
+ * number order, and their blocks opened (each once while it is in use: a re-run of the same file
+ * walks both sides' blocks in order). Nothing is read when no card of the file is in the register.
+ */
+export async function sealedDetailsConflicts(
+  s: RawSession,
+  cipher: PersonalCipher,
+  table: string,
+  importId: string,
+  limit: number,
+): Promise<LegacyRowProblem[]> {
+  const open = new Map<string, (LegacySealedFields & { cardNumber: string })[]>();
+  const key = (id: string, block: number) => `${id}:${block}`;
+  const lines: number[] = [];
+  // One plan, read a page at a time (a cursor of this transaction), in card number order.
+  await s.query(
+    `declare legacy_pairs no scroll cursor for
+       select t.card_number, t.line, t.seal_block as new_block, t.seal_slot as new_slot,
+              o.import_id as old_import, o.seal_block as old_block, o.seal_slot as old_slot
+         from ${table} t join legacy_cards o on o.card_number = t.card_number
+        order by t.card_number`,
+  );
+  for (;;) {
+    const pairs = await s.query<Pair>(`fetch ${PAGE} from legacy_pairs`);
+    const needed = new Map<string, [string, number]>();
+    for (const p of pairs) {
+      if (p.old_block === null || p.old_slot === null)
+        throw new Error(`legacy card ${p.card_number} is not sealed yet (start-up seals it)`);
+      needed.set(key(importId, p.new_block), [importId, p.new_block]);
+      needed.set(key(p.old_import, p.old_block), [p.old_import, p.old_block]);
+    }
+    const wanted = [...needed].filter(([k]) => !open.has(k)).map(([, v]) => v);
+    if (wanted.length > 0) {
+      // Blocks this page does not need make room (a page needs far fewer than OPEN_BLOCKS).
+      if (open.size + wanted.length > OPEN_BLOCKS)
+        for (const k of open.keys()) if (!needed.has(k)) open.delete(k);
+      const found = await s.query<{ import_id: string; block: number; sealed: Uint8Array }>(
+        `select b.import_id, b.block, b.sealed from legacy_card_seals b
+           join unnest($1::uuid[], $2::int[]) w(import_id, block) on (b.import_id, b.block) = (w.import_id, w.block)`,
+        [wanted.map(([id]) => id), wanted.map(([, block]) => block)],
+      );
+      for (const b of found)
+        open.set(key(b.import_id, b.block), openLegacyBlock(cipher, b.import_id, b.block, b.sealed));
+    }
+    const fields = (id: string, block: number, slot: number, cardNumber: string) => {
+      const entries = open.get(key(id, block));
+      if (entries === undefined) throw new Error(`legacy card ${cardNumber}: its sealed block is missing`);
+      return legacyRowFields(entries, slot, cardNumber);
+    };
+    for (const p of pairs) {
+      const now = fields(importId, p.new_block, p.new_slot, p.card_number);
+      const before = fields(p.old_import, p.old_block!, p.old_slot!, p.card_number);
+      if (now.hukouAddress !== before.hukouAddress || now.addressDetail !== before.addressDetail)
+        lines.push(Number(p.line));
+    }
+    if (pairs.length < PAGE) break;
+  }
+  await s.query('close legacy_pairs');
+  return lines
+    .sort((a, b) => a - b)
+    .slice(0, limit)
+    .map((line) => ({ line, field: 'card_number' as const, reason: 'imported_with_other_details' as const }));
 }
 
 /** Rows already in the register (a re-run): counted, and those past their printed expiry. */
