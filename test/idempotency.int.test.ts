@@ -9,6 +9,7 @@ import { photo, proofOfAddress, startPlatform, type TestPlatform } from './suppo
 import { assertError, assertMessageIn } from './support/assert-error.ts';
 import { makeTestIdNumber } from '../src/domain/identity/id-number.fixtures.ts';
 import { claimIdempotencyKey, replayColumn } from '../src/services/idempotency/idempotency-keys.ts';
+import { requestFingerprint } from '../src/http/plugins/idempotency.ts';
 import { sealPlainReplays } from '../src/services/personal-data/seal-plain-replays.ts';
 import { idempotencyKeys } from '../src/db/schema/index.ts';
 import { FieldOpenError } from '../src/crypto/field-cipher.ts';
@@ -107,6 +108,34 @@ for (const target of dbTargets()) {
       assert.equal((await applications(token)).length, 1);
     });
 
+    test('the fingerprint is keyed; a key held with the release before’s unkeyed one still replays', async () => {
+      const token = await newcomer();
+      const first = await post(token, 'keyed-1');
+      assert.equal(first.statusCode, 201, first.body);
+      const unkeyed = createHash('sha256')
+        .update(`POST /api/v1/applications\n${JSON.stringify(application)}`)
+        .digest('base64url');
+      const keptFingerprint = async () =>
+        (await p.database.db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, 'keyed-1')))[0]!
+          .fingerprint;
+      assert.notEqual(await keptFingerprint(), unkeyed, 'no plain SHA-256 of the request');
+      assert.equal(
+        await keptFingerprint(),
+        requestFingerprint(p.ctx.personal, 'POST', '/api/v1/applications', application),
+      );
+      // As the release before stored it: a retry over the upgrade still gets the first answer.
+      await p.database.db
+        .update(idempotencyKeys)
+        .set({ fingerprint: unkeyed })
+        .where(eq(idempotencyKeys.key, 'keyed-1'));
+      const again = await post(token, 'keyed-1');
+      assert.equal(again.headers['idempotent-replayed'], 'true');
+      assert.equal(again.body, first.body);
+      const other = { ...application, address: { ...address, detail: '另一个地址 2 号' } };
+      assertError(await post(token, 'keyed-1', other), 422, 'IDEMPOTENCY_KEY_REUSED');
+      assert.equal((await applications(token)).length, 1);
+    });
+
     test('keys are the caller’s own: another resident’s same key makes their own application', async () => {
       const [a, b] = [await newcomer(), await newcomer()];
       const fromA = await post(a, 'shared-key');
@@ -122,10 +151,7 @@ for (const target of dbTargets()) {
       assert.ok(session && 'principal' in session && session.principal.kind === 'resident');
       const residentId = session.principal.residentId;
       // Another process holds the key for this exact request and has not answered yet.
-      const fingerprint = createHash('sha256')
-        .update('POST /api/v1/applications\n')
-        .update(JSON.stringify(application))
-        .digest('base64url');
+      const fingerprint = requestFingerprint(p.ctx.personal, 'POST', '/api/v1/applications', application);
       const held = await claimIdempotencyKey(p.ctx, `resident:${residentId}`, 'slow-1', fingerprint);
       assert.equal(held.claimed, true);
       const busy = await post(token, 'slow-1');

@@ -4,7 +4,7 @@
 // single-use code a clerk issues on seeing their ID, or with the carrier's three-factor check.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { dbTargets } from './support/test-db.ts';
 import { startPlatform, type TestPlatform } from './support/test-app.ts';
 import { assertError } from './support/assert-error.ts';
@@ -12,6 +12,8 @@ import { makeTestIdNumber } from '../src/domain/identity/id-number.fixtures.ts';
 import { auditLog, guardianships, identityBindingCodes } from '../src/db/schema/index.ts';
 import type { RealNameVerifier } from '../src/ports/real-name-verifier.ts';
 import { findResidentByIdNumber } from '../src/db/repositories/residents.ts';
+import { bindingCodeHash } from '../src/services/identity/binding-codes.ts';
+import { sha256Hex } from '../src/services/auth/tokens.ts';
 
 // Monday 2025-09-15, 10:00 in Beijing: an ordinary working day.
 const MONDAY = '2025-09-15T10:00:00+08:00';
@@ -195,6 +197,45 @@ for (const target of dbTargets()) {
 
       const second = await p.residentToken('13912349008');
       assertError(await bind(second, { ...victim, bindingCode: code }), 409, 'IDENTITY_ALREADY_BOUND');
+    });
+
+    test('codes are stored keyed; one an older release stored unkeyed still binds while live', async () => {
+      const person = { name: '冯静', idNumber: makeTestIdNumber('320102', '1991-05-20', 73) };
+      await registerAtWindow('110105', {
+        type: 'registration_card',
+        address: chaoyang,
+        applicant: person,
+        materialsChecked: ['photo', 'proof_of_address'],
+      });
+      const { code } = await issueCode(person.idNumber);
+      const idNumberIndex = p.ctx.personal.indexHex('id_number', person.idNumber);
+      const row = async () =>
+        (
+          await p.database.db
+            .select()
+            .from(identityBindingCodes)
+            .where(eq(identityBindingCodes.idNumberIndex, idNumberIndex))
+            .orderBy(desc(identityBindingCodes.issuedAt))
+        )[0]!;
+      const unkeyed = (c: string) => sha256Hex(`${person.idNumber}:${c}`);
+      assert.notEqual((await row()).codeHash, unkeyed(code), 'no plain SHA-256 to try codes against');
+      assert.equal((await row()).codeHash, bindingCodeHash(p.ctx.personal, person.idNumber, code));
+
+      // As the release before stored it; past its 72 hours it is refused like any other.
+      const storeUnkeyed = async (c: string) =>
+        p.database.db
+          .update(identityBindingCodes)
+          .set({ codeHash: unkeyed(c) })
+          .where(eq(identityBindingCodes.id, (await row()).id));
+      await storeUnkeyed(code);
+      p.clock.advance(72 * 3600_000 + 1000);
+      const owner = await p.residentToken('13912349009');
+      assertError(await bind(owner, { ...person, bindingCode: code }), 403, 'BINDING_CODE_INVALID');
+      const live = await issueCode(person.idNumber);
+      await storeUnkeyed(live.code);
+      const bound = await bind(owner, { ...person, bindingCode: live.code.toLowerCase() });
+      assert.equal(bound.statusCode, 200, bound.body);
+      assert.equal((await stored(person.idNumber))?.phone, '13912349009');
     });
 
     test('a code for an identity already bound to a phone is refused to the clerk: 409', async () => {

@@ -1,14 +1,16 @@
 // Uploaded materials at rest (issue 9): a file is sealed (AES-256-GCM) under its material's id
 // before it reaches storage; the officer opening it gets the very bytes sent; a file moved to
-// another material's row does not open. Files of an older release, in clear, are sealed at start-up.
+// another material's row does not open; the record of which file was sent is a keyed digest. Files
+// of an older release, in clear, are sealed at start-up.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { dbTargets } from './support/test-db.ts';
 import { startPlatform, type TestPlatform } from './support/test-app.ts';
 import { applyAsNewcomer } from './support/apply-as-newcomer.ts';
 import { blobs, materials } from '../src/db/schema/index.ts';
-import { materialColumn } from '../src/services/applications/store-materials.ts';
+import { materialColumn, materialDigest } from '../src/services/applications/store-materials.ts';
 import { sealPlainMaterials } from '../src/services/personal-data/seal-plain-materials.ts';
 import { FieldOpenError } from '../src/crypto/field-cipher.ts';
 
@@ -48,6 +50,7 @@ for (const target of dbTargets()) {
             id: materials.id,
             kind: materials.kind,
             size: materials.size,
+            digest: materials.sha256,
             key: blobs.key,
             blob: blobs,
           })
@@ -81,6 +84,13 @@ for (const target of dbTargets()) {
         const file = await readAsOfficer(r.id);
         assert.equal(file.statusCode, 200);
         assert.ok(file.rawPayload.equals(sent));
+      }
+    });
+
+    test('the record of which file was sent is keyed: not the file’s plain SHA-256', async () => {
+      for (const [r, sent] of (await stored()).map((row, i) => [row, [photo, proof][i]!] as const)) {
+        assert.notEqual(r.digest, createHash('sha256').update(sent).digest('hex'));
+        assert.equal(r.digest, materialDigest(p.ctx.personal, sent));
       }
     });
 

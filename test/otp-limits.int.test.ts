@@ -4,12 +4,13 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { dbTargets } from './support/test-db.ts';
 import { startPlatform, type TestPlatform } from './support/test-app.ts';
 import { assertError } from './support/assert-error.ts';
 import { auditLog, devOutbox, otpCodes } from '../src/db/schema/index.ts';
 import { purgeExpiredOtpCodes } from '../src/services/auth/purge-expired-otp-codes.ts';
+import { otpHash } from '../src/services/auth/request-otp.ts';
 
 const MONDAY = '2025-09-15T10:00:00+08:00';
 
@@ -108,6 +109,36 @@ for (const target of dbTargets()) {
       assert.ok(subjects.includes(p.ctx.personal.indexHex('phone', phone)));
       const unkeyed = createHash('sha256').update(`phone:${phone}`).digest('hex');
       assert.ok(!subjects.some((s) => unkeyed.startsWith(s)), 'no unkeyed hash of the phone');
+    });
+
+    test('a code is stored keyed: no unkeyed hash to try 10^6 codes against; it still signs in', async () => {
+      const [phone, from] = ['13912348040', '192.0.2.40'];
+      assert.equal((await send(phone, from)).statusCode, 202);
+      const text = (await p.call('GET', `/api/v1/dev/outbox?to=${phone}`)).json<{ text: string }[]>()[0]
+        ?.text;
+      const code = /(\d{6})/.exec(text ?? '')?.[1] ?? '';
+      const [row] = await p.database.db
+        .select()
+        .from(otpCodes)
+        .where(eq(otpCodes.phoneIndex, p.ctx.personal.indexHex('phone', phone)));
+      const unkeyed = createHash('sha256').update(`${phone}:${code}`).digest('hex');
+      assert.notEqual(row?.codeHash, unkeyed, 'not the plain SHA-256 of phone and code');
+      const asIndex = p.ctx.personal.indexHex('phone', `${phone}:${code}`);
+      assert.ok(!row?.codeHash.startsWith(asIndex), 'nor a blind index of the same string');
+      assert.equal(row?.codeHash, otpHash(p.ctx.personal, phone, code));
+      assert.equal((await guess(phone, code, from)).statusCode, 200);
+
+      // A code sent by the release before (unkeyed) no longer verifies: codes live minutes, the
+      // resident asks for another.
+      const before = '13912348041';
+      assert.equal((await send(before, from)).statusCode, 202);
+      const sent = (await p.call('GET', `/api/v1/dev/outbox?to=${before}`)).json<{ text: string }[]>()[0];
+      const second = /(\d{6})/.exec(sent?.text ?? '')?.[1] ?? '';
+      await p.database.db.execute(
+        sql`update otp_codes set code_hash = ${createHash('sha256').update(`${before}:${second}`).digest('hex')}
+            where phone = ${p.ctx.personal.indexHex('phone', before)}`,
+      );
+      assertError(await guess(before, second, from), 401, 'OTP_INVALID');
     });
 
     test('expired codes are purged once the hour they count for has passed', async () => {

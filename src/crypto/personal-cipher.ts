@@ -5,6 +5,7 @@
 // another's keys.
 import { blindIndexer, type BlindIndexer, type IndexPurpose } from './blind-index.ts';
 import { openField, sealField, sealedKeyId, FieldOpenError, type SealedColumn } from './field-cipher.ts';
+import { digestKey, keyedDigest, type DigestPurpose } from './keyed-digest.ts';
 
 export interface DataKeys {
   /** AES-256 key sealing the fields, and its id (the first byte of every sealed value). */
@@ -27,6 +28,11 @@ export interface PersonalCipher {
   index(purpose: IndexPurpose, value: string): Uint8Array;
   /** `index` as hex, for text columns that only need equality (otp_codes, identity_binding_codes). */
   indexHex(purpose: IndexPurpose, value: string): string;
+  /**
+   * HMAC-SHA-256 of `message` under the purpose's key, derived from the index key
+   * (src/crypto/keyed-digest.ts): for values only compared, never looked up by a person's data.
+   */
+  digest(purpose: DigestPurpose, message: string | Uint8Array): Buffer;
   /** Whether the keys are in memory yet (they are loaded once, at start-up). */
   readonly loaded: boolean;
   /** Called once by whoever loads the keys. */
@@ -36,6 +42,8 @@ export interface PersonalCipher {
 export function createPersonalCipher(): PersonalCipher {
   let keys: DataKeys | undefined;
   let indexer: BlindIndexer | undefined;
+  /** Each purpose's key, derived on first use. */
+  const digestKeys = new Map<DigestPurpose, Buffer>();
   const need = (): DataKeys => {
     // A programming error, not a user's: every process loads the keys before serving.
     if (!keys) throw new Error('personal data keys are not loaded (call loadDataKeys at start-up)');
@@ -66,12 +74,21 @@ export function createPersonalCipher(): PersonalCipher {
     openBytes,
     index: (purpose, value) => needIndexer().bytes(purpose, value),
     indexHex: (purpose, value) => needIndexer().hex(purpose, value),
+    digest: (purpose, message) => {
+      let key = digestKeys.get(purpose);
+      if (!key) {
+        key = digestKey(need().index, purpose);
+        digestKeys.set(purpose, key);
+      }
+      return keyedDigest(key, message);
+    },
     get loaded() {
       return keys !== undefined;
     },
     use: (k) => {
       keys = k;
       indexer = blindIndexer(k.index);
+      digestKeys.clear();
     },
   };
 }

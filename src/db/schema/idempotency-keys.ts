@@ -14,7 +14,10 @@ export const idempotencyKeys = pgTable(
     /** `resident:<id>` or `staff:<id>`. */
     principal: text('principal').notNull(),
     key: text('key').notNull(),
-    /** SHA-256 of the method, path and body: the same key with another request is refused. */
+    /**
+     * HMAC-SHA-256 of the method, path and body under the request key (`requestFingerprint`,
+     * src/http/plugins/idempotency.ts): the same key with another request is refused.
+     */
     fingerprint: text('fingerprint').notNull(),
     state: text('state', { enum: ['in_flight', 'done'] }).notNull(),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull(),

@@ -21,7 +21,10 @@ export const identityBindingCodes = pgTable(
      * only looked up by equality. Start-up replaces the numbers rows of older releases held.
      */
     idNumberIndex: text('id_number').notNull(),
-    /** SHA-256 of the ID number and the code together. */
+    /**
+     * HMAC-SHA-256 of the ID number and the code under the binding-code key (`bindingCodeHash`);
+     * codes issued by releases before hold their unkeyed SHA-256 until they expire.
+     */
     codeHash: text('code_hash').notNull(),
     evidence: text('evidence', { enum: bindingEvidence }).notNull(),
     issuedBy: uuid('issued_by')

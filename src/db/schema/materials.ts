@@ -31,6 +31,10 @@ export const materials = pgTable(
     kind: text('kind', { enum: ['photo', 'proof_of_address', 'proof_of_basis'] }).notNull(),
     contentType: text('content_type').notNull(),
     size: bigint('size', { mode: 'number' }).notNull(),
+    /**
+     * Despite the name, a keyed HMAC-SHA-256 of the file, hex (`materialDigest`, store-materials.ts);
+     * rows of releases before keep the plain SHA-256 (renaming would take a migration).
+     */
     sha256: text('sha256').notNull(),
     storageKey: text('storage_key').notNull(),
     /** Which round of submission brought it (0 = first submission). */

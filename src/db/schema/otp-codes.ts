@@ -11,6 +11,7 @@ export const otpCodes = pgTable(
      * itself; start-up replaces it (src/services/personal-data/index-plain-keys.ts).
      */
     phoneIndex: text('phone').notNull(),
+    /** HMAC-SHA-256 of phone and code under the login-code key (`otpHash`, request-otp.ts), hex. */
     codeHash: text('code_hash').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { FieldError } from '../../domain/validation-problem.ts';
 import type { ServiceContext } from '../../services/context.ts';
+import type { PersonalCipher } from '../../crypto/personal-cipher.ts';
 import {
   claimIdempotencyKey,
   completeIdempotencyKey,
@@ -22,6 +23,31 @@ declare module 'fastify' {
     idempotencyId?: string;
   }
 }
+
+const requestText = (method: string, url: string, body: unknown): string =>
+  `${method} ${url}\n${JSON.stringify(body ?? null)}`;
+
+/**
+ * What a key's row keeps of its request, to tell a retry from another request: HMAC-SHA-256 of
+ * method, URL and body under the request key (src/crypto/keyed-digest.ts). A plain SHA-256 let a
+ * dump confirm a body whose every field was guessed.
+ */
+export const requestFingerprint = (
+  personal: PersonalCipher,
+  method: string,
+  url: string,
+  body: unknown,
+): string => personal.digest('request', requestText(method, url, body)).toString('base64url');
+
+/**
+ * The unkeyed SHA-256 releases before stored. A retry of a request the upgrade cut off is the very
+ * one that must replay, so a held key's old fingerprint is still accepted; keys live 24 hours
+ * (KEEP_HOURS), after which none is left and a later release removes this.
+ */
+const unkeyedFingerprint = (method: string, url: string, body: unknown): string =>
+  createHash('sha256')
+    .update(requestText(method, url, body))
+    .digest('base64url');
 
 function callerOf(req: FastifyRequest): string | undefined {
   const p = req.principal;
@@ -40,11 +66,10 @@ export function registerIdempotency(app: App, ctx: ServiceContext): void {
     }
     const caller = callerOf(req);
     if (!caller) return; // the route refuses the request for want of a session
-    const fingerprint = createHash('sha256')
-      .update(`${req.method} ${req.url}\n`)
-      .update(JSON.stringify(req.body ?? null))
-      .digest('base64url');
-    const claim = await claimIdempotencyKey(ctx, caller, key, fingerprint);
+    const fingerprint = requestFingerprint(ctx.personal, req.method, req.url, req.body);
+    const claim = await claimIdempotencyKey(ctx, caller, key, fingerprint, () =>
+      unkeyedFingerprint(req.method, req.url, req.body),
+    );
     if (claim.claimed) {
       req.idempotencyId = claim.id;
       return;

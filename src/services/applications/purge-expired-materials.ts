@@ -1,7 +1,7 @@
 // Retention of uploaded materials (issue 9, finding 9; PIPL Art. 19, kept no longer than needed): a
 // withdrawn application's files are deleted after `withdrawnMaterialsRetentionDays`, a rejected
 // one's after `rejectedMaterialsRetentionDays` (the time to contest the decision). The material
-// rows stay, marked purged, as the record of what was submitted (kind, size, SHA-256). Files of
+// rows stay, marked purged, as the record of what was submitted (kind, size, keyed digest). Files of
 // applications in progress or approved are kept: they are the basis of a card in force.
 // For a scheduled job or `juzhu materials-purge`; safe to run twice or in several processes.
 import { and, eq, inArray, isNull, lt, or } from 'drizzle-orm';

@@ -1,6 +1,6 @@
 // Uploaded materials (photo, proof of address, proof of basis). The declared type is not trusted:
 // the file's first bytes must match it, so a renamed executable is refused at the edge.
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { AppError } from '../../domain/errors.ts';
 import type { MaterialKind } from '../../domain/applications/application.ts';
@@ -9,6 +9,7 @@ import { applications, materials } from '../../db/schema/index.ts';
 import { lockForTransaction } from '../../db/advisory-lock.ts';
 import type { ServiceContext } from '../context.ts';
 import type { SealedColumn } from '../../crypto/field-cipher.ts';
+import type { PersonalCipher } from '../../crypto/personal-cipher.ts';
 
 import { MAX_MATERIAL_BYTES, type MaterialContentType } from '../../domain/applications/material-files.ts';
 export {
@@ -59,6 +60,15 @@ export function materialColumn(materialId: string): SealedColumn {
   return `blobs.content:${materialId}`;
 }
 
+/**
+ * What `materials.sha256` keeps (the record of which file was submitted): HMAC-SHA-256 of the file
+ * under the material key (src/crypto/keyed-digest.ts), hex. A plain SHA-256 let whoever holds a
+ * copy of a file confirm from a dump that it was uploaded. Rows of older releases keep their plain
+ * SHA-256: nothing compares a digest with a stored one.
+ */
+export const materialDigest = (personal: PersonalCipher, file: Uint8Array): string =>
+  personal.digest('material', file).toString('hex');
+
 /** Checks every upload before storing any, so a bad file leaves nothing half-written. */
 export async function storeMaterials(
   ctx: ServiceContext,
@@ -87,7 +97,7 @@ export async function storeMaterials(
       contentType: upload.contentType,
       // The file's own size (what the quota counts), not the sealed one's (29 bytes more).
       size: bytes.length,
-      sha256: createHash('sha256').update(bytes).digest('hex'),
+      sha256: materialDigest(ctx.personal, bytes),
       storageKey,
       round,
       uploadedAt: at,

@@ -6,7 +6,6 @@ import { and, count, eq, gt, lt, sql } from 'drizzle-orm';
 import { AppError } from '../../domain/errors.ts';
 import { otpCodes } from '../../db/schema/index.ts';
 import type { ServiceContext } from '../context.ts';
-import { sha256Hex } from './tokens.ts';
 import { recordAudit } from '../../db/repositories/audit.ts';
 import { enforceRateLimit } from '../../db/repositories/rate-limits.ts';
 import type { PersonalCipher } from '../../crypto/personal-cipher.ts';
@@ -17,7 +16,14 @@ export const MAX_CODES_PER_HOUR = 5;
 /** Mainland mobile numbers: 11 digits starting 1[3-9]. */
 export const PHONE_PATTERN = '^1[3-9][0-9]{9}$';
 
-export const otpHash = (phone: string, code: string): string => sha256Hex(`${phone}:${code}`);
+/**
+ * What `otp_codes.code_hash` keeps of a code: HMAC-SHA-256 of phone and code under the login-code key
+ * (src/crypto/keyed-digest.ts). The unkeyed SHA-256 releases before kept gave a dumped row's code
+ * away in 10^6 hashes. Codes sent before the upgrade no longer verify (they live minutes: the
+ * resident asks for another).
+ */
+export const otpHash = (personal: PersonalCipher, phone: string, code: string): string =>
+  personal.digest('otp_code', `${phone}:${code}`).toString('hex');
 
 /**
  * How the audit trail names a phone: its blind index (keyed HMAC, as `otp_codes` and `residents`
@@ -63,7 +69,7 @@ export async function requestOtp(ctx: ServiceContext, phone: string, clientAddre
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
     await tx.insert(otpCodes).values({
       phoneIndex,
-      codeHash: otpHash(phone, code),
+      codeHash: otpHash(ctx.personal, phone, code),
       createdAt: now,
       expiresAt: new Date(now.getTime() + ctx.otpTtlSeconds * 1000),
     });
@@ -88,7 +94,7 @@ export async function requestOtp(ctx: ServiceContext, phone: string, clientAddre
       .send(phone, `【北京居住证】验证码 ${code}，${minutes}分钟内有效。请勿告诉他人。`, now);
   } catch (e) {
     await ctx.db.transaction(async (tx) => {
-      await tx.delete(otpCodes).where(eq(otpCodes.codeHash, otpHash(phone, code)));
+      await tx.delete(otpCodes).where(eq(otpCodes.codeHash, otpHash(ctx.personal, phone, code)));
       await recordAudit(tx, {
         at: now,
         actorKind: 'system',

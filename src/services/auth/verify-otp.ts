@@ -42,7 +42,7 @@ export async function verifyOtp(
       .limit(1)
       .for('update');
     if (!current || current.failedAttempts >= MAX_FAILED_ATTEMPTS) return { ok: false as const };
-    if (current.codeHash !== otpHash(phone, code)) {
+    if (current.codeHash !== otpHash(ctx.personal, phone, code)) {
       await tx
         .update(otpCodes)
         .set({ failedAttempts: current.failedAttempts + 1 })

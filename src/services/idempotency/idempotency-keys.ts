@@ -31,13 +31,15 @@ export type Claim = { claimed: true; id: string } | { claimed: false; answer: St
 /**
  * Claims `key` for this request, or gives the stored first answer. Refuses the key when it was used
  * for another request (IDEMPOTENCY_KEY_REUSED) or when its first request is still running
- * (IDEMPOTENCY_KEY_IN_FLIGHT, with a Retry-After).
+ * (IDEMPOTENCY_KEY_IN_FLIGHT, with a Retry-After). `olderFingerprint`, asked only when the held
+ * fingerprint differs, is the same request's in an older release's form, also accepted.
  */
 export async function claimIdempotencyKey(
   ctx: Pick<ServiceContext, 'db' | 'clock' | 'personal'>,
   principal: string,
   key: string,
   fingerprint: string,
+  olderFingerprint?: () => string,
 ): Promise<Claim> {
   const now = ctx.clock.now();
   const expired = new Date(now.getTime() - KEEP_HOURS * 3600_000);
@@ -56,8 +58,11 @@ export async function claimIdempotencyKey(
     .select()
     .from(idempotencyKeys)
     .where(and(eq(idempotencyKeys.principal, principal), eq(idempotencyKeys.key, key)));
-  if (!held) return claimIdempotencyKey(ctx, principal, key, fingerprint); // released meanwhile
-  if (held.fingerprint !== fingerprint) throw new AppError('IDEMPOTENCY_KEY_REUSED');
+  // Released meanwhile: claim it afresh.
+  if (!held) return claimIdempotencyKey(ctx, principal, key, fingerprint, olderFingerprint);
+  if (held.fingerprint !== fingerprint && held.fingerprint !== olderFingerprint?.()) {
+    throw new AppError('IDEMPOTENCY_KEY_REUSED');
+  }
   if (held.state === 'done') {
     return {
       claimed: false,

@@ -109,7 +109,7 @@ export async function bindIdentity(
     if (!still || still.phone !== null) return 'already_bound' as const;
     let codeId: string | null = null;
     if (typed !== undefined) {
-      codeId = await redeemBindingCode(tx, {
+      codeId = await redeemBindingCode(tx, ctx.personal, {
         idNumber: id.idNumber,
         idNumberIndex: ctx.personal.indexHex('id_number', id.idNumber),
         typed,

@@ -37,7 +37,7 @@ export async function issueBindingCode(
       .insert(identityBindingCodes)
       .values({
         idNumberIndex,
-        codeHash: bindingCodeHash(idNumber, code),
+        codeHash: bindingCodeHash(ctx.personal, idNumber, code),
         evidence: input.evidence,
         issuedBy: clerk.staffId,
         stationId,
