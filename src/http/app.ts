@@ -35,6 +35,7 @@ import { staffCardRoutes } from './routes/staff-cards.ts';
 import { staffVisitRoutes } from './routes/staff-visits.ts';
 import { staffAlertRoutes } from './routes/staff-alerts.ts';
 import { staffIdentityRoutes } from './routes/staff-identity.ts';
+import { staffPasskeyRoutes } from './routes/staff-passkeys.ts';
 import { staffStatisticsRoutes } from './routes/staff-statistics.ts';
 import type { App } from './types.ts';
 
@@ -122,6 +123,7 @@ export async function buildApp({
       credentialRoutes(api, ctx);
       staffCardRoutes(api, ctx);
       staffIdentityRoutes(api, ctx);
+      staffPasskeyRoutes(api, ctx);
       staffStatisticsRoutes(api, ctx);
       staffConfirmationFormRoutes(api, ctx);
       appointmentRoutes(api, ctx);

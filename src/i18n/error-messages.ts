@@ -201,14 +201,24 @@ const messages: Record<ErrorCode, Messages> = {
     es: 'Los documentos guardados de sus solicitudes alcanzan el límite de {quotaMb} MB (los de solicitudes retiradas o rechazadas cuentan hasta que vence su conservación); suba menos',
   },
   SECOND_FACTOR_REQUIRED: {
-    'zh-CN': '请输入身份验证器应用中显示的 6 位动态验证码',
-    en: 'Enter the 6-digit code your authenticator app shows',
-    es: 'Introduzca el código de 6 dígitos que muestra su aplicación de autenticación',
+    'zh-CN': '请输入身份验证器应用中显示的 6 位动态验证码，或使用通行密钥',
+    en: 'Enter the 6-digit code your authenticator app shows, or use your passkey',
+    es: 'Introduzca el código de 6 dígitos que muestra su aplicación de autenticación, o use su llave de acceso',
   },
   SECOND_FACTOR_NOT_ENROLLED: {
     'zh-CN': '该岗位须使用动态验证码登录，您的账号尚未绑定身份验证器，请联系系统管理员',
     en: 'This role signs in with a one-time code, and no authenticator is enrolled for your account; ask an administrator',
     es: 'Este puesto entra con un código de un solo uso y su cuenta no tiene autenticador; pida a un administrador',
+  },
+  PASSKEY_NOT_ENROLLED: {
+    'zh-CN': '您的账号尚未添加通行密钥，请改用动态验证码登录',
+    en: 'No passkey is registered for your account; sign in with your one-time code',
+    es: 'Su cuenta no tiene ninguna llave de acceso registrada; entre con su código de un solo uso',
+  },
+  PASSKEY_REJECTED: {
+    'zh-CN': '通行密钥未能添加：请求已过期、已使用过或不是本网站发起的，请重试',
+    en: 'The passkey could not be added: the request expired, was already used or was not made for this site; try again',
+    es: 'No se pudo añadir la llave de acceso: la solicitud caducó, ya se usó o no se hizo para este sitio; inténtelo de nuevo',
   },
   IDEMPOTENCY_KEY_IN_FLIGHT: {
     'zh-CN': '相同编号的请求仍在处理中，请稍后重试',

@@ -21,3 +21,4 @@ export * from './idempotency-keys.ts';
 export * from './legacy-cards.ts';
 export * from './visits.ts';
 export * from './data-keys.ts';
+export * from './staff-passkeys.ts';

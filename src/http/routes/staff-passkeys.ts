@@ -1,0 +1,75 @@
+// A staff member's own passkeys (issue 9): list, and the two steps of adding one (WebAuthn §7.1).
+// Any staff role, for their own account only: the staff area's wall (plugins/staff-area.ts) refuses
+// anyone else before the body is read, and the services act on the session's member alone.
+import { Type } from 'typebox';
+import { AppError } from '../../domain/errors.ts';
+import type { ServiceContext, StaffPrincipal } from '../../services/context.ts';
+import {
+  enrolStaffPasskey,
+  listOwnPasskeys,
+  passkeyRegistrationOptions,
+} from '../../services/auth/enrol-staff-passkey.ts';
+import { errors } from '../schemas/common.ts';
+import {
+  Passkey,
+  PasskeyName,
+  PasskeyRegistrationOptions,
+  PasskeyRegistrationResponse,
+} from '../schemas/passkeys.ts';
+import type { App } from '../types.ts';
+
+/** The member behind the request (the wall already refused anyone but staff). */
+function member(principal: { kind: string } | undefined): StaffPrincipal {
+  if (principal?.kind !== 'staff') throw new AppError('FORBIDDEN');
+  return principal as StaffPrincipal;
+}
+
+export function staffPasskeyRoutes(app: App, ctx: ServiceContext): void {
+  app.get(
+    '/staff/me/passkeys',
+    {
+      schema: {
+        tags: ['staff'],
+        summary: 'The passkeys of the signed-in staff member',
+        security: [{ bearer: [] }],
+        response: { 200: Type.Array(Passkey), ...errors(401, 403) },
+      },
+    },
+    async (req) => listOwnPasskeys(ctx, member(req.principal)),
+  );
+
+  app.post(
+    '/staff/me/passkeys/options',
+    {
+      schema: {
+        tags: ['staff'],
+        summary:
+          'Adding a passkey, first step: the creation options (a single-use challenge for this member, 5 minutes)',
+        security: [{ bearer: [] }],
+        response: { 200: PasskeyRegistrationOptions, ...errors(401, 403, 409) },
+      },
+    },
+    async (req) => passkeyRegistrationOptions(ctx, member(req.principal)),
+  );
+
+  app.post(
+    '/staff/me/passkeys',
+    {
+      schema: {
+        tags: ['staff'],
+        summary:
+          'Adding a passkey, second step: the attestation answering the options, verified and kept; audited',
+        security: [{ bearer: [] }],
+        body: Type.Object(
+          { name: PasskeyName, response: PasskeyRegistrationResponse },
+          { additionalProperties: false },
+        ),
+        response: { 201: Passkey, ...errors(400, 401, 403, 409, 422) },
+      },
+    },
+    async (req, reply) => {
+      const added = await enrolStaffPasskey(ctx, member(req.principal), req.body);
+      return reply.status(201).send(added);
+    },
+  );
+}
