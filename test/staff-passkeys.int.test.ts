@@ -12,10 +12,7 @@ import { assertError } from './support/assert-error.ts';
 import { softwareAuthenticator, type SoftwareAuthenticator } from './support/software-authenticator.ts';
 import { auditLog, staff, staffPasskeys } from '../src/db/schema/index.ts';
 import { DEMO_PASSWORD } from '../src/services/demo/demo-data.ts';
-import {
-  enrolStaffPasskey,
-  passkeyRegistrationOptions,
-} from '../src/services/auth/enrol-staff-passkey.ts';
+import { enrolStaffPasskey, passkeyRegistrationOptions } from '../src/services/auth/enrol-staff-passkey.ts';
 
 const ORIGIN = testCredentials.publicUrl;
 type Options = { challenge: string; rp: { id?: string }; excludeCredentials?: { id: string }[] };
@@ -192,10 +189,7 @@ for (const target of dbTargets()) {
         .select({ details: auditLog.details })
         .from(auditLog)
         .where(eq(auditLog.action, 'session.login_failed'));
-      assert.equal(
-        failures.filter((f) => (f.details as { reason?: string }).reason === 'passkey').length,
-        4,
-      );
+      assert.equal(failures.filter((f) => (f.details as { reason?: string }).reason === 'passkey').length, 4);
     });
 
     test('failed assertions take places in the name’s window like wrong passwords: 5, then 429', async () => {

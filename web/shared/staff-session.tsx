@@ -1,12 +1,15 @@
 // Staff sign-in for the console and the administration pages. The session itself is the HttpOnly
 // cookie; what the page keeps (role, station, district, username) is no secret and lives in
 // sessionStorage so a reload stays signed in. When the server refuses the cookie the page says
-// why in plain words: idle too long (SESSION_EXPIRED) or the account was deactivated.
+// why in plain words: idle too long (SESSION_EXPIRED) or the account was deactivated. The second
+// step takes a TOTP code or a passkey, whichever the account has (SECOND_FACTOR_REQUIRED names them).
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { Alert, Button, Card, Form, Input } from 'antd';
+import { Alert, Button, Card, Form, Input, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Static } from 'typebox';
+import { startAuthentication } from '@simplewebauthn/browser';
 import type { StaffSession } from '../../src/http/schemas/auth.ts';
+import type { PasskeyLoginOptions } from '../../src/http/schemas/passkeys.ts';
 import { ApiError, onSessionEnded, post, type ApiErrorCode } from './api.ts';
 
 export type StaffSignedIn = Omit<Static<typeof StaffSession>, 'token'> & { username: string };
@@ -57,8 +60,11 @@ export function StaffLogin({
   const { t } = useTranslation();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  // Shown once the server asks for it (SECOND_FACTOR_REQUIRED): the password stays as typed.
-  const [askCode, setAskCode] = useState(false);
+  // Shown once the server asks for it (SECOND_FACTOR_REQUIRED): the password stays as typed, and
+  // the account's methods (totp, passkey) say which ways in to offer.
+  const [methods, setMethods] = useState<string[] | null>(null);
+  const askCode = methods?.includes('totp') ?? false;
+  const askPasskey = methods?.includes('passkey') ?? false;
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -76,11 +82,41 @@ export function StaffLogin({
       });
       onSignedIn({ ...s, username });
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'SECOND_FACTOR_REQUIRED' && !askCode) {
-        setAskCode(true);
+      if (err instanceof ApiError && err.code === 'SECOND_FACTOR_REQUIRED' && methods === null) {
+        const named = (err.details as { methods?: unknown } | undefined)?.methods;
+        setMethods(Array.isArray(named) ? named.filter((m): m is string => typeof m === 'string') : ['totp']);
         return;
       }
       setCode('');
+      setError(err instanceof ApiError ? err.message : t('common.errors.unexpected'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  // The passkey way: options for this account after the password, the browser's ceremony, then
+  // the login with the assertion instead of a code (src/services/auth/staff-passkey-login.ts).
+  const signInWithPasskey = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const optionsJSON = await post<PasskeyLoginOptions>('/auth/staff/passkey-options', {
+        username,
+        password,
+      });
+      const passkey = await startAuthentication({ optionsJSON }).catch(() => null);
+      if (!passkey) {
+        setError(t('common.staffLogin.passkeyFailed'));
+        return;
+      }
+      const s = await post<Static<typeof StaffSession>>('/auth/staff', {
+        username,
+        password,
+        passkey,
+        session: 'cookie',
+      });
+      onSignedIn({ ...s, username });
+    } catch (err) {
       setError(err instanceof ApiError ? err.message : t('common.errors.unexpected'));
     } finally {
       setBusy(false);
@@ -138,15 +174,31 @@ export function StaffLogin({
               />
             </Form.Item>
           )}
+          {askPasskey && <p id="jz-passkey-hint">{t('common.staffLogin.passkeyHint')}</p>}
           {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 16 }} />}
-          <Button
-            type="primary"
-            htmlType="submit"
-            loading={busy}
-            disabled={!username || !password || (askCode && code.length !== 6)}
-          >
-            {t('common.staffLogin.submit')}
-          </Button>
+          <Space wrap>
+            {(methods === null || askCode) && (
+              <Button
+                type="primary"
+                htmlType="submit"
+                loading={busy}
+                disabled={!username || !password || (askCode && code.length !== 6)}
+              >
+                {t('common.staffLogin.submit')}
+              </Button>
+            )}
+            {askPasskey && (
+              <Button
+                type={askCode ? 'default' : 'primary'}
+                aria-describedby="jz-passkey-hint"
+                loading={busy}
+                disabled={!username || !password}
+                onClick={() => void signInWithPasskey()}
+              >
+                {t('common.staffLogin.usePasskey')}
+              </Button>
+            )}
+          </Space>
         </form>
       </Form>
     </Card>

@@ -17,6 +17,7 @@ import { VisitPage } from './visit-page.tsx';
 import { receivesAlerts, useAlertCount } from './alert-count.ts';
 import { AppointmentsPage } from './appointments-page.tsx';
 import { FormsPage } from './forms-page.tsx';
+import { PasskeysPage } from './passkeys-page.tsx';
 
 // ECharts comes with the statistics page only, in its own chunk.
 const StatisticsPage = lazy(() => import('./statistics.tsx').then((m) => ({ default: m.StatisticsPage })));
@@ -97,6 +98,8 @@ export function App() {
                   ...(session.role === 'officer' || session.role === 'community_police'
                     ? [{ key: 'visits', label: t('staff.nav.visits') }]
                     : []),
+                  // Every member's own second factor (issue 9).
+                  { key: 'passkeys', label: t('staff.nav.passkeys') },
                 ]}
               />
             </nav>
@@ -134,6 +137,8 @@ function Place({ route, role, districtCode }: { route: Route; role: string; dist
       return <AppointmentsPage />;
     case 'confirmations':
       return <FormsPage />;
+    case 'passkeys':
+      return <PasskeysPage />;
     default:
       return <Queue />;
   }

@@ -12,7 +12,8 @@ export type Route =
   | { name: 'statistics' }
   | { name: 'visits' }
   | { name: 'appointments' }
-  | { name: 'confirmations' };
+  | { name: 'confirmations' }
+  | { name: 'passkeys' };
 
 export function parseRoute(hash: string): Route {
   if (hash === '#/alerts') return { name: 'alerts' };
@@ -27,6 +28,7 @@ export function parseRoute(hash: string): Route {
   if (hash === '#/visits') return { name: 'visits' };
   if (hash === '#/appointments') return { name: 'appointments' };
   if (hash === '#/confirmations') return { name: 'confirmations' };
+  if (hash === '#/passkeys') return { name: 'passkeys' };
   return { name: 'queue' };
 }
 

@@ -15,10 +15,7 @@ export async function listStaffPasskeys(db: Db, staffId: string): Promise<StaffP
 }
 
 export async function countStaffPasskeys(db: Db, staffId: string): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(staffPasskeys)
-    .where(eq(staffPasskeys.staffId, staffId));
+  const [row] = await db.select({ n: count() }).from(staffPasskeys).where(eq(staffPasskeys.staffId, staffId));
   return row?.n ?? 0;
 }
 

@@ -1,7 +1,7 @@
 // Passkeys (WebAuthn Level 3, §5.1.3 / §5.1.4 JSON forms): the options the server hands out and the
 // responses the browser sends back, shared by the routes and the staff pages (Static<>), which pass
 // them to @simplewebauthn/browser as they are.
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 
 const Base64Url = (description: string, maxLength = 4096) =>
   Type.String({ pattern: '^[A-Za-z0-9_-]*$', maxLength, description });
@@ -28,9 +28,7 @@ export const PasskeyRegistrationOptions = Type.Object({
   challenge: Base64Url('single use, answered within 5 minutes'),
   rp: Type.Object({ id: Type.Optional(Type.String()), name: Type.String() }),
   user: Type.Object({ id: Base64Url('user handle'), name: Type.String(), displayName: Type.String() }),
-  pubKeyCredParams: Type.Array(
-    Type.Object({ alg: Type.Integer(), type: Type.String({ description: 'public-key' }) }),
-  ),
+  pubKeyCredParams: Type.Array(Type.Object({ alg: Type.Integer(), type: Type.Literal('public-key') })),
   timeout: Type.Optional(Type.Integer()),
   excludeCredentials: Type.Optional(Type.Array(Descriptor)),
   authenticatorSelection: Type.Optional(
@@ -54,6 +52,7 @@ export const PasskeyRegistrationOptions = Type.Object({
   hints: Type.Optional(Hints),
   extensions: Type.Optional(Type.Object({ credProps: Type.Optional(Type.Boolean()) })),
 });
+export type PasskeyRegistrationOptions = Static<typeof PasskeyRegistrationOptions>;
 
 /** PublicKeyCredentialRequestOptionsJSON: for navigator.credentials.get(). */
 export const PasskeyLoginOptions = Type.Object({
@@ -64,6 +63,7 @@ export const PasskeyLoginOptions = Type.Object({
   userVerification: Type.Optional(UserVerification),
   hints: Type.Optional(Hints),
 });
+export type PasskeyLoginOptions = Static<typeof PasskeyLoginOptions>;
 
 const ClientExtensionResults = Type.Object({
   credProps: Type.Optional(Type.Object({ rk: Type.Optional(Type.Boolean()) })),
@@ -86,6 +86,7 @@ export const PasskeyRegistrationResponse = Type.Object({
     publicKey: Type.Optional(Base64Url('SubjectPublicKeyInfo')),
   }),
 });
+export type PasskeyRegistrationResponse = Static<typeof PasskeyRegistrationResponse>;
 
 /** AuthenticationResponseJSON: what navigator.credentials.get() gave, base64url-encoded. */
 export const PasskeyAssertion = Type.Object(
@@ -104,6 +105,7 @@ export const PasskeyAssertion = Type.Object(
   },
   { description: 'the assertion answering POST /auth/staff/passkey-options, instead of `totp`' },
 );
+export type PasskeyAssertion = Static<typeof PasskeyAssertion>;
 
 /** One of a member's passkeys, as they see it: never the key material. */
 export const Passkey = Type.Object({
@@ -113,6 +115,7 @@ export const Passkey = Type.Object({
   createdAt: Type.String({ format: 'date-time' }),
   lastUsedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
 });
+export type Passkey = Static<typeof Passkey>;
 
 export const PasskeyName = Type.String({
   minLength: 1,

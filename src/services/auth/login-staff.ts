@@ -52,7 +52,8 @@ export async function loginStaff(
       if (!ok) throw await attempt.failed('totp');
       usedFactor = 'totp';
     } else {
-      if (!(await checkStaffPasskey(ctx, row.id, secondFactor.passkey))) throw await attempt.failed('passkey');
+      if (!(await checkStaffPasskey(ctx, row.id, secondFactor.passkey)))
+        throw await attempt.failed('passkey');
       usedFactor = 'passkey';
     }
   } else if (ctx.staffSecondFactor === 'required' && SECOND_FACTOR_ROLES.includes(row.role)) {

@@ -28,6 +28,11 @@ export const en: Catalogue<typeof zhCN> = {
       signedInAs: 'Signed in as {{username}}',
       code: 'One-time code',
       codeHint: 'Open your authenticator app and type the 6 digits it shows.',
+      usePasskey: 'Use a passkey',
+      passkeyHint:
+        'Or confirm with the passkey you added to this account (security key, phone or this computer).',
+      passkeyFailed:
+        'The passkey was not used (cancelled, timed out, or not one of this account). Try again or type the code.',
     },
     placeholder: 'This page is being built.',
   },

@@ -28,6 +28,11 @@ export const es: Catalogue<typeof zhCN> = {
       signedInAs: 'Sesión de {{username}}',
       code: 'Código de un solo uso',
       codeHint: 'Abra su aplicación de autenticación y escriba los 6 dígitos que muestra.',
+      usePasskey: 'Usar una llave de acceso',
+      passkeyHint:
+        'O confirme con la llave de acceso que añadió a esta cuenta (llave de seguridad, teléfono o este ordenador).',
+      passkeyFailed:
+        'No se usó la llave de acceso (cancelado, tiempo agotado o no es de esta cuenta). Inténtelo de nuevo o escriba el código.',
     },
     placeholder: 'Esta página está en construcción.',
   },

@@ -164,6 +164,21 @@ export const en: Catalogue<typeof zhCN> = {
       empty: 'No confirmation form issued at this station yet.',
       total: '{{count}} in all',
     },
+    passkeys: {
+      heading: 'My passkeys',
+      intro:
+        'A passkey is a second factor besides the one-time code: a security key, your phone or this computer confirms your sign-in after the password. Add one here; at sign-in choose "Use a passkey".',
+      name: 'Name of the new passkey',
+      namePlaceholder: 'e.g. desk security key',
+      add: 'Add a passkey',
+      added: 'Passkey "{{name}}" added.',
+      failed: 'The passkey was not added (cancelled, timed out, or already added). Try again.',
+      none: 'No passkey yet.',
+      colName: 'Name',
+      colCreated: 'Added',
+      colLastUsed: 'Last used',
+      never: 'never',
+    },
     nav: {
       label: 'Console navigation',
       alerts: 'Overdue alerts',
@@ -174,6 +189,7 @@ export const en: Catalogue<typeof zhCN> = {
       visits: 'Verification visits',
       intake: 'Window intake',
       statistics: 'Statistics',
+      passkeys: 'My passkeys',
     },
     queue: {
       heading: 'Queue',

@@ -166,6 +166,21 @@ export const es: Catalogue<typeof zhCN> = {
       empty: 'Esta estación aún no ha emitido formularios de confirmación.',
       total: '{{count}} en total',
     },
+    passkeys: {
+      heading: 'Mis llaves de acceso',
+      intro:
+        'Una llave de acceso es un segundo factor además del código de un solo uso: una llave de seguridad, su teléfono o este ordenador confirma su entrada tras la contraseña. Añádala aquí; al entrar elija «Usar una llave de acceso».',
+      name: 'Nombre de la nueva llave',
+      namePlaceholder: 'p. ej. llave de seguridad del puesto',
+      add: 'Añadir una llave de acceso',
+      added: 'Llave de acceso «{{name}}» añadida.',
+      failed: 'No se añadió la llave de acceso (cancelado, tiempo agotado o ya añadida). Inténtelo de nuevo.',
+      none: 'Todavía no hay ninguna llave de acceso.',
+      colName: 'Nombre',
+      colCreated: 'Añadida',
+      colLastUsed: 'Último uso',
+      never: 'nunca',
+    },
     nav: {
       label: 'Navegación de la consola',
       alerts: 'Avisos de retraso',
@@ -176,6 +191,7 @@ export const es: Catalogue<typeof zhCN> = {
       visits: 'Visitas de verificación',
       intake: 'Atención en ventanilla',
       statistics: 'Estadísticas',
+      passkeys: 'Mis llaves de acceso',
     },
     queue: {
       heading: 'Cola de trabajo',

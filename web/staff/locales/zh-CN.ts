@@ -153,6 +153,21 @@ export const zhCN = {
       empty: '本站尚未开具确认单。',
       total: '共 {{count}} 份',
     },
+    passkeys: {
+      heading: '我的通行密钥',
+      intro:
+        '通行密钥是动态验证码之外的另一种第二因素：输入密码后，由安全密钥、手机或本机确认登录。可在此添加；登录时选择“使用通行密钥”。',
+      name: '新通行密钥的名称',
+      namePlaceholder: '例如：窗口安全密钥',
+      add: '添加通行密钥',
+      added: '已添加通行密钥“{{name}}”。',
+      failed: '未能添加通行密钥（已取消、超时或已添加过），请重试。',
+      none: '尚未添加通行密钥。',
+      colName: '名称',
+      colCreated: '添加时间',
+      colLastUsed: '最近使用',
+      never: '从未使用',
+    },
     nav: {
       label: '工作台导航',
       alerts: '逾期提醒',
@@ -163,6 +178,7 @@ export const zhCN = {
       visits: '核查走访',
       intake: '窗口受理',
       statistics: '统计',
+      passkeys: '我的通行密钥',
     },
     queue: {
       heading: '待办队列',
