@@ -174,7 +174,11 @@ export function StaffLogin({
               />
             </Form.Item>
           )}
-          {askPasskey && <p id="jz-passkey-hint">{t('common.staffLogin.passkeyHint')}</p>}
+          {askPasskey && (
+            <p id="jz-passkey-hint">
+              {t(askCode ? 'common.staffLogin.passkeyOrCode' : 'common.staffLogin.passkeyHint')}
+            </p>
+          )}
           {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 16 }} />}
           <Space wrap>
             {(methods === null || askCode) && (

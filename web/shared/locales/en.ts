@@ -30,6 +30,8 @@ export const en: Catalogue<typeof zhCN> = {
       codeHint: 'Open your authenticator app and type the 6 digits it shows.',
       usePasskey: 'Use a passkey',
       passkeyHint:
+        'Confirm with the passkey you added to this account (security key, phone or this computer).',
+      passkeyOrCode:
         'Or confirm with the passkey you added to this account (security key, phone or this computer).',
       passkeyFailed:
         'The passkey was not used (cancelled, timed out, or not one of this account). Try again or type the code.',

@@ -30,6 +30,8 @@ export const es: Catalogue<typeof zhCN> = {
       codeHint: 'Abra su aplicación de autenticación y escriba los 6 dígitos que muestra.',
       usePasskey: 'Usar una llave de acceso',
       passkeyHint:
+        'Confirme con la llave de acceso que añadió a esta cuenta (llave de seguridad, teléfono o este ordenador).',
+      passkeyOrCode:
         'O confirme con la llave de acceso que añadió a esta cuenta (llave de seguridad, teléfono o este ordenador).',
       passkeyFailed:
         'No se usó la llave de acceso (cancelado, tiempo agotado o no es de esta cuenta). Inténtelo de nuevo o escriba el código.',
