@@ -1,9 +1,8 @@
 // A staff member's own passkeys (issue 9): list, and the two steps of adding one (WebAuthn §7.1).
 // Any staff role, for their own account only: the staff area's wall (plugins/staff-area.ts) refuses
-// anyone else before the body is read, and the services act on the session's member alone.
+// anyone else before the body is read, and the services (requireStaff) act on the session's member alone.
 import { Type } from 'typebox';
-import { AppError } from '../../domain/errors.ts';
-import type { ServiceContext, StaffPrincipal } from '../../services/context.ts';
+import type { ServiceContext } from '../../services/context.ts';
 import {
   enrolStaffPasskey,
   listOwnPasskeys,
@@ -18,12 +17,6 @@ import {
 } from '../schemas/passkeys.ts';
 import type { App } from '../types.ts';
 
-/** The member behind the request (the wall already refused anyone but staff). */
-function member(principal: { kind: string } | undefined): StaffPrincipal {
-  if (principal?.kind !== 'staff') throw new AppError('FORBIDDEN');
-  return principal as StaffPrincipal;
-}
-
 export function staffPasskeyRoutes(app: App, ctx: ServiceContext): void {
   app.get(
     '/staff/me/passkeys',
@@ -35,7 +28,7 @@ export function staffPasskeyRoutes(app: App, ctx: ServiceContext): void {
         response: { 200: Type.Array(Passkey), ...errors(401, 403) },
       },
     },
-    async (req) => listOwnPasskeys(ctx, member(req.principal)),
+    async (req) => listOwnPasskeys(ctx, req.principal),
   );
 
   app.post(
@@ -49,7 +42,7 @@ export function staffPasskeyRoutes(app: App, ctx: ServiceContext): void {
         response: { 200: PasskeyRegistrationOptions, ...errors(401, 403, 409) },
       },
     },
-    async (req) => passkeyRegistrationOptions(ctx, member(req.principal)),
+    async (req) => passkeyRegistrationOptions(ctx, req.principal),
   );
 
   app.post(
@@ -68,7 +61,7 @@ export function staffPasskeyRoutes(app: App, ctx: ServiceContext): void {
       },
     },
     async (req, reply) => {
-      const added = await enrolStaffPasskey(ctx, member(req.principal), req.body);
+      const added = await enrolStaffPasskey(ctx, req.principal, req.body);
       return reply.status(201).send(added);
     },
   );

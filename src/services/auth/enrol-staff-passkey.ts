@@ -13,10 +13,11 @@ import {
 } from '@simplewebauthn/server';
 import { AppError } from '../../domain/errors.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
-import { staff, staffPasskeys } from '../../db/schema/index.ts';
+import { staff, staffPasskeys, staffRoles } from '../../db/schema/index.ts';
 import { recordAudit } from '../../db/repositories/audit.ts';
 import { listStaffPasskeys, storeChallenge, takeChallenge } from '../../db/repositories/staff-passkeys.ts';
-import type { ServiceContext, StaffPrincipal } from '../context.ts';
+import type { Principal, ServiceContext } from '../context.ts';
+import { requireStaff } from '../staff/access.ts';
 import { auditedAs, staffActor } from '../actor.ts';
 import {
   CEREMONY_TIMEOUT_MS,
@@ -31,10 +32,14 @@ import { passkeyView, type PasskeyView } from './passkey-view.ts';
 /** Enough for a key on the desk, one on the keyring and a phone; more is a sign of misuse. */
 export const MAX_PASSKEYS = 10;
 
+/** Any staff role, for their own account: a passkey is the member's, made in front of them. */
+const ownAccount = (principal: Principal | undefined) => requireStaff(principal, staffRoles);
+
 export async function passkeyRegistrationOptions(
   ctx: ServiceContext,
-  member: StaffPrincipal,
+  principal: Principal | undefined,
 ): Promise<PublicKeyCredentialCreationOptionsJSON> {
+  const member = ownAccount(principal);
   const [account] = await ctx.db
     .select({ username: staff.username, displayName: staff.displayName })
     .from(staff)
@@ -72,9 +77,10 @@ export async function passkeyRegistrationOptions(
 
 export async function enrolStaffPasskey(
   ctx: ServiceContext,
-  member: StaffPrincipal,
+  principal: Principal | undefined,
   input: { name: string; response: RegistrationResponseJSON },
 ): Promise<PasskeyView> {
+  const member = ownAccount(principal);
   const now = ctx.clock.now();
   const rejected = (reason: string) => new AppError('PASSKEY_REJECTED', reason, {}, { reason });
   // The challenge is taken (deleted) before anything else is checked: an answer is looked at once.
@@ -124,6 +130,9 @@ export async function enrolStaffPasskey(
   }
 }
 
-export async function listOwnPasskeys(ctx: ServiceContext, member: StaffPrincipal): Promise<PasskeyView[]> {
-  return (await listStaffPasskeys(ctx.db, member.staffId)).map(passkeyView);
+export async function listOwnPasskeys(
+  ctx: ServiceContext,
+  principal: Principal | undefined,
+): Promise<PasskeyView[]> {
+  return (await listStaffPasskeys(ctx.db, ownAccount(principal).staffId)).map(passkeyView);
 }
