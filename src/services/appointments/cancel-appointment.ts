@@ -4,17 +4,17 @@ import { and, eq, sql } from 'drizzle-orm';
 import { AppError } from '../../domain/errors.ts';
 import { appointmentSlots, appointments } from '../../db/schema/index.ts';
 import { recordAudit } from '../../db/repositories/audit.ts';
-import { requireResident } from '../staff/access.ts';
-import type { Principal, ServiceContext } from '../context.ts';
+import type { ServiceContext } from '../context.ts';
+import { auditedAs, type ResidentActor } from '../actor.ts';
 import { appointmentView, type AppointmentView } from './appointment-view.ts';
 import { stationSchedule } from './station-schedule.ts';
 
 export async function cancelAppointment(
   ctx: ServiceContext,
-  principal: Principal | undefined,
+  actor: ResidentActor,
   id: string,
 ): Promise<AppointmentView> {
-  const residentId = requireResident(principal);
+  const residentId = actor.id;
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
@@ -39,9 +39,7 @@ export async function cancelAppointment(
       .where(eq(appointmentSlots.id, row.slotId));
     await recordAudit(tx, {
       at: now,
-      actorKind: 'resident',
-      actorId: residentId,
-      channel: 'online',
+      ...auditedAs(actor),
       action: 'appointment.cancelled',
       subjectKind: 'appointment',
       subjectId: id,
