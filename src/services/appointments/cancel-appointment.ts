@@ -24,9 +24,21 @@ export async function cancelAppointment(
       .for('update');
     if (!row) throw new AppError('NOT_FOUND');
     const { cancelCutoffMinutes } = await stationSchedule(tx, row.stationId);
-    if (!appointmentView(row, cancelCutoffMinutes, now).cancellable) {
-      const hours = Math.ceil(cancelCutoffMinutes / 60);
-      throw new AppError('CANCELLATION_CLOSED', row.status, { hours }, { status: row.status });
+    // Two refusals a resident acts on differently: nothing left to cancel, or too late to do it
+    // online (the message then names the deadline itself, in Beijing time).
+    if (row.status !== 'booked') {
+      const status = { status: row.status };
+      throw new AppError('BOOKING_NOT_ACTIVE', row.status, { appointmentStatus: row.status }, status);
+    }
+    const view = appointmentView(row, cancelCutoffMinutes, now);
+    if (!view.cancellable && view.cancellableUntil !== null) {
+      const deadline = view.cancellableUntil;
+      throw new AppError(
+        'CANCELLATION_CLOSED',
+        `deadline ${deadline}`,
+        { deadline },
+        { status: row.status, cancellableUntil: deadline },
+      );
     }
     const [cancelled] = await tx
       .update(appointments)
