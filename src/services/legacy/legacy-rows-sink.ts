@@ -26,6 +26,8 @@ export interface RowsSink {
 
 /** Bytes of COPY text handed to the socket at a time. */
 const COPY_CHUNK = 1 << 16;
+/** Characters (rows' COPY text, blocks) handed on and not yet sent before the reading waits. */
+const QUEUED_CHARS = 1 << 24;
 /** Bytes of sealed blocks gathered before they are copied. */
 const SEALS_CHUNK = 1 << 22;
 /** Rows per multi-row INSERT on PGlite. */
@@ -92,10 +94,25 @@ function copySink(copyIn: (sql: string) => Writable, rowsCopy: string, importId:
   let pending = '';
   let seals: Buffer[] = [];
   let sealBytes = 0;
-  // Each step waits for the one before: rows keep going out while the next are read, but a switch
-  // to the blocks' COPY and back happens between two steps, never inside a write.
+  // Each step waits for the one before: a switch to the blocks' COPY and back happens between two
+  // steps, never inside a write. The reading goes on meanwhile (the server stores the blocks while
+  // the next rows are checked) and waits only when QUEUED_CHARS are queued: memory stays bounded.
+  // A step's failure is kept (a rejection nobody awaits yet would end the process), the steps
+  // after it are skipped, and the next wait or `end` throws it.
   let chain: Promise<void> = Promise.resolve();
-  const then = (step: () => Promise<void>) => (chain = chain.then(step));
+  let failed: { error: unknown } | null = null;
+  let queued = 0;
+  const rethrow = () => {
+    if (failed) throw failed.error;
+  };
+  const then = (size: number, step: () => Promise<void>) => {
+    queued += size;
+    chain = chain
+      .then(() => (failed ? undefined : step()))
+      .catch((error: unknown) => void (failed ??= { error }))
+      .finally(() => (queued -= size));
+    return queued > QUEUED_CHARS ? chain.then(rethrow) : undefined;
+  };
   const copySeals = async (tuples: Buffer[]) => {
     const stream = copyStream(
       copyIn,
@@ -118,7 +135,7 @@ function copySink(copyIn: (sql: string) => Writable, rowsCopy: string, importId:
       const text = pending;
       pending = '';
       const tuples = sealBytes > SEALS_CHUNK ? takeSeals() : null;
-      return then(async () => {
+      return then(text.length + (tuples === null ? 0 : SEALS_CHUNK), async () => {
         await rows.write(text);
         if (tuples === null) return;
         await rows.end();
@@ -135,11 +152,13 @@ function copySink(copyIn: (sql: string) => Writable, rowsCopy: string, importId:
       const text = pending;
       pending = '';
       const tuples = takeSeals();
-      await then(async () => {
+      await then(0, async () => {
         if (text.length > 0) await rows.write(text);
         await rows.end();
         if (tuples.length > 0) await copySeals(tuples);
       });
+      await chain;
+      rethrow();
     },
     abort() {
       rows.destroy();
