@@ -3,7 +3,7 @@
 // window's check-in and no-show.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertError } from './support/assert-error.ts';
+import { assertError, assertMessageIn } from './support/assert-error.ts';
 import { startPlatform, type TestPlatform } from './support/test-app.ts';
 import { dbTargets } from './support/test-db.ts';
 
@@ -114,11 +114,11 @@ for (const target of dbTargets()) {
       const cancelled = await p.call('DELETE', `/api/v1/appointments/${a.json().id}`, { token: li });
       assert.equal(cancelled.json().status, 'cancelled');
       assert.deepEqual([cancelled.json().cancellableUntil, cancelled.json().cancellable], [null, false]);
-      assertError(
-        await p.call('DELETE', `/api/v1/appointments/${a.json().id}`, { token: li }),
-        409,
-        'CANCELLATION_CLOSED',
-      );
+      // Cancelling twice: nothing left to cancel, said with its own code and the booking's status.
+      const twice = await p.call('DELETE', `/api/v1/appointments/${a.json().id}`, { token: li });
+      assertError(twice, 409, 'BOOKING_NOT_ACTIVE');
+      assert.equal(twice.json().error.details.status, 'cancelled');
+      assert.match(twice.json().error.message, /已取消/);
       assertError(
         await p.call('DELETE', `/api/v1/appointments/${a.json().id}`, { token: wang }),
         404,
@@ -137,11 +137,19 @@ for (const target of dbTargets()) {
         [listedLate.cancellableUntil, listedLate.cancellable],
         [new Date(at('2026-10-07T11:00:00')).toISOString(), false],
       );
-      assertError(
-        await p.call('DELETE', `/api/v1/appointments/${late.json().id}`, { token: li }),
-        409,
-        'CANCELLATION_CLOSED',
-      );
+      // Too late: the refusal names the deadline itself, in Beijing time and the reader's language.
+      const deadline = new Date(at('2026-10-07T11:00:00')).toISOString();
+      for (const [lang, named] of [
+        ['zh-CN', /北京时间2026年10月7日 11:00/],
+        ['en', /Oct 7, 2026, 11:00\sAM, Beijing time/],
+        ['es', /7 oct 2026, 11:00, hora de Pekín/],
+      ] as const) {
+        const tooLate = await p.call('DELETE', `/api/v1/appointments/${late.json().id}`, { token: li, lang });
+        assertError(tooLate, 409, 'CANCELLATION_CLOSED');
+        assertMessageIn(tooLate, 'CANCELLATION_CLOSED', lang);
+        assert.match(tooLate.json().error.message, named);
+        assert.equal(tooLate.json().error.details.cancellableUntil, deadline);
+      }
     });
 
     test('the window: the day’s list, check-in on the day, no-show once the slot began; other stations see nothing', async () => {
@@ -170,6 +178,13 @@ for (const target of dbTargets()) {
         token: clerk,
       });
       assert.equal(checked.json().status, 'checked_in');
+      // The resident cannot cancel what the window has closed; the message names the status.
+      const closedByWindow = await p.call('DELETE', `/api/v1/appointments/${first!.id}`, {
+        token: await p.residentToken('13800000001'),
+        lang: 'en',
+      });
+      assertError(closedByWindow, 409, 'BOOKING_NOT_ACTIVE');
+      assert.match(closedByWindow.json().error.message, /is checked in;/);
       assertError(
         await p.call('POST', `/api/v1/staff/appointments/${first!.id}/check-in`, { token: clerk }),
         409,

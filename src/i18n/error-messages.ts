@@ -4,6 +4,8 @@ import type { ErrorCode, ErrorParams } from '../domain/errors.ts';
 import type { Language } from './language.ts';
 import { termList } from './terms.ts';
 import { refusalReason } from './refusal-reasons.ts';
+import { beijingDateTime } from './beijing-date-time.ts';
+import { appointmentStatusName } from './appointment-statuses.ts';
 
 type Messages = Record<Language, string>;
 
@@ -179,10 +181,16 @@ const messages: Record<ErrorCode, Messages> = {
     en: 'You already have an active appointment for this purpose; cancel it first',
     es: 'Ya tiene una cita activa para este trámite; cancélela primero',
   },
+  // The deadline itself, not "less than N hours": a cut-off of 90 minutes read "less than 2 hours".
   CANCELLATION_CLOSED: {
-    'zh-CN': '距预约时间不足{hours}小时，已不能在线取消',
-    en: 'It is less than {hours} hours before the appointment; it can no longer be cancelled online',
-    es: 'Faltan menos de {hours} horas para la cita; ya no se puede cancelar en línea',
+    'zh-CN': '在线取消的截止时间（北京时间{deadline}）已过，不能在线取消；如不能前来，请联系该派出所或服务站',
+    en: 'The deadline to cancel online ({deadline}, Beijing time) has passed; if you cannot come, please contact the station',
+    es: 'El plazo para cancelar en línea ({deadline}, hora de Pekín) ha pasado; si no puede acudir, contacte con la comisaría o el centro',
+  },
+  BOOKING_NOT_ACTIVE: {
+    'zh-CN': '该预约的状态为“{appointmentStatus}”，不能再取消',
+    en: 'This appointment is {appointmentStatus}; it can no longer be cancelled',
+    es: 'Esta cita está en estado «{appointmentStatus}»; ya no se puede cancelar',
   },
   FORM_NOT_REPRINTABLE: {
     'zh-CN': '确认单 {serial} 开具于系统保存签名凭证之前，无法重新打印；请核验持证人证件后开具一份新的确认单',
@@ -243,6 +251,8 @@ export function errorMessage(code: ErrorCode, lang: Language, params: ErrorParam
     if (value === undefined) return whole.replace(/[{}]/g, '');
     if (key === 'missing') return termList(String(value), lang);
     if (key === 'detail') return refusalReason(code, String(value), lang) ?? String(value);
+    if (key === 'deadline') return beijingDateTime(String(value), lang);
+    if (key === 'appointmentStatus') return appointmentStatusName(String(value), lang);
     return String(value);
   });
 }

@@ -23,6 +23,27 @@ export const staffActor = (member: StaffPrincipal, channel: Channel = 'window'):
   stationId: member.stationId,
 });
 
+/** A resident acting for themself: the id is always theirs, and no station is involved. */
+export interface ResidentActor extends Actor {
+  id: string;
+  role: 'resident';
+  stationId: null;
+}
+
+/** A resident in the wallet (`online`), or through whatever channel a job or import names. */
+export const residentActorFor = (residentId: string, channel: Channel = 'online'): ResidentActor => ({
+  id: residentId,
+  role: 'resident',
+  channel,
+  stationId: null,
+});
+
+/** A staff member acting at their own station (clerk work at the window): both are known. */
+export interface StationActor extends Actor {
+  id: string;
+  stationId: string;
+}
+
 /** The platform itself: a scheduled job, an import, an operator's command. */
 export const systemActor = (channel: Extract<Channel, 'cli' | 'system'>): Actor => ({
   id: null,

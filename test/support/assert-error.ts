@@ -39,6 +39,8 @@ const slots = {
   quotaMb: SLOT,
   opensOn: SLOT,
   date: SLOT,
+  deadline: SLOT,
+  appointmentStatus: SLOT,
 };
 const HAN = /\p{Script=Han}/u;
 

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Dialog } from 'antd-mobile';
 import type { Appointment, Station } from '../../src/http/schemas/appointments.ts';
-import { del, get, errorMessage } from '../shared/api.ts';
+import { ApiError, del, get, errorMessage } from '../shared/api.ts';
 import { formatDate, formatDateTime, formatTime } from '../shared/format.ts';
 import { BookAppointment, bookingLeftOpen } from './book-appointment.tsx';
 import { RecordHead, RecordList } from './record-list.tsx';
@@ -42,7 +42,10 @@ export function Appointments({ owner }: { owner: string }) {
       setRefused(({ [a.id]: _gone, ...rest }) => rest);
       setNotice(t('wallet.appointments.cancelled'));
     } catch (e) {
+      // The server's message says why (the deadline, or the booking's status); a booking no longer
+      // active changed elsewhere (the window, another device), so the list is read again to show it.
       setRefused((r) => ({ ...r, [a.id]: errorMessage(e) }));
+      if (e instanceof ApiError && e.code === 'BOOKING_NOT_ACTIVE') load();
     }
   };
 

@@ -1,7 +1,7 @@
 // The resident's own applications (DESIGN §5).
 import { Type } from 'typebox';
 import type { ServiceContext } from '../../services/context.ts';
-import { requireResident } from '../../services/staff/access.ts';
+import { requireResident, residentActor } from '../../services/staff/access.ts';
 import { submitApplication } from '../../services/applications/submit-application.ts';
 import { getOwnApplication, listOwnApplications } from '../../services/applications/list-applications.ts';
 import { resubmitMaterials } from '../../services/applications/resubmit-materials.ts';
@@ -26,10 +26,8 @@ export function applicationRoutes(app: App, ctx: ServiceContext): void {
         response: { 201: View, ...errors(400, 401, 403, 404, 409, 413, 415, 422) },
       },
     },
-    async (req, reply) => {
-      const residentId = requireResident(req.principal);
-      return reply.status(201).send(await submitApplication(ctx, residentId, req.body));
-    },
+    async (req, reply) =>
+      reply.status(201).send(await submitApplication(ctx, residentActor(req.principal), req.body)),
   );
 
   app.get(
@@ -75,7 +73,7 @@ export function applicationRoutes(app: App, ctx: ServiceContext): void {
         response: { 200: View, ...errors(400, 401, 403, 404, 409, 413, 415, 422) },
       },
     },
-    (req) => resubmitMaterials(ctx, requireResident(req.principal), req.params.id, req.body.materials),
+    (req) => resubmitMaterials(ctx, residentActor(req.principal), req.params.id, req.body.materials),
   );
 
   app.post(
@@ -89,6 +87,6 @@ export function applicationRoutes(app: App, ctx: ServiceContext): void {
         response: { 200: View, ...errors(400, 401, 403, 404, 409) },
       },
     },
-    (req) => withdrawApplication(ctx, requireResident(req.principal), req.params.id),
+    (req) => withdrawApplication(ctx, residentActor(req.principal), req.params.id),
   );
 }

@@ -1,6 +1,7 @@
 // Window appointments (R3, DESIGN §5): slots, booking, listing and cancelling for residents; the
 // window's check-in and no-show for clerks (station-scoped, appointments.authz.test.ts); the
-// schedule for admins.
+// schedule for admins. Each handler checks its caller (residentActor, clerkActor, adminActor) and
+// hands the use case an actor.
 import { Type } from 'typebox';
 import type { ServiceContext } from '../../services/context.ts';
 import { listSlots } from '../../services/appointments/list-slots.ts';
@@ -12,7 +13,7 @@ import { readStationSchedule, setStationSchedule } from '../../services/appointm
 import { errors, IdParams, IsoDateString } from '../schemas/common.ts';
 import { Appointment, BookingRequest, Slot, SlotQuery, StationAppointment } from '../schemas/appointments.ts';
 import type { App } from '../types.ts';
-import { adminActor } from '../../services/staff/access.ts';
+import { adminActor, clerkActor, requireResident, residentActor } from '../../services/staff/access.ts';
 
 const Schedule = Type.Object(
   {
@@ -55,7 +56,8 @@ export function appointmentRoutes(app: App, ctx: ServiceContext): void {
         response: { 201: Appointment, ...errors(400, 401, 403, 404, 409, 422, 503) },
       },
     },
-    async (req, reply) => reply.status(201).send(await bookAppointment(ctx, req.principal, req.body)),
+    async (req, reply) =>
+      reply.status(201).send(await bookAppointment(ctx, residentActor(req.principal), req.body)),
   );
 
   app.get(
@@ -68,7 +70,7 @@ export function appointmentRoutes(app: App, ctx: ServiceContext): void {
         response: { 200: Type.Array(Appointment), ...errors(401, 403) },
       },
     },
-    (req) => listMyAppointments(ctx, req.principal),
+    (req) => listMyAppointments(ctx, requireResident(req.principal)),
   );
 
   app.delete(
@@ -82,7 +84,7 @@ export function appointmentRoutes(app: App, ctx: ServiceContext): void {
         response: { 200: Appointment, ...errors(400, 401, 403, 404, 409) },
       },
     },
-    (req) => cancelAppointment(ctx, req.principal, req.params.id),
+    (req) => cancelAppointment(ctx, residentActor(req.principal), req.params.id),
   );
 
   app.get(
@@ -99,7 +101,7 @@ export function appointmentRoutes(app: App, ctx: ServiceContext): void {
         },
       },
     },
-    (req) => stationAppointments(ctx, req.principal, req.query.date),
+    (req) => stationAppointments(ctx, clerkActor(req.principal), req.query.date),
   );
 
   for (const [path, outcome] of [
@@ -120,7 +122,7 @@ export function appointmentRoutes(app: App, ctx: ServiceContext): void {
           response: { 200: Appointment, ...errors(400, 401, 403, 404, 409) },
         },
       },
-      (req) => closeAppointment(ctx, req.principal, req.params.id, outcome),
+      (req) => closeAppointment(ctx, clerkActor(req.principal), req.params.id, outcome),
     );
   }
 

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import { maskName } from '../../domain/identity/person-name.ts';
 import type { ServiceContext } from '../../services/context.ts';
-import { requireResident } from '../../services/staff/access.ts';
+import { requireResident, residentActor } from '../../services/staff/access.ts';
 import { bindIdentity } from '../../services/identity/bind-identity.ts';
 import { myProfile } from '../../services/identity/my-profile.ts';
 import { listMyCards } from '../../services/cards/list-my-cards.ts';
@@ -40,7 +40,7 @@ export function meRoutes(app: App, ctx: ServiceContext): void {
       },
     },
     async (req) => {
-      const bound = await bindIdentity(ctx, requireResident(req.principal), req.body);
+      const bound = await bindIdentity(ctx, residentActor(req.principal), req.body);
       return { maskedName: maskName(bound.name), birthDate: bound.birthDate, sex: bound.sex };
     },
   );

@@ -1,9 +1,11 @@
 // POST /staff/identity-binding-codes (DESIGN §5): a clerk of any station prints a single-use code
 // for a person whose ID they have seen, so that person's phone can bind the identity the platform
-// already holds (issue 9, finding 1). Role checked in the service; see identity-binding-codes.authz.test.ts.
+// already holds (issue 9, finding 1). The clerk and their station are checked here (clerkActor),
+// not in the use case; see identity-binding-codes.authz.test.ts.
 import { Type } from 'typebox';
 import type { ServiceContext } from '../../services/context.ts';
 import { issueBindingCode } from '../../services/identity/issue-binding-code.ts';
+import { clerkActor } from '../../services/staff/access.ts';
 import { bindingEvidence } from '../../db/schema/index.ts';
 import { errors } from '../schemas/common.ts';
 import type { App } from '../types.ts';
@@ -40,7 +42,7 @@ export function staffIdentityRoutes(app: App, ctx: ServiceContext): void {
       },
     },
     async (req, reply) => {
-      const issued = await issueBindingCode(ctx, req.principal, req.body);
+      const issued = await issueBindingCode(ctx, clerkActor(req.principal), req.body);
       return reply.status(201).send({ code: issued.code, expiresAt: issued.expiresAt.toISOString() });
     },
   );

@@ -10,16 +10,18 @@ import { applications, materials } from '../../db/schema/index.ts';
 import { recordAudit } from '../../db/repositories/audit.ts';
 import { sealNote } from '../../db/repositories/staff-notes.ts';
 import type { ServiceContext } from '../context.ts';
+import { auditedAs, type ResidentActor } from '../actor.ts';
 import { storeMaterials, type MaterialUpload } from './store-materials.ts';
 import { toApplicationView, type ApplicationView } from './application-view.ts';
 import { toDomainApplication } from './to-domain-application.ts';
 
 export async function resubmitMaterials(
   ctx: ServiceContext,
-  residentId: string,
+  actor: ResidentActor,
   id: string,
   uploads: readonly MaterialUpload[],
 ): Promise<ApplicationView> {
+  const residentId = actor.id;
   const now = ctx.clock.now();
   const today = beijingDate(now);
   const { dueBy, dueByProvisional } = dueDate(await ctx.calendar(), today, ctx.policy.reviewWorkingDays);
@@ -61,9 +63,7 @@ export async function resubmitMaterials(
     if (!updated) throw new Error('application update returned no row');
     await recordAudit(tx, {
       at: now,
-      actorKind: 'resident',
-      actorId: residentId,
-      channel: 'online',
+      ...auditedAs(actor),
       action: 'application.resubmitted',
       subjectKind: 'application',
       subjectId: id,

@@ -7,15 +7,17 @@ import { missingMaterials, requiredMaterials } from '../../domain/applications/r
 import { recordAudit } from '../../db/repositories/audit.ts';
 import { translateDbError } from '../../db/errors.ts';
 import type { ServiceContext } from '../context.ts';
+import { auditedAs, type ResidentActor } from '../actor.ts';
 import { insertApplication, prepareApplication, type ApplicationInput } from './prepare-application.ts';
 import { storeMaterials, type MaterialUpload } from './store-materials.ts';
 import { toApplicationView, type ApplicationView } from './application-view.ts';
 
 export async function submitApplication(
   ctx: ServiceContext,
-  residentId: string,
+  actor: ResidentActor,
   input: ApplicationInput & { materials?: MaterialUpload[] | undefined },
 ): Promise<ApplicationView> {
+  const residentId = actor.id;
   const now = ctx.clock.now();
   const today = beijingDate(now);
   const { dueBy, dueByProvisional } = dueDate(await ctx.calendar(), today, ctx.policy.reviewWorkingDays);
@@ -46,9 +48,7 @@ export async function submitApplication(
       await storeMaterials(ctx, tx, row.id, uploads, 0, now);
       await recordAudit(tx, {
         at: now,
-        actorKind: 'resident',
-        actorId: residentId,
-        channel: 'online',
+        ...auditedAs(actor),
         action: 'application.submitted',
         subjectKind: 'application',
         subjectId: row.id,

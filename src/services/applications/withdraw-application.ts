@@ -5,14 +5,16 @@ import { applyEvent } from '../../domain/applications/apply-event.ts';
 import { applications } from '../../db/schema/index.ts';
 import { recordAudit } from '../../db/repositories/audit.ts';
 import type { ServiceContext } from '../context.ts';
+import { auditedAs, type ResidentActor } from '../actor.ts';
 import { toApplicationView, type ApplicationView } from './application-view.ts';
 import { toDomainApplication } from './to-domain-application.ts';
 
 export async function withdrawApplication(
   ctx: ServiceContext,
-  residentId: string,
+  actor: ResidentActor,
   id: string,
 ): Promise<ApplicationView> {
+  const residentId = actor.id;
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx.select().from(applications).where(eq(applications.id, id)).for('update');
@@ -26,9 +28,7 @@ export async function withdrawApplication(
     if (!updated) throw new Error('application update returned no row');
     await recordAudit(tx, {
       at: now,
-      actorKind: 'resident',
-      actorId: residentId,
-      channel: 'online',
+      ...auditedAs(actor),
       action: 'application.withdrawn',
       subjectKind: 'application',
       subjectId: id,

@@ -13,8 +13,8 @@ import { isUniqueViolation } from '../../db/errors.ts';
 import { appointmentSlots, appointments, stations } from '../../db/schema/index.ts';
 import { notify, sendRightAway } from '../notifications/outbox.ts';
 import { recordAudit } from '../../db/repositories/audit.ts';
-import { requireResident } from '../staff/access.ts';
-import type { Principal, ServiceContext } from '../context.ts';
+import type { ServiceContext } from '../context.ts';
+import { auditedAs, type ResidentActor } from '../actor.ts';
 import { stationSchedule } from './station-schedule.ts';
 import { appointmentView, type AppointmentView } from './appointment-view.ts';
 import { beijingWallTime } from './wall-time.ts';
@@ -24,10 +24,10 @@ export type AppointmentPurpose = 'application' | 'replacement';
 
 export async function bookAppointment(
   ctx: ServiceContext,
-  principal: Principal | undefined,
+  actor: ResidentActor,
   input: { stationId: string; start: string; purpose: AppointmentPurpose },
 ): Promise<AppointmentView> {
-  const residentId = requireResident(principal);
+  const residentId = actor.id;
   const now = ctx.clock.now();
   const schedule = await stationSchedule(ctx.db, input.stationId);
   const start = new Date(input.start);
@@ -82,9 +82,7 @@ export async function bookAppointment(
     if (!row) throw new AppError('INTERNAL', 'appointment insert returned no row');
     await recordAudit(tx, {
       at: now,
-      actorKind: 'resident',
-      actorId: residentId,
-      channel: 'online',
+      ...auditedAs(actor),
       action: 'appointment.booked',
       subjectKind: 'appointment',
       subjectId: row.id,

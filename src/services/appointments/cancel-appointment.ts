@@ -4,17 +4,17 @@ import { and, eq, sql } from 'drizzle-orm';
 import { AppError } from '../../domain/errors.ts';
 import { appointmentSlots, appointments } from '../../db/schema/index.ts';
 import { recordAudit } from '../../db/repositories/audit.ts';
-import { requireResident } from '../staff/access.ts';
-import type { Principal, ServiceContext } from '../context.ts';
+import type { ServiceContext } from '../context.ts';
+import { auditedAs, type ResidentActor } from '../actor.ts';
 import { appointmentView, type AppointmentView } from './appointment-view.ts';
 import { stationSchedule } from './station-schedule.ts';
 
 export async function cancelAppointment(
   ctx: ServiceContext,
-  principal: Principal | undefined,
+  actor: ResidentActor,
   id: string,
 ): Promise<AppointmentView> {
-  const residentId = requireResident(principal);
+  const residentId = actor.id;
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
@@ -24,9 +24,21 @@ export async function cancelAppointment(
       .for('update');
     if (!row) throw new AppError('NOT_FOUND');
     const { cancelCutoffMinutes } = await stationSchedule(tx, row.stationId);
-    if (!appointmentView(row, cancelCutoffMinutes, now).cancellable) {
-      const hours = Math.ceil(cancelCutoffMinutes / 60);
-      throw new AppError('CANCELLATION_CLOSED', row.status, { hours }, { status: row.status });
+    // Two refusals a resident acts on differently: nothing left to cancel, or too late to do it
+    // online (the message then names the deadline itself, in Beijing time).
+    if (row.status !== 'booked') {
+      const status = { status: row.status };
+      throw new AppError('BOOKING_NOT_ACTIVE', row.status, { appointmentStatus: row.status }, status);
+    }
+    const view = appointmentView(row, cancelCutoffMinutes, now);
+    if (!view.cancellable && view.cancellableUntil !== null) {
+      const deadline = view.cancellableUntil;
+      throw new AppError(
+        'CANCELLATION_CLOSED',
+        `deadline ${deadline}`,
+        { deadline },
+        { status: row.status, cancellableUntil: deadline },
+      );
     }
     const [cancelled] = await tx
       .update(appointments)
@@ -39,9 +51,7 @@ export async function cancelAppointment(
       .where(eq(appointmentSlots.id, row.slotId));
     await recordAudit(tx, {
       at: now,
-      actorKind: 'resident',
-      actorId: residentId,
-      channel: 'online',
+      ...auditedAs(actor),
       action: 'appointment.cancelled',
       subjectKind: 'appointment',
       subjectId: id,

@@ -1,17 +1,16 @@
 // GET /appointments: the resident's own bookings, newest first, each with its station's
-// cancellation cut-off (the admin's schedule, or the default).
+// cancellation cut-off (the admin's schedule, or the default). The route checks the resident, as
+// for their applications and cards.
 import { desc, eq } from 'drizzle-orm';
 import { defaultSchedule } from '../../domain/appointments/schedule.ts';
 import { appointmentSchedules, appointments } from '../../db/schema/index.ts';
-import { requireResident } from '../staff/access.ts';
-import type { Principal, ServiceContext } from '../context.ts';
+import type { ServiceContext } from '../context.ts';
 import { appointmentView, type AppointmentView } from './appointment-view.ts';
 
 export async function listMyAppointments(
   ctx: ServiceContext,
-  principal: Principal | undefined,
+  residentId: string,
 ): Promise<AppointmentView[]> {
-  const residentId = requireResident(principal);
   const now = ctx.clock.now();
   const rows = await ctx.db
     .select({ appointment: appointments, cutoff: appointmentSchedules.cancelCutoffMinutes })

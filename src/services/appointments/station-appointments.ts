@@ -1,6 +1,7 @@
 // The window's side (DESIGN §4: appointment check-in is the clerk's, at their own station): the
 // day's bookings, check-in when the person arrives, no-show once the slot has begun without them.
-// Another station's appointment is NOT_FOUND, so its existence does not leak.
+// Another station's appointment is NOT_FOUND, so its existence does not leak. The route checks the
+// clerk (clerkActor); these trust the station the actor names.
 import { and, asc, eq, gte, lt } from 'drizzle-orm';
 import { addDays, beijingDate, isIsoDate, startOfBeijingDate } from '../../domain/beijing-date.ts';
 import { AppError } from '../../domain/errors.ts';
@@ -9,24 +10,18 @@ import { maskName } from '../../domain/identity/person-name.ts';
 import { appointments, residents } from '../../db/schema/index.ts';
 import { recordAudit } from '../../db/repositories/audit.ts';
 import { openIdNumber, openName } from '../../db/repositories/residents.ts';
-import { requireStaff } from '../staff/access.ts';
-import type { Principal, ServiceContext } from '../context.ts';
+import type { ServiceContext } from '../context.ts';
+import { auditedAs, type StationActor } from '../actor.ts';
 import { appointmentView, type AppointmentView } from './appointment-view.ts';
 import { stationSchedule } from './station-schedule.ts';
 import { FieldError } from '../../domain/validation-problem.ts';
 
-function stationOf(principal: Principal | undefined): { staffId: string; stationId: string } {
-  const clerk = requireStaff(principal, ['clerk']);
-  if (clerk.stationId === null) throw new AppError('FORBIDDEN');
-  return { staffId: clerk.staffId, stationId: clerk.stationId };
-}
-
 export async function stationAppointments(
   ctx: ServiceContext,
-  principal: Principal | undefined,
+  actor: StationActor,
   date: string | undefined,
 ): Promise<(AppointmentView & { residentId: string; resident: { name: string; idNumber: string } })[]> {
-  const { stationId } = stationOf(principal);
+  const { stationId } = actor;
   const day = date ?? beijingDate(ctx.clock.now());
   if (!isIsoDate(day)) {
     throw new FieldError({ field: 'date', keyword: 'format', format: 'date' });
@@ -61,11 +56,11 @@ export async function stationAppointments(
 /** Check-in on the day of the appointment; no-show only once its slot has begun. */
 export async function closeAppointment(
   ctx: ServiceContext,
-  principal: Principal | undefined,
+  actor: StationActor,
   id: string,
   outcome: 'checked_in' | 'no_show',
 ): Promise<AppointmentView> {
-  const { staffId, stationId } = stationOf(principal);
+  const { id: staffId, stationId } = actor;
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx.select().from(appointments).where(eq(appointments.id, id)).for('update');
@@ -85,9 +80,7 @@ export async function closeAppointment(
       .returning();
     await recordAudit(tx, {
       at: now,
-      actorKind: 'staff',
-      actorId: staffId,
-      channel: 'window',
+      ...auditedAs(actor),
       action: outcome === 'checked_in' ? 'appointment.checked_in' : 'appointment.no_show',
       subjectKind: 'appointment',
       subjectId: id,

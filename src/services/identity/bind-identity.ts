@@ -21,6 +21,7 @@ import { isUniqueViolation } from '../../db/errors.ts';
 import { recordAudit } from '../../db/repositories/audit.ts';
 import { enforceRateLimit } from '../../db/repositories/rate-limits.ts';
 import type { ServiceContext } from '../context.ts';
+import { auditedAs, type ResidentActor } from '../actor.ts';
 import { writeAndAnnounce } from '../changes/write-and-announce.ts';
 import { redeemBindingCode } from './binding-codes.ts';
 import { takeOverHeldRecord } from './take-over-held-record.ts';
@@ -48,14 +49,12 @@ export interface BoundIdentity {
 const auditBinding = (
   tx: Db,
   now: Date,
-  by: { residentId: string; recordId: string },
+  by: { actor: ResidentActor; recordId: string },
   details: { reason: Refusal } | { proof: string; [k: string]: string },
 ) =>
   recordAudit(tx, {
     at: now,
-    actorKind: 'resident',
-    actorId: by.residentId,
-    channel: 'online',
+    ...auditedAs(by.actor),
     action: 'reason' in details ? 'identity.bind_refused' : 'identity.bound',
     subjectKind: 'resident',
     subjectId: by.recordId,
@@ -64,9 +63,10 @@ const auditBinding = (
 
 export async function bindIdentity(
   ctx: ServiceContext,
-  residentId: string,
+  actor: ResidentActor,
   input: { name: string; idNumber: string; bindingCode?: string | undefined },
 ): Promise<BoundIdentity> {
+  const residentId = actor.id;
   const now = ctx.clock.now();
   const id = parseIdNumber(input.idNumber, beijingDate(now));
   const name = normalisePersonName(input.name);
@@ -83,11 +83,11 @@ export async function bindIdentity(
   if (!held) {
     if (!(await ctx.realName.matches({ name, idNumber: id.idNumber })))
       throw new AppError('IDENTITY_REJECTED');
-    await bindNew(ctx, residentId, bound, now);
+    await bindNew(ctx, actor, bound, now);
     return bound;
   }
 
-  const attempt = { residentId, recordId: held.id };
+  const attempt = { actor, recordId: held.id };
   const refuse = async (reason: Refusal): Promise<never> => {
     await ctx.db.transaction((tx) => auditBinding(tx, now, attempt, { reason }));
     throw new AppError(refusalCode[reason]);
@@ -141,7 +141,13 @@ export async function bindIdentity(
 }
 
 /** An identity the platform did not hold: the account itself becomes the record. */
-async function bindNew(ctx: ServiceContext, residentId: string, b: BoundIdentity, now: Date): Promise<void> {
+async function bindNew(
+  ctx: ServiceContext,
+  actor: ResidentActor,
+  b: BoundIdentity,
+  now: Date,
+): Promise<void> {
+  const residentId = actor.id;
   try {
     await ctx.db.transaction(async (tx) => {
       const me = await findResident(tx, ctx.personal, residentId, { forUpdate: true });
@@ -156,7 +162,7 @@ async function bindNew(ctx: ServiceContext, residentId: string, b: BoundIdentity
           identityBoundAt: now,
         })
         .where(eq(residents.id, residentId));
-      const self = { residentId, recordId: residentId };
+      const self = { actor, recordId: residentId };
       await auditBinding(tx, now, self, { proof: 'real_name', verifier: ctx.realName.name });
     });
   } catch (e) {

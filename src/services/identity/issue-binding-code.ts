@@ -2,6 +2,7 @@
 // household register or identity certificate from the place of origin (the evidence of a
 // confirmation form, DESIGN §2), issues a single-use code that lets one phone account bind that
 // identity (issue 9, finding 1). Useless for an identity already bound to a phone: refused.
+// The route checks the clerk and their station (clerkActor).
 import { sql } from 'drizzle-orm';
 import { AppError } from '../../domain/errors.ts';
 import { beijingDate } from '../../domain/beijing-date.ts';
@@ -9,17 +10,15 @@ import { parseIdNumber } from '../../domain/identity/id-number.ts';
 import { identityBindingCodes, residents, type BindingEvidence } from '../../db/schema/index.ts';
 import { recordAudit } from '../../db/repositories/audit.ts';
 import { residentWithIdNumber } from '../../db/repositories/residents.ts';
-import type { Principal, ServiceContext } from '../context.ts';
-import { requireStaff } from '../staff/access.ts';
+import type { ServiceContext } from '../context.ts';
+import { auditedAs, type StationActor } from '../actor.ts';
 import { bindingCodeHash, newBindingCode, replaceLiveBindingCodes } from './binding-codes.ts';
 
 export async function issueBindingCode(
   ctx: ServiceContext,
-  principal: Principal | undefined,
+  clerk: StationActor,
   input: { idNumber: string; evidence: BindingEvidence },
 ): Promise<{ code: string; expiresAt: Date }> {
-  const clerk = requireStaff(principal, ['clerk']);
-  if (clerk.stationId === null) throw new AppError('FORBIDDEN');
   const stationId = clerk.stationId;
   const now = ctx.clock.now();
   const { idNumber } = parseIdNumber(input.idNumber, beijingDate(now));
@@ -39,7 +38,7 @@ export async function issueBindingCode(
         idNumberIndex,
         codeHash: bindingCodeHash(ctx.personal, idNumber, code),
         evidence: input.evidence,
-        issuedBy: clerk.staffId,
+        issuedBy: clerk.id,
         stationId,
         issuedAt: now,
         expiresAt,
@@ -48,9 +47,7 @@ export async function issueBindingCode(
     if (!row) throw new Error('binding code insert returned no row');
     await recordAudit(tx, {
       at: now,
-      actorKind: 'staff',
-      actorId: clerk.staffId,
-      channel: 'window',
+      ...auditedAs(clerk),
       action: 'identity.binding_code_issued',
       subjectKind: 'identity_binding_code',
       subjectId: row.id,

@@ -5,7 +5,7 @@ import { AppError, NotSignedIn } from '../../domain/errors.ts';
 import type { Db } from '../../db/client.ts';
 import { applications, cards } from '../../db/schema/index.ts';
 import type { Channel, Principal, StaffPrincipal, StaffRole } from '../context.ts';
-import { staffActor, type Actor } from '../actor.ts';
+import { residentActorFor, staffActor, type Actor, type ResidentActor, type StationActor } from '../actor.ts';
 import { applicationScope, cardScope } from './jurisdiction.ts';
 
 export function requireStaff(principal: Principal | undefined, roles: readonly StaffRole[]): StaffPrincipal {
@@ -26,6 +26,24 @@ export function requireResident(principal: Principal | undefined): string {
   if (!principal) throw new NotSignedIn();
   if (principal.kind !== 'resident') throw new AppError('FORBIDDEN');
   return principal.residentId;
+}
+
+/**
+ * A signed-in resident as the actor of a resident use case (apply, book, cancel, bind): the one
+ * check its route makes. Staff are FORBIDDEN and nobody signed in is 401, as before.
+ */
+export function residentActor(principal: Principal | undefined, channel: Channel = 'online'): ResidentActor {
+  return residentActorFor(requireResident(principal), channel);
+}
+
+/**
+ * A clerk of a station as the actor of the window's work there (DESIGN §4: check-in and binding
+ * codes are the clerk's): another role, or a clerk with no station, is FORBIDDEN.
+ */
+export function clerkActor(principal: Principal | undefined, channel: Channel = 'window'): StationActor {
+  const clerk = requireStaff(principal, ['clerk']);
+  if (clerk.stationId === null) throw new AppError('FORBIDDEN');
+  return { ...staffActor(clerk, channel), id: clerk.staffId, stationId: clerk.stationId };
 }
 
 /** The district a station member works in; admins and station-less staff have none. */
