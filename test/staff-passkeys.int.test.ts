@@ -215,6 +215,48 @@ for (const target of dbTargets()) {
       });
       assertError(wrong, 401, 'UNAUTHENTICATED');
     });
+
+    test('a member removes their own passkey: it no longer signs in; another member’s is not found', async () => {
+      const police = await p.staffToken('police-110105');
+      const spare = softwareAuthenticator();
+      const res = await enrol(police, spare);
+      assert.equal(res.statusCode, 201, res.body);
+      const { id } = res.json<{ id: string }>();
+      const url = `/api/v1/staff/me/passkeys/${id}`;
+      assertError(await p.call('DELETE', url), 401, 'UNAUTHENTICATED');
+      assertError(
+        await p.call('DELETE', url, { token: await p.residentToken('13800000002') }),
+        403,
+        'FORBIDDEN',
+      );
+      assertError(await p.call('DELETE', url, { token: officer }), 404, 'NOT_FOUND');
+      assertError(
+        await p.call('DELETE', '/api/v1/staff/me/passkeys/not-a-uuid', { token: police }),
+        400,
+        'VALIDATION_FAILED',
+      );
+      const removed = await p.call('DELETE', url, { token: police });
+      assert.equal(removed.statusCode, 204, removed.body);
+      const listed = await p.call('GET', '/api/v1/staff/me/passkeys', { token: police });
+      assert.deepEqual(listed.json(), []);
+      assertError(await p.call('DELETE', url, { token: police }), 404, 'NOT_FOUND');
+      const audited = await p.database.db
+        .select({ details: auditLog.details })
+        .from(auditLog)
+        .where(eq(auditLog.action, 'staff.passkey_removed'));
+      assert.deepEqual(
+        audited.map((a) => a.details),
+        [{ passkeyId: id }],
+      );
+      // The key is gone: the options step no longer offers it, and its assertions find no credential.
+      const none = await p.call('POST', '/api/v1/auth/staff/passkey-options', {
+        body: { username: 'police-110105', password: DEMO_PASSWORD },
+      });
+      assertError(none, 409, 'PASSKEY_NOT_ENROLLED');
+      // The officer's own passkey is untouched.
+      const still = await p.call('GET', '/api/v1/staff/me/passkeys', { token: officer });
+      assert.equal(still.json<unknown[]>().length, 1);
+    });
   });
 
   describe(`staff passkeys where a second factor is required on ${target.name}`, () => {

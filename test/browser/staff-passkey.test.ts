@@ -29,7 +29,7 @@ before(async () => {
 after(() => p?.close());
 screenshotFailures();
 
-test('an officer adds a passkey, then signs in with it instead of a code', async () => {
+test('an officer adds a passkey, signs in with it instead of a code, then removes it', async () => {
   const context = await p.newContext({ ...desk, baseURL: origin });
   const page = await context.newPage();
   const watch = watchPage(page, origin);
@@ -52,7 +52,7 @@ test('an officer adds a passkey, then signs in with it instead of a code', async
   await page.getByLabel('新通行密钥的名称').fill('窗口电脑');
   await page.getByRole('button', { name: '添加通行密钥' }).click();
   await page.getByRole('status').filter({ hasText: '已添加通行密钥“窗口电脑”' }).waitFor();
-  await page.getByRole('cell', { name: '窗口电脑' }).waitFor();
+  await page.getByRole('cell', { name: '窗口电脑', exact: true }).waitFor();
   await screenshot(page, 'staff-passkey-added');
   await assertAccessible(page, 'my passkeys');
 
@@ -79,6 +79,24 @@ test('an officer adds a passkey, then signs in with it instead of a code', async
     .innerJoin(staff, eq(staff.id, staffPasskeys.staffId))
     .where(eq(staff.username, 'officer-110105'));
   assert.ok(row?.lastUsedAt, 'the passkey was used to sign in');
+
+  // The officer removes it, after confirming: the list is empty and the sign-in asks for it no more.
+  await page.getByRole('button', { name: '移除 窗口电脑' }).click();
+  await page
+    .getByRole('dialog')
+    .getByText('移除通行密钥“窗口电脑”后，它将不能再用于登录。确定移除吗？')
+    .waitFor();
+  await page.getByRole('dialog').getByRole('button', { name: '确定移除' }).click();
+  await page.getByRole('status').filter({ hasText: '已移除通行密钥“窗口电脑”' }).waitFor();
+  await page.getByText('尚未添加通行密钥。').waitFor();
+  await page.getByRole('dialog').waitFor({ state: 'hidden' });
+  await screenshot(page, 'staff-passkey-removed');
+  const left = await p.database.db
+    .select({ id: staffPasskeys.id })
+    .from(staffPasskeys)
+    .innerJoin(staff, eq(staff.id, staffPasskeys.staffId))
+    .where(eq(staff.username, 'officer-110105'));
+  assert.deepEqual(left, [], 'the passkey is gone');
   assert.deepEqual(
     watch.problems.filter((x) => !/\b401\b/.test(x)),
     [],

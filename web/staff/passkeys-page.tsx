@@ -1,13 +1,14 @@
-// The signed-in member's passkeys (issue 9): the list, and adding one: the server's creation
-// options, the browser's ceremony (@simplewebauthn/browser, bundled), the attestation sent back.
+// The signed-in member's passkeys (issue 9): the list, adding one (the server's creation options,
+// the browser's ceremony, @simplewebauthn/browser bundled, the attestation sent back), and
+// removing one after a confirmation.
 // The member's own account only; any staff role.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, Form, Input, Table, Typography } from 'antd';
+import { Alert, Button, Form, Input, Modal, Table, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { startRegistration } from '@simplewebauthn/browser';
 import type { Passkey, PasskeyRegistrationOptions } from '../../src/http/schemas/passkeys.ts';
-import { ApiError, get, post } from '../shared/api.ts';
+import { ApiError, del, get, post } from '../shared/api.ts';
 import { formatDateTime } from '../shared/format.ts';
 
 export function PasskeysPage() {
@@ -17,6 +18,7 @@ export function PasskeysPage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [added, setAdded] = useState<string | null>(null);
+  const [removed, setRemoved] = useState<string | null>(null);
 
   const reload = useCallback(() => {
     get<Passkey[]>('/staff/me/passkeys').then(setKeys, (e: unknown) =>
@@ -30,6 +32,7 @@ export function PasskeysPage() {
     setBusy(true);
     setError(null);
     setAdded(null);
+    setRemoved(null);
     try {
       const optionsJSON = await post<PasskeyRegistrationOptions>('/staff/me/passkeys/options');
       const response = await startRegistration({ optionsJSON }).catch(() => null);
@@ -48,6 +51,26 @@ export function PasskeysPage() {
     }
   };
 
+  const remove = (key: Passkey) =>
+    Modal.confirm({
+      title: t('staff.passkeys.remove'),
+      content: t('staff.passkeys.confirmRemove', { name: key.name }),
+      okText: t('staff.passkeys.removeConfirm'),
+      okButtonProps: { danger: true },
+      cancelText: t('staff.passkeys.cancel'),
+      onOk: async () => {
+        setError(null);
+        setAdded(null);
+        try {
+          await del(`/staff/me/passkeys/${key.id}`);
+          setRemoved(key.name);
+        } catch (err) {
+          setError(err instanceof ApiError ? err.message : t('common.errors.unexpected'));
+        }
+        reload();
+      },
+    });
+
   const columns: TableProps<Passkey>['columns'] = [
     { key: 'name', title: t('staff.passkeys.colName'), render: (_, k) => k.name },
     {
@@ -59,6 +82,20 @@ export function PasskeysPage() {
       key: 'lastUsedAt',
       title: t('staff.passkeys.colLastUsed'),
       render: (_, k) => (k.lastUsedAt ? formatDateTime(k.lastUsedAt) : t('staff.passkeys.never')),
+    },
+    {
+      key: 'actions',
+      title: t('staff.passkeys.colActions'),
+      render: (_, k) => (
+        <Button
+          size="small"
+          danger
+          aria-label={`${t('staff.passkeys.remove')} ${k.name}`}
+          onClick={() => remove(k)}
+        >
+          {t('staff.passkeys.remove')}
+        </Button>
+      ),
     },
   ];
 
@@ -75,6 +112,15 @@ export function PasskeysPage() {
           showIcon
           role="status"
           title={t('staff.passkeys.added', { name: added })}
+          style={{ marginBottom: 12 }}
+        />
+      )}
+      {removed && (
+        <Alert
+          type="success"
+          showIcon
+          role="status"
+          title={t('staff.passkeys.removed', { name: removed })}
           style={{ marginBottom: 12 }}
         />
       )}

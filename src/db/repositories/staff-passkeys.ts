@@ -19,6 +19,19 @@ export async function countStaffPasskeys(db: Db, staffId: string): Promise<numbe
   return row?.n ?? 0;
 }
 
+/** Deletes the member's passkey of that id; returns it, or nothing when the member has none such. */
+export async function deleteStaffPasskey(
+  db: Db,
+  staffId: string,
+  id: string,
+): Promise<StaffPasskey | undefined> {
+  const [row] = await db
+    .delete(staffPasskeys)
+    .where(and(eq(staffPasskeys.staffId, staffId), eq(staffPasskeys.id, id)))
+    .returning();
+  return row;
+}
+
 /** The credential of that ID if it is this member's: another member's is not found. */
 export async function findStaffPasskey(
   db: Db,

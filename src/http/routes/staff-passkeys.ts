@@ -1,4 +1,5 @@
-// A staff member's own passkeys (issue 9): list, and the two steps of adding one (WebAuthn §7.1).
+// A staff member's own passkeys (issue 9): list, the two steps of adding one (WebAuthn §7.1), and
+// removing one.
 // Any staff role, for their own account only: the staff area's wall (plugins/staff-area.ts) refuses
 // anyone else before the body is read, and the services (requireStaff) act on the session's member alone.
 import { Type } from 'typebox';
@@ -8,7 +9,8 @@ import {
   listOwnPasskeys,
   passkeyRegistrationOptions,
 } from '../../services/auth/enrol-staff-passkey.ts';
-import { errors } from '../schemas/common.ts';
+import { removeOwnPasskey } from '../../services/auth/remove-staff-passkey.ts';
+import { errors, IdParams } from '../schemas/common.ts';
 import {
   Passkey,
   PasskeyName,
@@ -63,6 +65,23 @@ export function staffPasskeyRoutes(app: App, ctx: ServiceContext): void {
     async (req, reply) => {
       const added = await enrolStaffPasskey(ctx, req.principal, req.body);
       return reply.status(201).send(added);
+    },
+  );
+
+  app.delete(
+    '/staff/me/passkeys/:id',
+    {
+      schema: {
+        tags: ['staff'],
+        summary: "Removes one of the signed-in member's passkeys: it no longer signs in; audited",
+        security: [{ bearer: [] }],
+        params: IdParams,
+        response: { 204: Type.Null(), ...errors(400, 401, 403, 404) },
+      },
+    },
+    async (req, reply) => {
+      await removeOwnPasskey(ctx, req.principal, req.params.id);
+      return reply.status(204).send(null);
     },
   );
 }

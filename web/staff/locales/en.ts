@@ -178,6 +178,12 @@ export const en: Catalogue<typeof zhCN> = {
       colCreated: 'Added',
       colLastUsed: 'Last used',
       never: 'never',
+      colActions: 'Actions',
+      remove: 'Remove',
+      removeConfirm: 'Remove passkey',
+      confirmRemove: 'Once "{{name}}" is removed it can no longer be used to sign in. Remove it?',
+      removed: 'Passkey "{{name}}" removed.',
+      cancel: 'Cancel',
     },
     nav: {
       label: 'Console navigation',

@@ -180,6 +180,12 @@ export const es: Catalogue<typeof zhCN> = {
       colCreated: 'Añadida',
       colLastUsed: 'Último uso',
       never: 'nunca',
+      colActions: 'Acciones',
+      remove: 'Quitar',
+      removeConfirm: 'Quitar la llave',
+      confirmRemove: 'Una vez quitada, «{{name}}» ya no servirá para entrar. ¿Quitarla?',
+      removed: 'Llave de acceso «{{name}}» quitada.',
+      cancel: 'Cancelar',
     },
     nav: {
       label: 'Navegación de la consola',

@@ -167,6 +167,12 @@ export const zhCN = {
       colCreated: '添加时间',
       colLastUsed: '最近使用',
       never: '从未使用',
+      colActions: '操作',
+      remove: '移除',
+      removeConfirm: '确定移除',
+      confirmRemove: '移除通行密钥“{{name}}”后，它将不能再用于登录。确定移除吗？',
+      removed: '已移除通行密钥“{{name}}”。',
+      cancel: '取消',
     },
     nav: {
       label: '工作台导航',
