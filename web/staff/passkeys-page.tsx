@@ -17,8 +17,8 @@ export function PasskeysPage() {
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [added, setAdded] = useState<string | null>(null);
-  const [removed, setRemoved] = useState<string | null>(null);
+  /** What the last action did (a passkey added or removed), said once. */
+  const [notice, setNotice] = useState<string | null>(null);
 
   const reload = useCallback(() => {
     get<Passkey[]>('/staff/me/passkeys').then(setKeys, (e: unknown) =>
@@ -31,8 +31,7 @@ export function PasskeysPage() {
     e.preventDefault();
     setBusy(true);
     setError(null);
-    setAdded(null);
-    setRemoved(null);
+    setNotice(null);
     try {
       const optionsJSON = await post<PasskeyRegistrationOptions>('/staff/me/passkeys/options');
       const response = await startRegistration({ optionsJSON }).catch(() => null);
@@ -41,7 +40,7 @@ export function PasskeysPage() {
         return;
       }
       const key = await post<Passkey>('/staff/me/passkeys', { name: name.trim(), response });
-      setAdded(key.name);
+      setNotice(t('staff.passkeys.added', { name: key.name }));
       setName('');
       reload();
     } catch (err) {
@@ -60,10 +59,10 @@ export function PasskeysPage() {
       cancelText: t('staff.passkeys.cancel'),
       onOk: async () => {
         setError(null);
-        setAdded(null);
+        setNotice(null);
         try {
           await del(`/staff/me/passkeys/${key.id}`);
-          setRemoved(key.name);
+          setNotice(t('staff.passkeys.removed', { name: key.name }));
         } catch (err) {
           setError(err instanceof ApiError ? err.message : t('common.errors.unexpected'));
         }
@@ -106,24 +105,7 @@ export function PasskeysPage() {
       </Typography.Title>
       <p>{t('staff.passkeys.intro')}</p>
       {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} />}
-      {added && (
-        <Alert
-          type="success"
-          showIcon
-          role="status"
-          title={t('staff.passkeys.added', { name: added })}
-          style={{ marginBottom: 12 }}
-        />
-      )}
-      {removed && (
-        <Alert
-          type="success"
-          showIcon
-          role="status"
-          title={t('staff.passkeys.removed', { name: removed })}
-          style={{ marginBottom: 12 }}
-        />
-      )}
+      {notice && <Alert type="success" showIcon role="status" title={notice} style={{ marginBottom: 12 }} />}
       <Table<Passkey>
         rowKey="id"
         columns={columns}
