@@ -1,5 +1,6 @@
 // `juzhu import legacy <file.csv>` (R10): the old card system's export, streamed, every row checked,
-// stored in one transaction in the one table an import writes, `legacy_cards`.
+// stored in one transaction in `legacy_cards`, the holders' names, ID numbers and addresses sealed
+// in blocks beside it (`legacy_card_seals`, legacy-seal-blocks.ts).
 //
 // Unit of atomicity: the whole file. One bad row (or a row that contradicts the register) refuses
 // the file and writes nothing; the report lists every bad row with its line and reason, so one
@@ -9,11 +10,11 @@
 //
 // Nothing else is written: a legacy card's holder, its card in the register and its status-list
 // entry are made when the card is first needed (materialise-legacy-card.ts), so an import takes
-// no status-list lock at all, and a million cards cost a million rows of one table.
+// no status-list lock at all, and a million cards cost a million rows (and ~16,000 sealed blocks).
 //
 // Speed (issue 8: at least half the throughput of a raw COPY of the same file): the rows are parsed
-// and checked here (csv-records.ts) while the server stores the previous ones through one COPY
-// stream, into a table of the import's own with no index yet. Once loaded, the table is indexed
+// and checked here (csv-records.ts) while the server stores the previous ones through COPY
+// (legacy-rows-sink.ts), into a table of the import's own with no index yet. Once loaded, the table is indexed
 // (sorted builds) and checked against the register set-based (register-checks.ts); then a large
 // import is attached as a partition of `legacy_cards` as it is, and a small one is moved into the
 // shared partition, so partitions stay few. PGlite takes multi-row INSERTs instead of COPY.
