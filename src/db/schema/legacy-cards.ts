@@ -106,3 +106,12 @@ export const legacyCardSeals = pgTable(
   },
   (t) => [primaryKey({ columns: [t.importId, t.block] })],
 );
+
+/**
+ * Imports of a release before sealing whose rows are still in clear: filled once by migration 0028,
+ * each removed by start-up once its rows are sealed (seal-legacy-cards.ts). Start-up reads this
+ * small table instead of scanning `legacy_cards` for unsealed rows at every start.
+ */
+export const legacyImportsToSeal = pgTable('legacy_imports_to_seal', {
+  importId: uuid('import_id').primaryKey(),
+});

@@ -1,9 +1,10 @@
 // At start-up, after the blind indexes (index-legacy-cards.ts): legacy cards imported by a release
-// before sealing hold their holder's name, ID number and addresses in clear. Each import's rows are
-// sealed in blocks, as an import of this release seals them (legacy-seal-blocks.ts), and the clear
-// columns emptied. A batch is a transaction of its own under the lock imports take, so block
-// numbers are given out once and no import runs beside it. Once every row is sealed this is one
-// query that finds nothing.
+// before sealing hold their holder's name, ID number and addresses in clear. Their imports are
+// listed in `legacy_imports_to_seal` (migration 0028), so a start with nothing to seal reads that
+// small table, never `legacy_cards`. Each import's rows are sealed in blocks, as an import of this
+// release seals them (legacy-seal-blocks.ts), the clear columns emptied, then the import is taken
+// off the list. A batch is a transaction of its own under the lock imports take, so block numbers
+// are given out once and no import runs beside it; a start cut short goes on where it stopped.
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/query-rows.ts';
 import { BLOCK_ROWS, sealLegacyBlock } from '../legacy/legacy-seal-blocks.ts';
@@ -25,7 +26,7 @@ type ClearRow = {
 export async function sealLegacyCards(ctx: Pick<ServiceContext, 'db' | 'personal'>): Promise<number> {
   const imports = await queryRows<{ import_id: string }>(
     ctx.db,
-    sql`select distinct import_id from legacy_cards where seal_block is null`,
+    sql`select import_id from legacy_imports_to_seal order by import_id`,
   );
   let sealed = 0;
   for (const { import_id: importId } of imports) {
@@ -81,6 +82,7 @@ export async function sealLegacyCards(ctx: Pick<ServiceContext, 'db' | 'personal
       if (rows.length < BLOCK_ROWS * BLOCKS_PER_BATCH) break;
       after = rows[rows.length - 1]!.card_number;
     }
+    await ctx.db.execute(sql`delete from legacy_imports_to_seal where import_id = ${importId}`);
   }
   return sealed;
 }
